@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "agentconfig.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace Haven {
+
+namespace {
+
+QString resolved(const QString &path, const QDir &base)
+{
+    return path.isEmpty() ? path : QDir::cleanPath(base.absoluteFilePath(path));
+}
+
+} // namespace
+
+QByteArray tokenDigest(const QByteArray &token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+bool tokenAccepted(const QByteArray &token, const QList<QByteArray> &digests)
+{
+    // Compare digests, not tokens: the work does not depend on how much of a guess is right.
+    const QByteArray presented = tokenDigest(token);
+    bool accepted = false;
+    for (const QByteArray &digest : digests) {
+        unsigned char difference = 0;
+        for (qsizetype i = 0; i < presented.size() && i < digest.size(); ++i)
+            difference |= static_cast<unsigned char>(presented.at(i) ^ digest.at(i));
+        accepted |= (difference == 0 && digest.size() == presented.size());
+    }
+    return accepted && !token.isEmpty();
+}
+
+std::optional<AgentConfig> AgentConfig::load(const QString &path, QString *error)
+{
+    auto fail = [&](const QString &message) {
+        *error = QStringLiteral("%1: %2").arg(path, message);
+        return std::nullopt;
+    };
+    if (!QFileInfo(path).isReadable())
+        return fail(QStringLiteral("cannot read the file"));
+
+    QSettings ini(path, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        return fail(QStringLiteral("not a valid INI file"));
+    const QDir base = QFileInfo(path).absoluteDir();
+
+    AgentConfig config;
+    const QString address = ini.value(QStringLiteral("agent/listen_address"), QStringLiteral("127.0.0.1")).toString();
+    if (!config.listenAddress.setAddress(address))
+        return fail(QStringLiteral("[agent] listen_address \"%1\" is not an IP address").arg(address));
+    bool ok = false;
+    const int port = ini.value(QStringLiteral("agent/port"), 7443).toInt(&ok);
+    if (!ok || port < 0 || port > 65535)
+        return fail(QStringLiteral("[agent] port must be 0..65535"));
+    config.port = static_cast<quint16>(port);
+    config.dataDir = resolved(ini.value(QStringLiteral("agent/data_dir")).toString(), base);
+    if (config.dataDir.isEmpty())
+        return fail(QStringLiteral("[agent] data_dir is required"));
+    config.portFile = resolved(ini.value(QStringLiteral("agent/port_file")).toString(), base);
+    config.maxBodyBytes = ini.value(QStringLiteral("agent/max_body_bytes"), config.maxBodyBytes).toLongLong(&ok);
+    if (!ok || config.maxBodyBytes < 1024)
+        return fail(QStringLiteral("[agent] max_body_bytes must be at least 1024"));
+    config.requestTimeoutSeconds = ini.value(QStringLiteral("agent/request_timeout_seconds"), 10).toInt(&ok);
+    if (!ok || config.requestTimeoutSeconds < 1 || config.requestTimeoutSeconds > 600)
+        return fail(QStringLiteral("[agent] request_timeout_seconds must be 1..600"));
+
+    config.certificatePath = resolved(ini.value(QStringLiteral("tls/certificate")).toString(), base);
+    config.privateKeyPath = resolved(ini.value(QStringLiteral("tls/private_key")).toString(), base);
+    if (config.certificatePath.isEmpty() != config.privateKeyPath.isEmpty())
+        return fail(QStringLiteral("[tls] certificate and private_key go together"));
+
+    // QSettings splits a comma-separated value into a list.
+    QStringList digests = ini.value(QStringLiteral("auth/token_sha256")).toStringList();
+    for (QString digest : digests) {
+        digest = digest.trimmed().toLower();
+        if (digest.isEmpty())
+            continue;
+        const QByteArray raw = QByteArray::fromHex(digest.toLatin1());
+        if (digest.size() != 64 || raw.size() != 32 || raw.toHex() != digest.toLatin1())
+            return fail(QStringLiteral("[auth] token_sha256 entries must be 64 hex digits"));
+        config.tokenDigests.append(raw);
+    }
+    if (config.tokenDigests.isEmpty())
+        return fail(QStringLiteral("[auth] token_sha256 is required: the agent never runs without authentication"));
+
+    config.siteId = ini.value(QStringLiteral("site/id")).toString();
+    config.siteName = ini.value(QStringLiteral("site/name")).toString();
+    config.region = ini.value(QStringLiteral("site/region")).toString();
+    config.city = ini.value(QStringLiteral("site/city")).toString();
+
+    config.backend = ini.value(QStringLiteral("backend/type"), config.backend).toString();
+    config.profilePath = resolved(ini.value(QStringLiteral("backend/profile")).toString(), base);
+    config.speed = ini.value(QStringLiteral("backend/speed"), 1.0).toDouble(&ok);
+    if (!ok || config.speed <= 0 || config.speed > 1000)
+        return fail(QStringLiteral("[backend] speed must be above 0 and at most 1000"));
+    config.seed = ini.value(QStringLiteral("backend/seed"), 0).toUInt();
+    config.catalogPath = resolved(ini.value(QStringLiteral("backend/catalog")).toString(), base);
+    if (config.backend == QLatin1StringView("simulated")) {
+        if (config.profilePath.isEmpty())
+            return fail(QStringLiteral("[backend] profile is required for the simulated backend"));
+    } else if (config.backend == QLatin1StringView("hooks")) {
+        if (config.catalogPath.isEmpty())
+            return fail(QStringLiteral("[backend] catalog is required for the hooks backend"));
+        if (config.siteId.isEmpty())
+            return fail(QStringLiteral("[site] id is required for the hooks backend"));
+    } else {
+        return fail(QStringLiteral("[backend] type must be simulated or hooks, not \"%1\"").arg(config.backend));
+    }
+    return config;
+}
+
+} // namespace Haven
