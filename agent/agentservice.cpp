@@ -111,9 +111,12 @@ AgentService::AgentService(SiteBackend &backend, AgentStore &store, QList<QByteA
     connect(&m_backend, &SiteBackend::topologyChanged, this, [this] { answerWaiters(false); });
     connect(m_faults.get(), &FaultManager::siteDarkChanged, this, [this](bool dark) {
         // Requests held while dark were never answered; their clients have given up.
+        // Queued: the revert request that ended the darkness must get its answer first.
         if (!dark) {
-            for (HttpServer *server : std::as_const(m_servers))
-                server->dropHeldRequests();
+            QMetaObject::invokeMethod(this, [this] {
+                for (HttpServer *server : std::as_const(m_servers))
+                    server->dropHeldRequests();
+            }, Qt::QueuedConnection);
         }
     });
 }

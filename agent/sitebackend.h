@@ -11,6 +11,14 @@ namespace Haven {
 
 class TopologyState;
 
+// What every haven-agent serves, whatever its backend (GET /v1/site "capabilities").
+inline QStringList agentCapabilities()
+{
+    return {QStringLiteral("topology"), QStringLiteral("changes"), QStringLiteral("operations"),
+            QStringLiteral("actions"), QStringLiteral("inspections"), QStringLiteral("faults"),
+            QStringLiteral("metrics")};
+}
+
 // What the backend needs to run one action.
 struct ActionContext
 {

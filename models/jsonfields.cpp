@@ -88,6 +88,14 @@ qint64 JsonFields::optionalInteger(const QString &key, qint64 fallback)
     return requiredInteger(key);
 }
 
+int JsonFields::boundedInteger(const QString &key, std::optional<int> fallback, int minimum, int maximum)
+{
+    const qint64 value = fallback ? optionalInteger(key, *fallback) : requiredInteger(key);
+    if (ok() && (value < minimum || value > maximum))
+        fail(key, QStringLiteral("expected %1 to %2, got %3").arg(minimum).arg(maximum).arg(value));
+    return static_cast<int>(value);
+}
+
 bool JsonFields::optionalBool(const QString &key, bool fallback)
 {
     if (!m_object.contains(key) || m_object.value(key).isNull())

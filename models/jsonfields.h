@@ -22,6 +22,8 @@ public:
     double optionalNumber(const QString &key, double fallback);
     qint64 requiredInteger(const QString &key);
     qint64 optionalInteger(const QString &key, qint64 fallback);
+    // An integer in [minimum, maximum]; required when fallback is empty.
+    int boundedInteger(const QString &key, std::optional<int> fallback, int minimum, int maximum);
     bool optionalBool(const QString &key, bool fallback);
     QJsonObject optionalObject(const QString &key);
     QJsonArray optionalArray(const QString &key);

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+namespace Haven {
+
+class CurlEngine;
+
+// Why a request to an agent failed, in the words an operator needs.
+struct AgentError
+{
+    enum class Kind {
+        None,
+        Unreachable,    // DNS, refused, no route: the agent or its network is down
+        Timeout,        // connected or not, no answer in time
+        Tls,            // certificate, pin or handshake
+        Authentication, // 401/403: the token is wrong or revoked
+        Protocol,       // bad JSON, wrong shape, unknown protocol version, too large
+        Http,           // another error the agent reported in its error shape
+        Cancelled,
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString code;   // the agent's error.code when it sent one
+    QString detail; // what libcurl or the agent said
+
+    bool ok() const { return kind == Kind::None; }
+    // "Shanghai A cannot be reached at https://...: Connection refused. Check that haven-agent
+    // runs there and that the address and port are right." — what happened, and what to do.
+    QString message(const QString &siteName, const QString &url) const;
+    static QString kindName(Kind kind);
+};
+
+// How to reach one agent. The token comes from the SecretStore at connect time.
+struct AgentConnection
+{
+    QString siteId;
+    QString siteName;
+    QString url; // base URL, no trailing slash
+    QByteArray token;
+    QString pin;    // sha256//..., checked by libcurl on every connection
+    QString caFile; // private CA; with neither pin nor CA the system trust store is used
+    int connectTimeoutMs = 3000;
+    int lowSpeedSeconds = 10;            // abort when under 1 byte/s for this long
+    qint64 maxResponseBytes = 64 << 20;  // a lying agent cannot fill the console's memory
+};
+
+// Typed protocol v1 calls to one agent over the shared CurlEngine. Every callback runs on
+// the owner's thread from the event loop, never from inside the call that started it, and
+// never after the client is destroyed or the request was cancelled.
+class AgentClient final : public QObject
+{
+    Q_OBJECT
+public:
+    using RequestId = quint64;
+    template<typename T>
+    using Callback = std::function<void(std::optional<T>, const AgentError &)>;
+
+    AgentClient(CurlEngine &engine, AgentConnection connection, QObject *parent = nullptr);
+    ~AgentClient() override;
+
+    const AgentConnection &connection() const { return m_connection; }
+    void setConnection(AgentConnection connection);
+
+    RequestId fetchSite(Callback<SiteInfo> done);
+    RequestId fetchTopology(Callback<TopologySnapshot> done);
+    // Long-poll: waitSeconds 0..60; the request's own timeout is stretched to fit the wait.
+    RequestId fetchChanges(quint64 since, const QString &epoch, int waitSeconds, Callback<TopologyChanges> done);
+    RequestId fetchOperations(Callback<QList<OperationSpec>> done);
+    RequestId startAction(const QString &operation, const QJsonObject &parameters, const QString &idempotencyKey,
+                          Callback<ActionRecord> done);
+    RequestId fetchAction(const QString &id, Callback<ActionRecord> done);
+    RequestId findActionByKey(const QString &key, Callback<std::optional<ActionRecord>> done);
+    RequestId cancelAction(const QString &id, Callback<ActionRecord> done);
+
+    void cancel(RequestId id);
+    void cancelAll();
+
+private:
+    RequestId get(const QString &path, int timeoutMs, std::function<void(const QJsonObject &, const AgentError &)> done);
+    RequestId send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs,
+                   std::function<void(const QJsonObject &, const AgentError &)> done);
+
+    CurlEngine &m_engine;
+    AgentConnection m_connection;
+    QList<RequestId> m_pending;
+};
+
+} // namespace Haven
