@@ -110,13 +110,11 @@ AgentService::AgentService(SiteBackend &backend, AgentStore &store, QList<QByteA
     connect(m_waitTimer, &QTimer::timeout, this, [this] { answerWaiters(true); });
     connect(&m_backend, &SiteBackend::topologyChanged, this, [this] { answerWaiters(false); });
     connect(m_faults.get(), &FaultManager::siteDarkChanged, this, [this](bool dark) {
-        // Requests held while dark were never answered; their clients have given up.
-        // Queued: the revert request that ended the darkness must get its answer first.
+        // The requests left unanswered while dark: their clients have given up by now.
         if (!dark) {
-            QMetaObject::invokeMethod(this, [this] {
-                for (HttpServer *server : std::as_const(m_servers))
-                    server->dropHeldRequests();
-            }, Qt::QueuedConnection);
+            for (const HttpResponder &held : std::as_const(m_heldWhileDark))
+                held.drop();
+            m_heldWhileDark.clear();
         }
     });
 }
@@ -130,12 +128,10 @@ AgentService::~AgentService()
 
 void AgentService::attach(HttpServer *server)
 {
-    m_servers.append(server);
     server->setHandler([this](const HttpRequest &request, const HttpResponder &responder) {
         handle(request, responder);
     });
     connect(server, &HttpServer::requestFinished, this, &AgentService::countStatus);
-    connect(server, &QObject::destroyed, this, [this, server] { m_servers.removeOne(server); });
 }
 
 void AgentService::handle(const HttpRequest &request, const HttpResponder &responder)
@@ -156,8 +152,10 @@ void AgentService::handle(const HttpRequest &request, const HttpResponder &respo
     }
     // A dark site answers nothing but liveness and the drill's own fault controls,
     // so that a coordinator can always end the drill.
-    if (m_faults->siteDark() && !request.path.startsWith(QLatin1StringView("/v1/faults")))
+    if (m_faults->siteDark() && !request.path.startsWith(QLatin1StringView("/v1/faults"))) {
+        m_heldWhileDark.append(responder);
         return;
+    }
     route(request, responder);
 }
 

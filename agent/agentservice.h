@@ -62,8 +62,8 @@ private:
     QList<QByteArray> m_tokenDigests;
     std::unique_ptr<ActionManager> m_actions;
     std::unique_ptr<FaultManager> m_faults;
-    QList<HttpServer *> m_servers;
     QList<Waiter> m_waiters;
+    QList<HttpResponder> m_heldWhileDark;
     QTimer *m_waitTimer;
     QList<InspectionRunner *> m_inspections;
     QHash<int, quint64> m_statusCounts;

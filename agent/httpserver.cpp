@@ -104,7 +104,6 @@ public:
     }
 
     bool isPending(quint64 serial) const { return serial == m_serial && m_state == State::Handling; }
-    bool isHandling() const { return m_state == State::Handling; }
 
     void close()
     {
@@ -316,6 +315,12 @@ bool HttpResponder::isPending() const
     return m_connection && m_connection->isPending(m_serial);
 }
 
+void HttpResponder::drop() const
+{
+    if (isPending())
+        m_connection->close();
+}
+
 HttpServer::HttpServer(HttpLimits limits, QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
@@ -377,13 +382,5 @@ void HttpServer::forget(HttpConnection *connection)
     m_connections.removeOne(connection);
 }
 
-void HttpServer::dropHeldRequests()
-{
-    const QList<HttpConnection *> connections = m_connections;
-    for (HttpConnection *connection : connections) {
-        if (connection->isHandling())
-            connection->close();
-    }
-}
 
 } // namespace Haven

@@ -58,6 +58,8 @@ public:
     HttpResponder() = default;
     void respond(const HttpResponse &response) const;
     bool isPending() const;
+    // Closes the connection without an answer, as a site that went away would.
+    void drop() const;
 
 private:
     friend class HttpConnection;
@@ -93,9 +95,6 @@ public:
     bool tlsEnabled() const { return !m_certificate.isNull(); }
     const HttpLimits &limits() const { return m_limits; }
     int connectionCount() const { return int(m_connections.size()); }
-
-    // Closes every connection that is waiting for an answer nobody will give.
-    void dropHeldRequests();
 
 Q_SIGNALS:
     void requestFinished(int status);
