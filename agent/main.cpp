@@ -4,6 +4,7 @@
 #include "agentconfig.h"
 #include "agentservice.h"
 #include "agentstore.h"
+#include "benchfleet.h"
 #include "demofleet.h"
 #include "hooksbackend.h"
 #include "httpserver.h"
@@ -187,8 +188,9 @@ int runDemoFleet(QCoreApplication &app, const QCommandLineParser &parser, QTextS
             << Qt::flush;
     });
     QObject::connect(&fleet, &DemoFleet::agentExited, &app, [&](const QString &site, int code) {
-        out << "The agent for " << site << " exited (code " << code << "); stopping the fleet.\n" << Qt::flush;
-        QCoreApplication::exit(1);
+        // The other sites keep running: a stopped site is how the demo shows degraded mode.
+        out << "The agent for " << site << " exited (code " << code << "); the other sites keep running.\n"
+            << Qt::flush;
     });
     out << "Every agent is listening; asking each site who it is:\n" << Qt::flush;
     fleet.check();
@@ -196,6 +198,30 @@ int runDemoFleet(QCoreApplication &app, const QCommandLineParser &parser, QTextS
     const int code = app.exec();
     fleet.stop();
     return code;
+}
+
+int runBenchFleet(QCoreApplication &app, const QCommandLineParser &parser, QTextStream &err)
+{
+    BenchFleet::Options options;
+    options.templateProfile = parser.isSet(QStringLiteral("profiles"))
+                                  ? parser.value(QStringLiteral("profiles"))
+                                  : DemoFleet::defaultProfilesDir() + QStringLiteral("/sha.json");
+    options.sites = parser.value(QStringLiteral("sites")).toInt();
+    options.componentsPerSite = parser.value(QStringLiteral("components")).toInt();
+    if (options.sites < 1 || options.sites > 5000 || options.componentsPerSite < 1) {
+        err << "haven-agent: --sites must be 1..5000 and --components at least 1\n";
+        return 2;
+    }
+    BenchFleet fleet;
+    QString error;
+    if (!fleet.start(options, parser.value(QStringLiteral("bench-fleet")), &error)) {
+        err << "haven-agent: " << error << '\n';
+        return 1;
+    }
+    err << "haven-agent: " << fleet.siteCount() << " simulated sites listening; fleet file "
+        << parser.value(QStringLiteral("bench-fleet")) << '\n' << Qt::flush;
+    quitOnSignals(app);
+    return app.exec();
 }
 
 } // namespace
@@ -224,6 +250,14 @@ int main(int argc, char *argv[])
          QStringLiteral("factor"), QStringLiteral("1")},
         {QStringLiteral("no-tls"), QStringLiteral("With --demo-fleet: plain HTTP on loopback.")},
         {QStringLiteral("check"), QStringLiteral("With --demo-fleet: check that every site answers, then stop.")},
+        {QStringLiteral("bench-fleet"), QStringLiteral("Serve many small simulated sites from this one process, "
+                                                       "each on its own loopback port, for bench/fleet; write their "
+                                                       "fleet file here."),
+         QStringLiteral("file")},
+        {QStringLiteral("sites"), QStringLiteral("With --bench-fleet: how many sites."), QStringLiteral("count"),
+         QStringLiteral("1000")},
+        {QStringLiteral("components"), QStringLiteral("With --bench-fleet: components per site."),
+         QStringLiteral("count"), QStringLiteral("10")},
         {QStringLiteral("hash-token"), QStringLiteral("Read a token on standard input and print the token_sha256 "
                                                       "value for the configuration.")},
         {QStringLiteral("pin"), QStringLiteral("Print the public-key pin (sha256//...) of a PEM certificate."),
@@ -249,6 +283,8 @@ int main(int argc, char *argv[])
         out << publicKeyPin(certificates.first()) << '\n';
         return 0;
     }
+    if (parser.isSet(QStringLiteral("bench-fleet")))
+        return runBenchFleet(app, parser, err);
     if (parser.isSet(QStringLiteral("demo-fleet")))
         return runDemoFleet(app, parser, out);
     if (parser.isSet(QStringLiteral("config")))

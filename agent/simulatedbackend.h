@@ -45,6 +45,8 @@ public:
     // Advances the simulation by the real time since the last tick, times speed(); the timer
     // calls it every TickMilliseconds.
     void tick();
+    // Many sites in one process (bench/fleet) tick less often; the simulation stays the same.
+    void setTickInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
 
 private:
     friend class SimulatedExecution;

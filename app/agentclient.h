@@ -3,6 +3,7 @@
 
 #include "protocol.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
 
@@ -16,6 +17,9 @@ class CurlEngine;
 // Why a request to an agent failed, in the words an operator needs.
 struct AgentError
 {
+    Q_DECLARE_TR_FUNCTIONS(AgentError)
+
+public:
     enum class Kind {
         None,
         Unreachable,    // DNS, refused, no route: the agent or its network is down
@@ -29,7 +33,9 @@ struct AgentError
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QString code;   // the agent's error.code when it sent one
+    // The agent's error.code when it sent one; otherwise the client's own: "pin_mismatch",
+    // "untrusted_certificate", "ca_file_unusable", "response_too_large" or "curl_<CURLcode>".
+    QString code;
     QString detail; // what libcurl or the agent said
 
     bool ok() const { return kind == Kind::None; }
@@ -49,6 +55,8 @@ struct AgentConnection
     QString pin;    // sha256//..., checked by libcurl on every connection
     QString caFile; // private CA; with neither pin nor CA the system trust store is used
     int connectTimeoutMs = 3000;
+    int requestTimeoutMs = 15000;        // a whole call; a long-poll adds its wait to this
+    int longPollMarginMs = 0;            // when set: a long-poll gets only its wait plus this margin
     int lowSpeedSeconds = 10;            // abort when under 1 byte/s for this long
     qint64 maxResponseBytes = 64 << 20;  // a lying agent cannot fill the console's memory
 };
@@ -68,6 +76,7 @@ public:
     ~AgentClient() override;
 
     const AgentConnection &connection() const { return m_connection; }
+    // Requests in flight were made with the old connection: they are cancelled.
     void setConnection(AgentConnection connection);
 
     RequestId fetchSite(Callback<SiteInfo> done);
@@ -81,15 +90,20 @@ public:
     RequestId findActionByKey(const QString &key, Callback<std::optional<ActionRecord>> done);
     RequestId cancelAction(const QString &id, Callback<ActionRecord> done);
 
+    // The callback of a cancelled request is never called.
     void cancel(RequestId id);
     void cancelAll();
+    int pendingCount() const { return int(m_pending.size()); }
 
 private:
-    RequestId get(const QString &path, int timeoutMs, std::function<void(const QJsonObject &, const AgentError &)> done);
-    RequestId send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs,
-                   std::function<void(const QJsonObject &, const AgentError &)> done);
+    using JsonDone = std::function<void(const QJsonObject &, const AgentError &)>;
+    // holdSeconds: how long the agent may rightly keep the answer back (a long-poll's wait).
+    RequestId get(const QString &path, int holdSeconds, JsonDone done);
+    RequestId send(const QByteArray &method, const QString &path, const QByteArray &body, int holdSeconds,
+                   JsonDone done);
+    void finished(RequestId id);
 
-    CurlEngine &m_engine;
+    QPointer<CurlEngine> m_engine; // may go first at shutdown; then there is nothing to cancel
     AgentConnection m_connection;
     QList<RequestId> m_pending;
 };

@@ -1,74 +1,163 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// haven: the disaster-recovery console. The console window arrives in a later version; until
-// then this executable offers --demo, which runs the demo fleet of simulated site agents.
+// haven: the disaster-recovery console. A thin main: it parses the command line and wires
+// library objects together; everything else lives in app/, ui/ and widgets/.
 
+#include "consolesession.h"
 #include "demofleetlauncher.h"
+#include "environmentpage.h"
+#include "headlessstatus.h"
+#include "mainwindow.h"
 #include "terminationsignals.h"
+#include "theme.h"
 #include "translations.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDir>
+#include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
+
+using namespace Haven;
 
 namespace {
+
 void printError(const QString &message)
 {
     std::fprintf(stderr, "haven: %s\n", qPrintable(message));
 }
+
+struct Options
+{
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QCoreApplication::translate("main", "Start the demo fleet (one simulated site agent per "
+                                                                "demo datacenter on loopback) and show it.")};
+    QCommandLineOption demoDir{QStringLiteral("demo-dir"),
+                               QCoreApplication::translate("main", "Directory for the demo fleet's state."),
+                               QCoreApplication::translate("main", "directory"),
+                               DemoFleetLauncher::defaultFleetDirectory()};
+    QCommandLineOption headless{QStringLiteral("headless"),
+                                QCoreApplication::translate("main", "Run without a window: haven --headless status "
+                                                                    "prints every site's reachability and counts.")};
+    QCommandLineOption environment{QStringLiteral("environment"),
+                                   QCoreApplication::translate("main", "With --headless: the environment or fleet "
+                                                                       "file to use instead of the saved one."),
+                                   QCoreApplication::translate("main", "file")};
+    QCommandLineOption json{QStringLiteral("json"),
+                            QCoreApplication::translate("main", "With --headless status: print JSON.")};
+    QCommandLineOption database{QStringLiteral("database"),
+                                QCoreApplication::translate("main", "The local database file (default: in the "
+                                                                    "user's data directory)."),
+                                QCoreApplication::translate("main", "file")};
+    QCommandLineOption theme{QStringLiteral("theme"), QCoreApplication::translate("main", "light or dark."),
+                             QCoreApplication::translate("main", "name"), QStringLiteral("light")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QCoreApplication::translate("main", "Save the window as a PNG after "
+                                                                      "--screenshot-delay ms, then quit."),
+                                  QCoreApplication::translate("main", "file")};
+    QCommandLineOption screenshotDelay{QStringLiteral("screenshot-delay"),
+                                       QCoreApplication::translate("main", "Delay before --screenshot."),
+                                       QStringLiteral("ms"), QStringLiteral("5000")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({demo, demoDir, headless, environment, json, database, theme, screenshot, screenshotDelay});
+        parser.addPositionalArgument(QStringLiteral("command"),
+                                     QCoreApplication::translate("main", "With --headless: status."));
+    }
+};
+
+ConsoleSession::Options sessionOptions(const QCommandLineParser &parser, const Options &options)
+{
+    ConsoleSession::Options session;
+    session.databasePath = parser.value(options.database);
+    return session;
+}
+
+int runHeadless(QCoreApplication &app, const QCommandLineParser &parser, const Options &options)
+{
+    if (parser.positionalArguments() != QStringList{QStringLiteral("status")}) {
+        printError(QCoreApplication::translate("main", "--headless knows one command: status"));
+        return HeadlessStatus::UsageError;
+    }
+    QTextStream out(stdout);
+    ConsoleSession session(sessionOptions(parser, options));
+    Environment environment = session.environment();
+    QHash<QString, QByteArray> tokens;
+    if (parser.isSet(options.environment)) {
+        QString error;
+        std::optional<Environment> loaded = Environment::load(parser.value(options.environment), &tokens, &error);
+        if (!loaded) {
+            printError(error);
+            return HeadlessStatus::UsageError;
+        }
+        environment = *loaded;
+    }
+    HeadlessStatus status(session, out);
+    status.setJson(parser.isSet(options.json));
+    QObject::connect(&status, &HeadlessStatus::finished, &app, &QCoreApplication::exit);
+    status.run(environment, tokens);
+    return app.exec();
+}
+
+int runConsole(QApplication &app, const QCommandLineParser &parser, const Options &options)
+{
+    Theme::apply(app, parser.value(options.theme) == QLatin1StringView("dark") ? ColorScheme::Dark : ColorScheme::Light);
+    ConsoleSession session(sessionOptions(parser, options));
+    MainWindow window(session);
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &app, &QApplication::quit);
+    QObject::connect(&session, &ConsoleSession::demoFailed, &window, [](const QString &message) {
+        printError(QCoreApplication::translate("main", "The demo fleet stopped: %1").arg(message));
+    });
+    session.start();
+    if (parser.isSet(options.demo)) {
+        const QString agent = DemoFleetLauncher::findAgent(DemoFleetLauncher::defaultSearchDirs());
+        QString error;
+        if (agent.isEmpty() || !session.startDemo(agent, parser.value(options.demoDir), &error)) {
+            printError(agent.isEmpty() ? QCoreApplication::translate("main", "haven-agent was found neither next to "
+                                                                             "haven nor on PATH.")
+                                       : error);
+            return 1;
+        }
+    }
+    window.show();
+    if (parser.isSet(options.screenshot)) {
+        QTimer::singleShot(parser.value(options.screenshotDelay).toInt(), &window, [&] {
+            if (!window.grab().save(parser.value(options.screenshot)))
+                printError(QCoreApplication::translate("main", "Cannot write %1").arg(parser.value(options.screenshot)));
+            QApplication::quit();
+        });
+    }
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Headless runs need no display: decide before any application object exists.
+    bool headless = false;
+    for (int i = 1; i < argc; ++i)
+        headless |= qstrcmp(argv[i], "--headless") == 0;
+    std::unique_ptr<QCoreApplication> app = headless ? std::make_unique<QCoreApplication>(argc, argv)
+                                                     : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("haven"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HAVEN_VERSION));
-    Haven::installTranslations(app);
+    installTranslations(*app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "Haven: disaster-recovery console for several datacenters."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Start the demo fleet: one simulated site agent per demo datacenter."));
-    const QString defaultDemoDir = Haven::DemoFleetLauncher::defaultFleetDirectory();
-    const QCommandLineOption demoDirOption(
-        QStringLiteral("demo-dir"),
-        QCoreApplication::translate("main", "Directory for the demo fleet's state (default: %1).")
-            .arg(QDir::toNativeSeparators(defaultDemoDir)),
-        QCoreApplication::translate("main", "directory"), defaultDemoDir);
-    parser.addOptions({demoOption, demoDirOption});
-    parser.process(app);
+    const Options options;
+    options.addTo(parser);
+    parser.process(*app);
 
-    if (!parser.isSet(demoOption)) {
-        printError(QCoreApplication::translate("main", "The console window is not available in this version. "
-                                                       "Run \"haven --demo\" to start the demo fleet."));
-        return 2;
-    }
-
-    const QString agent = Haven::DemoFleetLauncher::findAgent(Haven::DemoFleetLauncher::defaultSearchDirs());
-    if (agent.isEmpty()) {
-        printError(QCoreApplication::translate("main", "haven-agent was found neither next to haven (%1) nor on PATH. "
-                                                       "Build it, or install the haven package.")
-                       .arg(QDir::toNativeSeparators(QCoreApplication::applicationDirPath())));
-        return 1;
-    }
-
-    Haven::DemoFleetLauncher launcher;
-    Haven::TerminationSignals termination;
-    QObject::connect(&termination, &Haven::TerminationSignals::terminationRequested,
-                     &launcher, &Haven::DemoFleetLauncher::stop);
-    QObject::connect(&launcher, &Haven::DemoFleetLauncher::finished, &app, [&launcher](int exitCode) {
-        if (!launcher.errorString().isEmpty())
-            printError(launcher.errorString());
-        QCoreApplication::exit(exitCode);
-    });
-    if (!launcher.start(agent, parser.value(demoDirOption))) {
-        printError(launcher.errorString());
-        return 1;
-    }
-    return QCoreApplication::exec();
+    if (headless)
+        return runHeadless(*app, parser, options);
+    return runConsole(static_cast<QApplication &>(*app), parser, options);
 }

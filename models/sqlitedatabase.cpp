@@ -17,34 +17,84 @@ SqliteDatabase::~SqliteDatabase()
 
 void SqliteDatabase::setError(const QString &context)
 {
-    m_lastError = m_db ? context + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(m_db)) : context;
+    if (!m_db) {
+        setError(context, SQLITE_ERROR);
+        return;
+    }
+    setError(context + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(m_db)), sqlite3_errcode(m_db) & 0xff);
+}
+
+void SqliteDatabase::setError(const QString &message, int code)
+{
+    m_lastError = message;
+    m_lastCode = code;
 }
 
 bool SqliteDatabase::open(const QString &path)
 {
-    close();
-    m_lastError.clear();
     QDir().mkpath(QFileInfo(path).absolutePath());
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+    return openWith(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, true);
+}
+
+bool SqliteDatabase::openReadOnly(const QString &path)
+{
+    return openWith(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, false);
+}
+
+bool SqliteDatabase::openInMemory()
+{
+    return openWith(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                    true);
+}
+
+bool SqliteDatabase::openWith(const QString &path, int flags, bool configure)
+{
+    close();
+    setError(QString(), SQLITE_OK);
+    const auto fail = [this] {
+        const QString error = m_lastError;
+        const int code = m_lastCode;
+        close();
+        setError(error, code);
+        return false;
+    };
     if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr) != SQLITE_OK) {
         setError(QStringLiteral("cannot open %1").arg(path));
-        close();
-        return false;
+        return fail();
     }
     sqlite3_busy_timeout(m_db, 5000);
-    // quick_check reads every page: a corrupt file is found here, not halfway through a write.
-    if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL") || !exec("PRAGMA foreign_keys=ON")) {
-        const QString error = m_lastError;
-        close();
-        m_lastError = error;
-        return false;
+    if (!configure)
+        return true;
+    // quick_check reads every page before anything is written: a corrupt file is found here,
+    // not halfway through a write, and is left exactly as it was.
+    {
+        SqliteStatement check(*this, "PRAGMA quick_check");
+        if (!check.next() || check.text(0) != QLatin1StringView("ok")) {
+            if (m_lastError.isEmpty() || m_lastCode == SQLITE_OK) {
+                // The report lists every damaged page; the first one says enough.
+                const QStringList problems = check.text(0).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                QString first;
+                qsizetype count = 0;
+                for (const QString &line : problems) {
+                    if (line.startsWith(QLatin1StringView("***")))
+                        continue;
+                    if (count++ == 0)
+                        first = line;
+                }
+                setError(QStringLiteral("%1 is corrupt (quick_check: %2, %3 problems)")
+                             .arg(path, first)
+                             .arg(count),
+                         SQLITE_CORRUPT);
+            }
+            return fail();
+        }
     }
-    SqliteStatement check(*this, "PRAGMA quick_check");
-    if (!check.next() || check.text(0) != QLatin1StringView("ok")) {
-        const QString error = m_lastError.isEmpty() ? QStringLiteral("%1 is corrupt").arg(path) : m_lastError;
-        close();
-        m_lastError = error;
-        return false;
+    if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL") || !exec("PRAGMA foreign_keys=ON"))
+        return fail();
+    // SQLite silently opens a file it may not write read-only; a writer must know now.
+    if (sqlite3_db_readonly(m_db, "main") == 1) {
+        setError(QStringLiteral("%1 can only be read").arg(path), SQLITE_READONLY);
+        return fail();
     }
     return true;
 }
@@ -60,12 +110,13 @@ void SqliteDatabase::close()
 bool SqliteDatabase::exec(const QByteArray &sql)
 {
     if (!m_db) {
-        m_lastError = QStringLiteral("database is not open");
+        setError(QStringLiteral("database is not open"), SQLITE_MISUSE);
         return false;
     }
     char *message = nullptr;
-    if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
-        m_lastError = QString::fromUtf8(message ? message : sqlite3_errmsg(m_db));
+    const int rc = sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        setError(QString::fromUtf8(message ? message : sqlite3_errmsg(m_db)), rc & 0xff);
         sqlite3_free(message);
         return false;
     }
@@ -76,18 +127,17 @@ bool SqliteDatabase::transaction(const std::function<bool()> &work)
 {
     if (!exec("BEGIN IMMEDIATE"))
         return false;
-    if (!work()) {
+    const auto rollBack = [this] {
         const QString error = m_lastError;
+        const int code = m_lastCode;
         exec("ROLLBACK");
-        m_lastError = error;
+        setError(error, code);
         return false;
-    }
-    if (!exec("COMMIT")) {
-        const QString error = m_lastError;
-        exec("ROLLBACK");
-        m_lastError = error;
-        return false;
-    }
+    };
+    if (!work())
+        return rollBack();
+    if (!exec("COMMIT"))
+        return rollBack();
     return true;
 }
 
@@ -98,9 +148,10 @@ bool SqliteDatabase::migrate(const QList<QByteArray> &migrations)
         return false;
     const qint64 current = version.integer(0);
     if (current > migrations.size()) {
-        m_lastError = QStringLiteral("the database has schema version %1, newer than this program knows (%2)")
-                          .arg(current)
-                          .arg(migrations.size());
+        setError(QStringLiteral("the database has schema version %1, newer than this program knows (%2)")
+                     .arg(current)
+                     .arg(migrations.size()),
+                 SQLITE_ERROR);
         return false;
     }
     for (qsizetype i = current; i < migrations.size(); ++i) {
@@ -108,9 +159,37 @@ bool SqliteDatabase::migrate(const QList<QByteArray> &migrations)
             return exec(migrations.at(i)) && exec("PRAGMA user_version=" + QByteArray::number(i + 1));
         });
         if (!ok) {
-            m_lastError = QStringLiteral("migration %1 failed: %2").arg(i + 1).arg(m_lastError);
+            setError(QStringLiteral("migration %1 failed: %2").arg(i + 1).arg(m_lastError), m_lastCode);
             return false;
         }
+    }
+    return true;
+}
+
+int SqliteDatabase::userVersion()
+{
+    SqliteStatement version(*this, "PRAGMA user_version");
+    return version.next() ? int(version.integer(0)) : -1;
+}
+
+bool SqliteDatabase::copyTo(SqliteDatabase &target)
+{
+    if (!m_db || !target.m_db) {
+        setError(QStringLiteral("database is not open"), SQLITE_MISUSE);
+        return false;
+    }
+    sqlite3_backup *backup = sqlite3_backup_init(target.m_db, "main", m_db, "main");
+    if (!backup) {
+        setError(QStringLiteral("cannot copy the database: ") + QString::fromUtf8(sqlite3_errmsg(target.m_db)),
+                 sqlite3_errcode(target.m_db) & 0xff);
+        return false;
+    }
+    const int step = sqlite3_backup_step(backup, -1);
+    const int finish = sqlite3_backup_finish(backup);
+    if (step != SQLITE_DONE || finish != SQLITE_OK) {
+        const int rc = step != SQLITE_DONE ? step : finish;
+        setError(QStringLiteral("cannot copy the database: ") + QString::fromUtf8(sqlite3_errstr(rc)), rc & 0xff);
+        return false;
     }
     return true;
 }

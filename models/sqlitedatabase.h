@@ -23,7 +23,12 @@ public:
     SqliteDatabase(const SqliteDatabase &) = delete;
     SqliteDatabase &operator=(const SqliteDatabase &) = delete;
 
+    // Opens (creating) the file read-write with WAL. Fails if the file is corrupt
+    // (PRAGMA quick_check, run before anything is written) or can only be read.
     bool open(const QString &path);
+    // Opens an existing file without writing to it (to copy what it holds elsewhere).
+    bool openReadOnly(const QString &path);
+    bool openInMemory();
     void close();
     bool isOpen() const { return m_db != nullptr; }
 
@@ -33,15 +38,25 @@ public:
     bool exec(const QByteArray &sql);
     bool transaction(const std::function<bool()> &work);
 
+    // PRAGMA user_version, or -1 when it cannot be read.
+    int userVersion();
+    // Copies the whole database into target (the SQLite online backup API).
+    bool copyTo(SqliteDatabase &target);
+
     QString lastError() const { return m_lastError; }
+    // The primary SQLite result code of the last failure (SQLITE_FULL, SQLITE_CORRUPT, ...).
+    int lastErrorCode() const { return m_lastCode; }
     sqlite3 *handle() const { return m_db; }
 
 private:
     friend class SqliteStatement;
     void setError(const QString &context);
+    void setError(const QString &message, int code);
+    bool openWith(const QString &path, int flags, bool configure);
 
     sqlite3 *m_db = nullptr;
     QString m_lastError;
+    int m_lastCode = 0;
 };
 
 class SqliteStatement final

@@ -18,20 +18,6 @@ using namespace Haven::Test;
 
 namespace {
 
-QString testData(const QString &name)
-{
-    return QStringLiteral(HAVEN_TEST_DATA_DIR "/") + name;
-}
-
-QString pinOf(const QString &certificatePath)
-{
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(certificatePath);
-    if (certificates.isEmpty())
-        return {};
-    const QByteArray spki = certificates.first().publicKey().toDer();
-    return QStringLiteral("sha256//")
-           + QString::fromLatin1(QCryptographicHash::hash(spki, QCryptographicHash::Sha256).toBase64());
-}
 
 QString pinFromAgent(const QString &certificatePath)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statuscolors.h"
 
+#include "displaynames.h"
+
 #include <QCoreApplication>
 #include <QPalette>
 
@@ -54,14 +56,7 @@ StatusStyle style(ComponentStatus status, ColorScheme scheme)
 
 QString label(ComponentStatus status)
 {
-    switch (status) {
-    case ComponentStatus::Ok:       return QCoreApplication::translate("Haven::StatusColors", "OK");
-    case ComponentStatus::Warning:  return QCoreApplication::translate("Haven::StatusColors", "Warning");
-    case ComponentStatus::Critical: return QCoreApplication::translate("Haven::StatusColors", "Critical");
-    case ComponentStatus::Down:     return QCoreApplication::translate("Haven::StatusColors", "Down");
-    case ComponentStatus::Unknown:  break;
-    }
-    return QCoreApplication::translate("Haven::StatusColors", "Unknown");
+    return DisplayNames::status(status);
 }
 
 ColorScheme schemeFor(const QPalette &palette)

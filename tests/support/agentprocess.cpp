@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
+#include <QUrl>
 #include <QUuid>
 
 namespace Haven::Test {
@@ -42,7 +43,8 @@ bool AgentProcess::start(const Options &options)
     const QString portFile = dir.filePath(QStringLiteral("endpoint.json"));
     QFile::remove(portFile);
     QString ini;
-    ini += QStringLiteral("[agent]\nlisten_address = 127.0.0.1\nport = 0\ndata_dir = data\nport_file = endpoint.json\n");
+    ini += QStringLiteral("[agent]\nlisten_address = 127.0.0.1\nport = %1\ndata_dir = data\nport_file = endpoint.json\n")
+               .arg(options.port);
     ini += QStringLiteral("request_timeout_seconds = %1\nmax_body_bytes = %2\n\n")
                .arg(options.requestTimeoutSeconds)
                .arg(options.maxBodyBytes);
@@ -114,6 +116,11 @@ QString AgentProcess::output() const
     if (m_process)
         m_output += m_process->readAll();
     return QString::fromLocal8Bit(m_output);
+}
+
+quint16 AgentProcess::port() const
+{
+    return quint16(QUrl(m_url).port());
 }
 
 qint64 AgentProcess::pid() const

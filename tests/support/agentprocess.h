@@ -24,6 +24,7 @@ public:
         int requestTimeoutSeconds = 10;
         qint64 maxBodyBytes = 1024 * 1024;
         QString extraIni; // appended to the config as it is
+        quint16 port = 0; // 0: ephemeral; set it to restart an agent where a console expects it
     };
 
     // workDir holds the config and the data directory; reuse it to restart the same agent.
@@ -37,6 +38,7 @@ public:
     bool isRunning() const;
 
     QString url() const { return m_url; }
+    quint16 port() const;
     QByteArray token() const { return m_token; }
     QString pin() const { return m_pin; }
     QString caFile() const;

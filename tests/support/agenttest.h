@@ -6,7 +6,10 @@
 #include "agentprocess.h"
 #include "httpclient.h"
 
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -15,6 +18,23 @@
 #include <curl/curl.h>
 
 namespace Haven::Test {
+
+// A file under tests/data.
+inline QString testData(const QString &name)
+{
+    return QStringLiteral(HAVEN_TEST_DATA_DIR "/") + name;
+}
+
+// The public-key pin (sha256//...) of a PEM certificate, as haven-agent --pin prints it.
+inline QString pinOf(const QString &certificatePath)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(certificatePath);
+    if (certificates.isEmpty())
+        return {};
+    const QByteArray spki = certificates.first().publicKey().toDer();
+    return QStringLiteral("sha256//")
+           + QString::fromLatin1(QCryptographicHash::hash(spki, QCryptographicHash::Sha256).toBase64());
+}
 
 // A fresh idempotency key.
 inline QString newKey()

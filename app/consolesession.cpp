@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "consolesession.h"
+
+#include "curlengine.h"
+#include "demofleetlauncher.h"
+#include "fleetmonitor.h"
+#include "fleettopology.h"
+#include "localstore.h"
+#include "metrichistory.h"
+#include "modecontroller.h"
+#include "secretstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <memory>
+
+namespace Haven {
+
+ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_store(std::make_unique<LocalStore>())
+    , m_secrets(options.forceSecretsFile ? new SecretStore(SecretStore::Backend::File, options.secretsFile, this)
+                                         : new SecretStore(this))
+    , m_engine(new CurlEngine(this))
+    , m_topology(new FleetTopology(this))
+    , m_history(std::make_unique<MetricHistory>())
+    , m_monitor(new FleetMonitor(*m_engine, *m_topology, this))
+    , m_mode(new ModeController(*m_topology, this))
+{
+    const QString path = options.databasePath.isEmpty()
+                             ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                   .filePath(QStringLiteral("haven.db"))
+                             : options.databasePath;
+    const LocalStore::Status status = m_store->open(path);
+    m_mode->setStoreProblem(status.problem);
+    m_monitor->setStore(m_store.get());
+    m_monitor->setHistory(m_history.get());
+    if (std::optional<Environment> saved = m_store->loadEnvironment())
+        m_environment = *saved;
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    m_monitor->stop();
+}
+
+void ConsoleSession::start()
+{
+    // The cached picture first: it is on screen before any agent has been asked.
+    m_monitor->setEnvironment(m_environment, {});
+    m_monitor->loadCache();
+    m_history->restore(m_store->loadMetricBuckets(QDateTime::currentMSecsSinceEpoch() - 30LL * 24 * 3600 * 1000));
+    Q_EMIT environmentChanged();
+    follow();
+}
+
+void ConsoleSession::follow()
+{
+    // Tokens come one by one from the keychain; a newer environment makes older reads moot.
+    const quint64 generation = ++m_followGeneration;
+    auto tokens = std::make_shared<QHash<QString, QByteArray>>();
+    auto remaining = std::make_shared<qsizetype>(m_environment.sites.size());
+    auto go = [this, generation, tokens] {
+        if (generation != m_followGeneration)
+            return;
+        m_monitor->setEnvironment(m_environment, *tokens);
+        m_monitor->loadCache();
+        m_monitor->start();
+    };
+    if (*remaining == 0)
+        return go();
+    for (const SiteEndpoint &site : std::as_const(m_environment.sites)) {
+        const QString id = site.id;
+        m_secrets->read(site.secretKey(), this, [tokens, remaining, id, go](const SecretStore::ReadResult &result) {
+            if (result.found)
+                tokens->insert(id, result.secret);
+            if (--*remaining == 0)
+                go();
+        });
+    }
+}
+
+void ConsoleSession::setEnvironment(const Environment &environment)
+{
+    m_environment = environment;
+    m_store->saveEnvironment(environment);
+    Q_EMIT environmentChanged();
+    follow();
+}
+
+void ConsoleSession::writeTokens(const QHash<QString, QByteArray> &tokens, std::function<void()> then)
+{
+    auto remaining = std::make_shared<qsizetype>(tokens.size());
+    if (*remaining == 0)
+        return then();
+    for (auto it = tokens.cbegin(); it != tokens.cend(); ++it) {
+        SiteEndpoint key;
+        key.id = it.key();
+        m_secrets->write(key.secretKey(), it.value(), this, [remaining, then](bool, const QString &) {
+            if (--*remaining == 0)
+                then();
+        });
+    }
+}
+
+bool ConsoleSession::importFile(const QString &path, QString *error)
+{
+    QHash<QString, QByteArray> tokens;
+    std::optional<Environment> imported = Environment::load(path, &tokens, error);
+    if (!imported)
+        return false;
+    const Environment environment = *imported;
+    writeTokens(tokens, [this, environment] { setEnvironment(environment); });
+    return true;
+}
+
+bool ConsoleSession::startDemo(const QString &agentProgram, const QString &directory, QString *error)
+{
+    const QString fleetFile = QDir(directory).filePath(QStringLiteral("fleet.json"));
+    QFile::remove(fleetFile); // a file from an earlier run names ports that are gone
+    m_demo = new DemoFleetLauncher(this);
+    connect(m_demo, &DemoFleetLauncher::finished, this, [this](int exitCode) {
+        if (exitCode != 0)
+            Q_EMIT demoFailed(m_demo->errorString());
+    });
+    if (!m_demo->start(agentProgram, directory)) {
+        *error = m_demo->errorString();
+        return false;
+    }
+    auto *watch = new QTimer(this);
+    watch->setInterval(100);
+    connect(watch, &QTimer::timeout, this, [this, watch, fleetFile] {
+        if (!QFileInfo::exists(fleetFile)) {
+            if (!m_demo->isRunning())
+                watch->deleteLater();
+            return;
+        }
+        watch->deleteLater();
+        QString problem;
+        if (!importFile(fleetFile, &problem))
+            Q_EMIT demoFailed(problem);
+    });
+    watch->start();
+    return true;
+}
+
+} // namespace Haven

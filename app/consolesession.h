@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "environment.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace Haven {
+
+class CurlEngine;
+class DemoFleetLauncher;
+class FleetMonitor;
+class FleetTopology;
+class LocalStore;
+class MetricHistory;
+class ModeController;
+class SecretStore;
+
+// Wires the console's services together and owns them: the local store, the secrets, the
+// network engine, the merged topology, the fleet monitor and the mode controller. It holds
+// no logic of its own beyond the order in which they start.
+class ConsoleSession final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString databasePath;  // empty: QStandardPaths::AppDataLocation/haven.db
+        QString secretsFile;   // empty: SecretStore::defaultFilePath()
+        bool forceSecretsFile = false;
+    };
+
+    explicit ConsoleSession(const Options &options, QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    // Shows the cached picture at once, then reads the tokens and starts following the agents.
+    void start();
+    // Replaces the environment (Environment page, import): saved, then followed.
+    void setEnvironment(const Environment &environment);
+    // Imports an environment or fleet file: tokens go to the secret store, never to the cache.
+    bool importFile(const QString &path, QString *error);
+    // Starts haven-agent --demo-fleet in directory and imports its fleet file once it is written.
+    bool startDemo(const QString &agentProgram, const QString &directory, QString *error);
+
+    const Environment &environment() const { return m_environment; }
+    LocalStore &store() { return *m_store; }
+    SecretStore &secrets() { return *m_secrets; }
+    FleetTopology &topology() { return *m_topology; }
+    FleetMonitor &monitor() { return *m_monitor; }
+    ModeController &mode() { return *m_mode; }
+    MetricHistory &history() { return *m_history; }
+
+Q_SIGNALS:
+    void environmentChanged();
+    void demoFailed(const QString &message);
+
+private:
+    void follow(); // reads every site's token, then (re)starts the monitor
+    void writeTokens(const QHash<QString, QByteArray> &tokens, std::function<void()> then);
+
+    std::unique_ptr<LocalStore> m_store;
+    SecretStore *m_secrets;
+    CurlEngine *m_engine;
+    FleetTopology *m_topology;
+    std::unique_ptr<MetricHistory> m_history;
+    FleetMonitor *m_monitor;
+    ModeController *m_mode;
+    DemoFleetLauncher *m_demo = nullptr;
+    Environment m_environment;
+    quint64 m_followGeneration = 0;
+};
+
+} // namespace Haven

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "environment.h"
+#include "protocol.h"
+#include "sqlitedatabase.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Haven {
+
+// The last known state of one site, as the cache keeps it.
+struct CachedSite
+{
+    SiteInfo info;
+    TopologySnapshot snapshot;
+    QDateTime fetched; // when the agent last answered with this state
+};
+
+// One closed, downsampled bucket of a metric series ("<site>/<component>/<metric>").
+struct MetricBucket
+{
+    QString series;
+    int tier = 0;        // MetricHistory's tier index
+    qint64 startMs = 0;  // bucket start, ms since epoch, UTC
+    double minimum = 0;
+    double maximum = 0;
+    double mean = 0;
+    int count = 0;
+
+    friend bool operator==(const MetricBucket &, const MetricBucket &) = default;
+};
+
+// The console's local database: environment, topology snapshots, metric history, and the
+// tables later features write (plans, executions journal, audit log). It never stops the
+// console: when the file cannot be opened or written it moves to memory and says why.
+class LocalStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(LocalStore)
+
+public:
+    enum class Mode { Persistent, InMemory };
+    struct Status
+    {
+        Mode mode = Mode::InMemory;
+        QString path;
+        // For the banner: why the store is in memory, or (still persistent) that a damaged file
+        // was replaced. Says what happened, what was kept and what to do. Empty when all is well.
+        QString problem;
+        QString movedAsidePath; // a corrupt file that was set aside, kept for inspection
+    };
+
+    // The schema, one migration per version (PRAGMA user_version = how many have run).
+    static const QList<QByteArray> &migrations();
+    static int schemaVersion() { return int(migrations().size()); }
+
+    // Starts in memory until open() is called.
+    LocalStore();
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    // Opens (creating, migrating) the database at path; on any failure opens an in-memory
+    // database instead. A corrupt file is renamed aside, never deleted or overwritten.
+    Status open(const QString &path);
+    Status status() const { return m_status; }
+    bool isPersistent() const { return m_status.mode == Mode::Persistent; }
+
+    bool saveEnvironment(const Environment &environment);
+    std::optional<Environment> loadEnvironment();
+
+    bool saveSite(const CachedSite &site);
+    bool removeSite(const QString &siteId);
+    QList<CachedSite> loadSites();
+
+    bool appendMetricBuckets(const QList<MetricBucket> &buckets);
+    QList<MetricBucket> loadMetricBuckets(qint64 sinceMs);
+    // Deletes buckets starting before olderThanMs: of one tier, or of all when tier < 0.
+    bool pruneMetricBuckets(qint64 olderThanMs, int tier = -1);
+
+    // Appends one record to the audit log: hash = SHA-256(prev_hash + the record's compact JSON).
+    bool appendAudit(const QString &user, const QString &action, const QJsonObject &details);
+    // True when every record's hash matches; otherwise *brokenSeq is the first record that does not.
+    bool verifyAuditChain(qint64 *brokenSeq = nullptr);
+
+    // Caps the file at this many pages (PRAGMA max_page_count) so a test can fill the "disk".
+    void setPageLimitForTesting(int pages);
+
+    // How many writes failed since open (a write failure switches to memory).
+    int failedWrites() const { return m_failedWrites; }
+
+private:
+    bool write(const std::function<bool()> &work);
+    void fallBackToMemory(const QString &happened, const QString &advice, bool copyFile);
+    QString moveAside(const QString &path);
+
+    std::unique_ptr<SqliteDatabase> m_db;
+    Status m_status;
+    int m_failedWrites = 0;
+    int m_pageLimit = 0;
+};
+
+} // namespace Haven

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+
+namespace Haven {
+
+class ComponentModel;
+class ConsoleSession;
+class EnvironmentPage;
+class SiteListModel;
+
+// The console's window: a navigation rail, the degraded-mode banner, and the pages.
+// Features add their own pages; the window only hosts them.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ConsoleSession &session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds a page to the navigation rail; returns its index.
+    int addPage(const QString &title, QWidget *page);
+    void showPage(int index);
+    QWidget *overviewPage() const { return m_overview; }
+    EnvironmentPage *environmentPage() const { return m_environmentPage; }
+
+private:
+    QWidget *buildOverview();
+    void updateBanner();
+    void updateStatusBar();
+
+    ConsoleSession &m_session;
+    QLabel *m_banner;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    QWidget *m_overview = nullptr;
+    EnvironmentPage *m_environmentPage = nullptr;
+    SiteListModel *m_sites;
+    ComponentModel *m_components;
+    QSortFilterProxyModel *m_filter;
+    QLabel *m_statusSummary;
+};
+
+} // namespace Haven
