@@ -7,7 +7,7 @@
 #
 #   ./setup.sh [build]   install packages, configure and build (the default)
 #   ./setup.sh test      ... with warnings as errors, then run every test with ctest
-#   ./setup.sh demo      ... build, then start the demo fleet of site agents
+#   ./setup.sh demo      ... build, then start the console on the demo sites
 #   ./setup.sh package   ... build, then make the .deb with cpack
 #   ./setup.sh deps      only install the packages
 #
@@ -124,10 +124,26 @@ demo() {
         fi
     fi
     mkdir -p "${dir}" || die "cannot create the demo directory ${dir}"
-    local agent="${BUILD_DIR}/agent/haven-agent"
-    [[ -x ${agent} ]] || die "${agent} was not built"
-    step "Starting the demo fleet in ${dir} (Ctrl-C stops it)"
-    exec "${agent}" --demo-fleet "${dir}"
+    local console="${BUILD_DIR}/app/haven" agent="${BUILD_DIR}/agent/haven-agent"
+    [[ -x ${console} && -x ${agent} ]] || die "haven and haven-agent were not built"
+    if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then
+        step "Starting Haven on the demo sites (state in ${dir}; closing the window stops the demo)"
+        exec "${console}" --demo --demo-dir "${dir}"
+    fi
+    # No screen to show a window on: run the same demo fleet and show the console's view of it
+    # as text, refreshed every few seconds.
+    step "No display (DISPLAY and WAYLAND_DISPLAY are unset): the demo fleet runs, the console reports as text"
+    rm -f "${dir}/fleet.json"
+    "${agent}" --demo-fleet "${dir}" &
+    local fleet=$!
+    trap 'kill ${fleet} 2>/dev/null; wait ${fleet} 2>/dev/null; exit 0' INT TERM
+    for _ in $(seq 100); do [[ -s ${dir}/fleet.json ]] && break; sleep 0.2; done
+    [[ -s ${dir}/fleet.json ]] || die "the demo fleet did not start"
+    while kill -0 "${fleet}" 2>/dev/null; do
+        step "haven --headless status ($(date +%T); Ctrl-C stops the demo)"
+        "${console}" --headless status --environment "${dir}/fleet.json" 2>/dev/null || true
+        sleep 5
+    done
 }
 
 main() {
