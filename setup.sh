@@ -81,6 +81,8 @@ configure() {
     step "Configuring in ${BUILD_DIR}"
     export CCACHE_DIR="${CCACHE_DIR:-${HOME:-/tmp}/.cache/ccache}"
     mkdir -p "${CCACHE_DIR}" || die "cannot create the ccache directory ${CCACHE_DIR}"
+    # Paths relative to the checkout, so that another clone (CI's) hits the same cache.
+    export CCACHE_BASEDIR="${SOURCE_DIR}" CCACHE_NOHASHDIR=true
     # CMakeLists.txt picks ccache up as the compiler launcher when it is installed.
     # /usr prefix: the paths compiled into the binaries are those the .deb installs to.
     cmake -S "${SOURCE_DIR}" -B "${BUILD_DIR}" -G Ninja \
