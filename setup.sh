@@ -31,8 +31,8 @@ readonly PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-httpserver-dev qt6-svg-dev qtkeychain-qt6-dev libqcustomplot-dev
     libcurl4-openssl-dev libsqlite3-dev
-    # tests: offscreen/virtual display, a font to render, inspection scripts, demo certificates
-    xvfb xauth fonts-dejavu-core python3 openssl ca-certificates
+    # tests: offscreen/virtual display, fonts (Latin and Chinese), inspection scripts, demo certificates
+    xvfb xauth fonts-dejavu-core fonts-wqy-microhei python3 openssl ca-certificates
     # packaging: cpack's DEB generator needs dpkg-shlibdeps and file
     dpkg-dev file
 )

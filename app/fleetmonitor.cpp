@@ -85,10 +85,17 @@ private:
                 topology().setSiteInfo(siteId(), *info);
                 m_monitor.markDirty(siteId());
                 answered(false);
-                m_phase = Phase::Snapshot;
-                if (m_once)
-                    return step(); // headless: go straight on to the topology
-                schedule(0);
+                // The catalog changes only with the agent: ask once per (re)connection.
+                m_client->fetchOperations([this](std::optional<QList<OperationSpec>> operations, const AgentError &) {
+                    if (operations) {
+                        topology().setOperations(siteId(), *operations);
+                        m_monitor.markDirty(siteId());
+                    }
+                    m_phase = Phase::Snapshot;
+                    if (m_once)
+                        return step(); // headless: go straight on to the topology
+                    schedule(0);
+                });
             });
             return;
         case Phase::Snapshot:
@@ -221,6 +228,7 @@ int FleetMonitor::loadCache()
         if (!state || (state->dataTime.isValid() && state->dataTime >= site.fetched))
             continue;
         m_topology.setSiteInfo(site.info.id, site.info);
+        m_topology.setOperations(site.info.id, site.operations);
         m_topology.applySnapshot(site.info.id, site.snapshot, site.fetched, true);
         ++loaded;
     }
@@ -311,6 +319,7 @@ void FleetMonitor::writeCache()
 {
     if (!m_store || m_dirty.isEmpty())
         return;
+    QList<CachedSite> sites;
     for (const QString &siteId : std::as_const(m_dirty)) {
         const SiteState *state = m_topology.site(siteId);
         if (!state || state->fromCache)
@@ -321,8 +330,10 @@ void FleetMonitor::writeCache()
             cached.info.id = siteId;
         cached.snapshot = m_topology.snapshot(siteId);
         cached.fetched = state->dataTime;
-        m_store->saveSite(cached);
+        cached.operations = state->operations;
+        sites.append(cached);
     }
+    m_store->saveSites(sites);
     m_dirty.clear();
     if (!m_history)
         return;

@@ -10,10 +10,12 @@
 #include "terminationsignals.h"
 #include "theme.h"
 #include "translations.h"
+#include "wallwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QScreen>
 #include <QTextStream>
 #include <QTimer>
 
@@ -53,6 +55,19 @@ struct Options
                                 QCoreApplication::translate("main", "file")};
     QCommandLineOption theme{QStringLiteral("theme"), QCoreApplication::translate("main", "light or dark."),
                              QCoreApplication::translate("main", "name"), QStringLiteral("light")};
+    QCommandLineOption wall{QStringLiteral("wall"),
+                            QCoreApplication::translate("main", "Wall mode: full screen, dark, readable from across "
+                                                                "the room, rotating between views.")};
+    QCommandLineOption screen{QStringLiteral("screen"),
+                              QCoreApplication::translate("main", "With --wall: the screen to fill (0 is the first)."),
+                              QStringLiteral("n"), QStringLiteral("0")};
+    QCommandLineOption rotate{QStringLiteral("rotate"),
+                              QCoreApplication::translate("main", "With --wall: seconds per view (0 stops rotating)."),
+                              QStringLiteral("seconds"), QStringLiteral("30")};
+    QCommandLineOption views{QStringLiteral("views"),
+                             QCoreApplication::translate("main", "With --wall: the views to rotate between "
+                                                                 "(dashboard, alerts)."),
+                             QStringLiteral("list"), QStringLiteral("dashboard,alerts")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QCoreApplication::translate("main", "Save the window as a PNG after "
                                                                       "--screenshot-delay ms, then quit."),
@@ -63,7 +78,8 @@ struct Options
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({demo, demoDir, headless, environment, json, database, theme, screenshot, screenshotDelay});
+        parser.addOptions({demo, demoDir, headless, environment, json, database, theme, wall, screen, rotate, views,
+                           screenshot, screenshotDelay});
         parser.addPositionalArgument(QStringLiteral("command"),
                                      QCoreApplication::translate("main", "With --headless: status."));
     }
@@ -102,35 +118,65 @@ int runHeadless(QCoreApplication &app, const QCommandLineParser &parser, const O
     return app.exec();
 }
 
+// Saves widget as a PNG after the delay, then quits (documentation and checks).
+void scheduleScreenshot(QWidget &widget, const QString &path, int delayMs)
+{
+    QTimer::singleShot(delayMs, &widget, [&widget, path] {
+        if (!widget.grab().save(path))
+            printError(QCoreApplication::translate("main", "Cannot write %1").arg(path));
+        QApplication::quit();
+    });
+}
+
+bool startDemo(ConsoleSession &session, const QString &directory)
+{
+    const QString agent = DemoFleetLauncher::findAgent(DemoFleetLauncher::defaultSearchDirs());
+    QString error;
+    if (agent.isEmpty()) {
+        printError(QCoreApplication::translate("main", "haven-agent was found neither next to haven nor on PATH."));
+        return false;
+    }
+    if (!session.startDemo(agent, directory, &error)) {
+        printError(error);
+        return false;
+    }
+    return true;
+}
+
 int runConsole(QApplication &app, const QCommandLineParser &parser, const Options &options)
 {
-    Theme::apply(app, parser.value(options.theme) == QLatin1StringView("dark") ? ColorScheme::Dark : ColorScheme::Light);
+    const bool wall = parser.isSet(options.wall);
+    Theme::apply(app, wall || parser.value(options.theme) == QLatin1StringView("dark") ? ColorScheme::Dark
+                                                                                       : ColorScheme::Light);
     ConsoleSession session(sessionOptions(parser, options));
-    MainWindow window(session);
     TerminationSignals termination;
     QObject::connect(&termination, &TerminationSignals::terminationRequested, &app, &QApplication::quit);
-    QObject::connect(&session, &ConsoleSession::demoFailed, &window, [](const QString &message) {
+    QObject::connect(&session, &ConsoleSession::demoFailed, &app, [](const QString &message) {
         printError(QCoreApplication::translate("main", "The demo fleet stopped: %1").arg(message));
     });
     session.start();
-    if (parser.isSet(options.demo)) {
-        const QString agent = DemoFleetLauncher::findAgent(DemoFleetLauncher::defaultSearchDirs());
-        QString error;
-        if (agent.isEmpty() || !session.startDemo(agent, parser.value(options.demoDir), &error)) {
-            printError(agent.isEmpty() ? QCoreApplication::translate("main", "haven-agent was found neither next to "
-                                                                             "haven nor on PATH.")
-                                       : error);
-            return 1;
+    if (parser.isSet(options.demo) && !startDemo(session, parser.value(options.demoDir)))
+        return 1;
+
+    std::unique_ptr<QWidget> window;
+    if (wall) {
+        WallWindow::Options wallOptions;
+        wallOptions.rotateSeconds = parser.value(options.rotate).toInt();
+        wallOptions.views = parser.value(options.views).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        window = std::make_unique<WallWindow>(session, wallOptions);
+        const QList<QScreen *> screens = QGuiApplication::screens();
+        const int index = parser.value(options.screen).toInt();
+        if (index >= 0 && index < screens.size()) {
+            window->setScreen(screens.at(index));
+            window->setGeometry(screens.at(index)->geometry());
         }
+        window->showFullScreen();
+    } else {
+        window = std::make_unique<MainWindow>(session);
+        window->show();
     }
-    window.show();
-    if (parser.isSet(options.screenshot)) {
-        QTimer::singleShot(parser.value(options.screenshotDelay).toInt(), &window, [&] {
-            if (!window.grab().save(parser.value(options.screenshot)))
-                printError(QCoreApplication::translate("main", "Cannot write %1").arg(parser.value(options.screenshot)));
-            QApplication::quit();
-        });
-    }
+    if (parser.isSet(options.screenshot))
+        scheduleScreenshot(*window, parser.value(options.screenshot), parser.value(options.screenshotDelay).toInt());
     return app.exec();
 }
 

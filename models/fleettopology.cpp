@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fleettopology.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace Haven {
@@ -314,6 +316,36 @@ void FleetTopology::setReachability(const QString &siteId, Reachability reachabi
     if (lastSeen.isValid())
         b->state.lastSeen = lastSeen;
     Q_EMIT siteChanged(siteId);
+}
+
+void FleetTopology::setOperations(const QString &siteId, const QList<OperationSpec> &operations)
+{
+    Block *b = block(siteId);
+    if (!b)
+        return;
+    const auto sameCodes = [](const QList<OperationSpec> &x, const QList<OperationSpec> &y) {
+        return std::equal(x.cbegin(), x.cend(), y.cbegin(), y.cend(),
+                          [](const OperationSpec &a, const OperationSpec &c) { return a.toJson() == c.toJson(); });
+    };
+    if (sameCodes(b->state.operations, operations))
+        return;
+    b->state.operations = operations;
+    Q_EMIT catalogChanged();
+}
+
+QList<OperationSpec> FleetTopology::catalog() const
+{
+    QList<OperationSpec> catalog;
+    QSet<QString> codes;
+    for (const Block *b : m_blocks) {
+        for (const OperationSpec &operation : b->state.operations) {
+            if (!codes.contains(operation.code)) {
+                codes.insert(operation.code);
+                catalog.append(operation);
+            }
+        }
+    }
+    return catalog;
 }
 
 QHash<ComponentStatus, int> FleetTopology::statusCounts(const QString &siteId) const

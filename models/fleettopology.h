@@ -30,6 +30,7 @@ struct SiteState
     QList<Dependency> dependencies;
     QList<ReplicationLink> replication;
     QMap<QString, double> traffic;
+    QList<OperationSpec> operations; // the site's operation catalog
 
     QString displayName() const { return name.isEmpty() ? id : name; }
     // Seconds since dataTime (-1 when there is no data at all).
@@ -58,6 +59,9 @@ public:
     void setSiteInfo(const QString &siteId, const SiteInfo &info);
     void setReachability(const QString &siteId, Reachability reachability, const QString &problem,
                          const QDateTime &lastSeen);
+    void setOperations(const QString &siteId, const QList<OperationSpec> &operations);
+    // Every operation any site offers, once per code (the first site's description wins).
+    QList<OperationSpec> catalog() const;
 
     int componentCount() const { return m_total; }
     const Component &component(int row) const;
@@ -72,6 +76,7 @@ public:
 Q_SIGNALS:
     void siteChanged(const QString &siteId); // state, reachability, links or traffic
     void sitesReset();
+    void catalogChanged();
     void componentsAboutToBeInserted(int first, int last);
     void componentsInserted();
     void componentsAboutToBeRemoved(int first, int last);

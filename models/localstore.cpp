@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localstore.h"
 
+#include "planformat.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -365,18 +367,45 @@ std::optional<Environment> LocalStore::loadEnvironment()
 
 bool LocalStore::saveSite(const CachedSite &site)
 {
-    const QString id = site.info.id.isEmpty() ? site.snapshot.siteId : site.info.id;
-    const QByteArray info = compact(site.info.toJson());
-    const QByteArray snapshot = compact(site.snapshot.toJson());
+    return saveSites({site});
+}
+
+bool LocalStore::saveSites(const QList<CachedSite> &sites)
+{
+    struct Row
+    {
+        QString id;
+        QByteArray info;
+        QByteArray snapshot;
+        QDateTime fetched;
+    };
+    QList<Row> rows;
+    rows.reserve(sites.size());
+    for (const CachedSite &site : sites) {
+        // The catalog rides along in the info document (SiteInfo ignores keys it does not know).
+        QJsonObject info = site.info.toJson();
+        QJsonArray operations;
+        for (const OperationSpec &operation : site.operations)
+            operations.append(operation.toJson());
+        info.insert(QStringLiteral("operations"), operations);
+        rows.append(Row{site.info.id.isEmpty() ? site.snapshot.siteId : site.info.id, compact(info),
+                        compact(site.snapshot.toJson()), site.fetched});
+    }
+    // One transaction for the batch: one disk sync, not one per site.
     return write([&] {
         SqliteStatement upsert(*m_db, "INSERT OR REPLACE INTO sites (site_id, info, snapshot, fetched_ms) "
                                       "VALUES (?, ?, ?, ?)");
-        upsert.bind(1, id).bind(2, info).bind(3, snapshot);
-        if (site.fetched.isValid())
-            upsert.bind(4, site.fetched.toMSecsSinceEpoch());
-        else
-            upsert.bindNull(4);
-        return upsert.run();
+        for (const Row &row : std::as_const(rows)) {
+            upsert.reset();
+            upsert.bind(1, row.id).bind(2, row.info).bind(3, row.snapshot);
+            if (row.fetched.isValid())
+                upsert.bind(4, row.fetched.toMSecsSinceEpoch());
+            else
+                upsert.bindNull(4);
+            if (!upsert.run())
+                return false;
+        }
+        return true;
     });
 }
 
@@ -404,7 +433,12 @@ QList<CachedSite> LocalStore::loadSites()
             qCWarning(lcStore) << "skipping the cached state of site" << select.text(0) << ":" << error;
             continue;
         }
-        CachedSite site{std::move(*siteInfo), std::move(*topology), {}};
+        CachedSite site{std::move(*siteInfo), std::move(*topology), {}, {}};
+        const QJsonArray operations = info->value(QStringLiteral("operations")).toArray();
+        for (qsizetype i = 0; i < operations.size(); ++i) {
+            if (std::optional<OperationSpec> operation = OperationSpec::fromJson(operations.at(i).toObject(), &error))
+                site.operations.append(std::move(*operation));
+        }
         if (!select.isNull(3))
             site.fetched = QDateTime::fromMSecsSinceEpoch(select.integer(3), Qt::UTC);
         sites.append(std::move(site));
@@ -454,6 +488,111 @@ bool LocalStore::pruneMetricBuckets(qint64 olderThanMs, int tier)
         SqliteStatement remove(*m_db, "DELETE FROM metric_buckets WHERE start_ms < ? AND (? < 0 OR tier = ?)");
         return remove.bind(1, olderThanMs).bind(2, qint64(tier)).bind(3, qint64(tier)).run();
     });
+}
+
+// --- plans -------------------------------------------------------------------------------
+
+bool LocalStore::savePlan(const PlanData &plan, int version)
+{
+    const QByteArray document = compact(PlanFormat::toJson(plan));
+    return write([&] {
+        SqliteStatement upsert(*m_db, "INSERT INTO plans (id, name, kind, state, version, document, updated_ms) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                                      "name = excluded.name, kind = excluded.kind, state = excluded.state, "
+                                      "version = excluded.version, document = excluded.document, "
+                                      "updated_ms = excluded.updated_ms");
+        return upsert.bind(1, plan.metadata.id)
+            .bind(2, plan.metadata.name)
+            .bind(3, toString(plan.metadata.kind))
+            .bind(4, toString(plan.metadata.state))
+            .bind(5, qint64(version))
+            .bind(6, document)
+            .bind(7, nowMs())
+            .run();
+    });
+}
+
+std::optional<PlanData> LocalStore::loadPlan(const QString &planId)
+{
+    SqliteStatement select(*m_db, "SELECT state, document FROM plans WHERE id = ?");
+    select.bind(1, planId);
+    if (!select.next())
+        return std::nullopt;
+    const std::optional<QJsonObject> json = objectFrom(select.blob(1));
+    QString error;
+    std::optional<PlanData> plan = json ? PlanFormat::fromJson(*json, &error) : std::nullopt;
+    if (!plan) {
+        qCWarning(lcStore) << "the cached plan" << planId << "cannot be read:" << (json ? error : QStringLiteral("not JSON"));
+        return std::nullopt;
+    }
+    plan->metadata.id = planId;
+    plan->metadata.state = planStateFromString(select.text(0)).value_or(PlanState::Draft);
+    return plan;
+}
+
+QList<PlanSummary> LocalStore::listPlans()
+{
+    QList<PlanSummary> plans;
+    SqliteStatement select(*m_db, "SELECT id, name, kind, state, version, updated_ms FROM plans ORDER BY name, id");
+    while (select.next()) {
+        PlanSummary summary;
+        summary.id = select.text(0);
+        summary.name = select.text(1);
+        summary.kind = planKindFromString(select.text(2)).value_or(PlanKind::DisasterRecovery);
+        summary.state = planStateFromString(select.text(3)).value_or(PlanState::Draft);
+        summary.version = int(select.integer(4));
+        summary.updated = QDateTime::fromMSecsSinceEpoch(select.integer(5), Qt::UTC);
+        plans.append(summary);
+    }
+    return plans;
+}
+
+bool LocalStore::deletePlan(const QString &planId)
+{
+    return write([&] {
+        SqliteStatement versions(*m_db, "DELETE FROM plan_versions WHERE plan_id = ?");
+        SqliteStatement plan(*m_db, "DELETE FROM plans WHERE id = ?");
+        return versions.bind(1, planId).run() && plan.bind(1, planId).run();
+    });
+}
+
+bool LocalStore::savePlanVersion(const QString &planId, const PlanVersion &version)
+{
+    const QByteArray document = compact(QJsonObject{{QStringLiteral("comment"), version.comment},
+                                                    {QStringLiteral("snapshot"), version.snapshot}});
+    return write([&] {
+        SqliteStatement insert(*m_db, "INSERT INTO plan_versions (plan_id, version, document, author, created_ms) "
+                                      "VALUES (?, ?, ?, ?, ?)");
+        return insert.bind(1, planId)
+            .bind(2, qint64(version.number))
+            .bind(3, document)
+            .bind(4, version.author)
+            .bind(5, version.time.toMSecsSinceEpoch())
+            .run();
+    });
+}
+
+QList<PlanVersion> LocalStore::loadPlanVersions(const QString &planId)
+{
+    QList<PlanVersion> versions;
+    SqliteStatement select(*m_db, "SELECT version, document, author, created_ms FROM plan_versions "
+                                  "WHERE plan_id = ? ORDER BY version");
+    select.bind(1, planId);
+    while (select.next()) {
+        const std::optional<QJsonObject> json = objectFrom(select.blob(1));
+        if (!json) {
+            qCWarning(lcStore) << "skipping unreadable version" << select.integer(0) << "of plan" << planId;
+            continue;
+        }
+        PlanVersion version;
+        version.number = int(select.integer(0));
+        version.comment = json->value(QStringLiteral("comment")).toString();
+        version.snapshot = json->value(QStringLiteral("snapshot")).toObject();
+        version.author = select.text(2);
+        version.time = QDateTime::fromMSecsSinceEpoch(select.integer(3), Qt::UTC);
+        versions.append(version);
+    }
+    return versions;
 }
 
 bool LocalStore::appendAudit(const QString &user, const QString &action, const QJsonObject &details)

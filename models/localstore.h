@@ -2,6 +2,7 @@
 #pragma once
 
 #include "environment.h"
+#include "plan.h"
 #include "protocol.h"
 #include "sqlitedatabase.h"
 
@@ -20,6 +21,7 @@ struct CachedSite
     SiteInfo info;
     TopologySnapshot snapshot;
     QDateTime fetched; // when the agent last answered with this state
+    QList<OperationSpec> operations; // the site's catalog, so plans validate offline
 };
 
 // One closed, downsampled bucket of a metric series ("<site>/<component>/<metric>").
@@ -34,6 +36,17 @@ struct MetricBucket
     int count = 0;
 
     friend bool operator==(const MetricBucket &, const MetricBucket &) = default;
+};
+
+// One row of the plan list, read without parsing the plan document.
+struct PlanSummary
+{
+    QString id;
+    QString name;
+    PlanKind kind = PlanKind::DisasterRecovery;
+    PlanState state = PlanState::Draft;
+    int version = 0; // latest saved version; 0 when never saved
+    QDateTime updated;
 };
 
 // The console's local database: environment, topology snapshots, metric history, and the
@@ -75,6 +88,7 @@ public:
     std::optional<Environment> loadEnvironment();
 
     bool saveSite(const CachedSite &site);
+    bool saveSites(const QList<CachedSite> &sites); // in one transaction
     bool removeSite(const QString &siteId);
     QList<CachedSite> loadSites();
 
@@ -82,6 +96,16 @@ public:
     QList<MetricBucket> loadMetricBuckets(qint64 sinceMs);
     // Deletes buckets starting before olderThanMs: of one tier, or of all when tier < 0.
     bool pruneMetricBuckets(qint64 olderThanMs, int tier = -1);
+
+    // Plans: the working copy (PlanFormat JSON, plus state and latest version number) and the
+    // saved versions (immutable: saving a version number twice fails). Deleting a plan deletes
+    // its versions. A version's document is {"comment":..., "snapshot":<PlanFormat JSON>}.
+    bool savePlan(const PlanData &plan, int version);
+    std::optional<PlanData> loadPlan(const QString &planId); // with its state
+    QList<PlanSummary> listPlans();                          // sorted by name
+    bool deletePlan(const QString &planId);
+    bool savePlanVersion(const QString &planId, const PlanVersion &version);
+    QList<PlanVersion> loadPlanVersions(const QString &planId); // oldest first
 
     // Appends one record to the audit log: hash = SHA-256(prev_hash + the record's compact JSON).
     bool appendAudit(const QString &user, const QString &action, const QJsonObject &details);

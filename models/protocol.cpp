@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol.h"
 
+#include "enumnames.h"
 #include "jsonfields.h"
 
 #include <QJsonArray>
@@ -13,68 +14,36 @@ namespace Haven {
 
 namespace {
 
-template<typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, QLatin1StringView>, N>;
-
-constexpr NameTable<Layer, 5> layerNames{{{Layer::Business, QLatin1StringView("business")},
+constexpr EnumNames<Layer, 5> layerNames{{{Layer::Business, QLatin1StringView("business")},
                                           {Layer::Middleware, QLatin1StringView("middleware")},
                                           {Layer::Storage, QLatin1StringView("storage")},
                                           {Layer::Database, QLatin1StringView("database")},
                                           {Layer::Physical, QLatin1StringView("physical")}}};
-constexpr NameTable<ComponentStatus, 5> statusNames{{{ComponentStatus::Ok, QLatin1StringView("ok")},
+constexpr EnumNames<ComponentStatus, 5> statusNames{{{ComponentStatus::Ok, QLatin1StringView("ok")},
                                                      {ComponentStatus::Warning, QLatin1StringView("warning")},
                                                      {ComponentStatus::Critical, QLatin1StringView("critical")},
                                                      {ComponentStatus::Down, QLatin1StringView("down")},
                                                      {ComponentStatus::Unknown, QLatin1StringView("unknown")}}};
-constexpr NameTable<ActionState, 5> actionNames{{{ActionState::Pending, QLatin1StringView("pending")},
+constexpr EnumNames<ActionState, 5> actionNames{{{ActionState::Pending, QLatin1StringView("pending")},
                                                  {ActionState::Running, QLatin1StringView("running")},
                                                  {ActionState::Succeeded, QLatin1StringView("succeeded")},
                                                  {ActionState::Failed, QLatin1StringView("failed")},
                                                  {ActionState::Cancelled, QLatin1StringView("cancelled")}}};
-constexpr NameTable<ReplicationRole, 2> roleNames{{{ReplicationRole::Primary, QLatin1StringView("primary")},
+constexpr EnumNames<ReplicationRole, 2> roleNames{{{ReplicationRole::Primary, QLatin1StringView("primary")},
                                                    {ReplicationRole::Standby, QLatin1StringView("standby")}}};
-constexpr NameTable<ReplicationState, 3> replicationNames{
+constexpr EnumNames<ReplicationState, 3> replicationNames{
     {{ReplicationState::Healthy, QLatin1StringView("healthy")},
      {ReplicationState::Lagging, QLatin1StringView("lagging")},
      {ReplicationState::Broken, QLatin1StringView("broken")}}};
-constexpr NameTable<FaultKind, 6> faultNames{{{FaultKind::Cpu, QLatin1StringView("cpu")},
+constexpr EnumNames<FaultKind, 6> faultNames{{{FaultKind::Cpu, QLatin1StringView("cpu")},
                                               {FaultKind::Memory, QLatin1StringView("memory")},
                                               {FaultKind::Network, QLatin1StringView("network")},
                                               {FaultKind::ProcessKill, QLatin1StringView("process_kill")},
                                               {FaultKind::HostDown, QLatin1StringView("host_down")},
                                               {FaultKind::SiteDark, QLatin1StringView("site_dark")}}};
-constexpr NameTable<FaultState, 3> faultStateNames{{{FaultState::Active, QLatin1StringView("active")},
+constexpr EnumNames<FaultState, 3> faultStateNames{{{FaultState::Active, QLatin1StringView("active")},
                                                     {FaultState::Expired, QLatin1StringView("expired")},
                                                     {FaultState::Reverted, QLatin1StringView("reverted")}}};
-
-template<typename Enum, std::size_t N>
-QString nameOf(const NameTable<Enum, N> &table, Enum value)
-{
-    for (const auto &[entry, name] : table) {
-        if (entry == value)
-            return name;
-    }
-    return {};
-}
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const NameTable<Enum, N> &table, QStringView text)
-{
-    for (const auto &[entry, name] : table) {
-        if (text == name)
-            return entry;
-    }
-    return std::nullopt;
-}
-
-template<typename Enum, std::size_t N>
-QString allowedNames(const NameTable<Enum, N> &table)
-{
-    QStringList names;
-    for (const auto &entry : table)
-        names.append(entry.second);
-    return names.join(QStringLiteral(" | "));
-}
 
 QJsonObject metricsToJson(const QMap<QString, double> &metrics)
 {

@@ -6,3 +6,6 @@ haven_add_test(tst_fleetmonitor SOURCES tst_fleetmonitor.cpp LIBS havenapp haven
 haven_add_test(tst_headlessstatus SOURCES tst_headlessstatus.cpp LIBS haventestsupport)
 target_compile_definitions(tst_headlessstatus PRIVATE HAVEN_CONSOLE_BINARY="$<TARGET_FILE:haven>")
 add_dependencies(tst_headlessstatus haven)
+haven_add_test(tst_wallwindow SOURCES tst_wallwindow.cpp LIBS havenui TIMEOUT 180)
+haven_add_test(tst_dashboardscreens SOURCES tst_dashboardscreens.cpp LIBS havenui haventestsupport TIMEOUT 180)
+target_compile_definitions(tst_dashboardscreens PRIVATE HAVEN_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")

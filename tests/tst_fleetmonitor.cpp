@@ -127,6 +127,9 @@ void TestFleetMonitor::followsTheChangeFeed()
     QVERIFY(console.follow(environment(1), tokens()));
     const FleetTopology &topology = console.topology;
     QCOMPARE(topology.site(QStringLiteral("sha"))->name, QStringLiteral("Shanghai A")); // from GET /v1/site
+    const QList<OperationSpec> catalog = topology.catalog(); // from GET /v1/operations
+    QVERIFY(std::any_of(catalog.cbegin(), catalog.cend(),
+                        [](const OperationSpec &o) { return o.code == QLatin1StringView("traffic.cut"); }));
     const double before = topology.site(QStringLiteral("sha"))->traffic.value(QStringLiteral("payments"));
     QVERIFY(before > 0);
 
@@ -218,6 +221,7 @@ void TestFleetMonitor::restartWithEveryAgentDownShowsTheCache()
     QCOMPARE(topology.componentCount(), 100); // the picture is there before any agent answers
     QCOMPARE(topology.site(QStringLiteral("sha"))->name, QStringLiteral("Shanghai A"));
     QVERIFY(topology.site(QStringLiteral("sha"))->fromCache);
+    QVERIFY(topology.catalog().size() >= 10); // plans still validate with every agent down
     monitor.start();
     QVERIFY(waitUntil([&] {
         return topology.site(QStringLiteral("sha"))->reachability == Reachability::Unreachable

@@ -105,6 +105,306 @@
     </message>
 </context>
 <context>
+    <name>Haven::AddEdgeCommand</name>
+    <message>
+        <source>Connect &quot;%1&quot; → &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::AddStepCommand</name>
+    <message>
+        <source>Add step &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::AlertModel</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::AutoLayoutCommand</name>
+    <message>
+        <source>Arrange steps automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ComponentDetails</name>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depends on (start first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a component or a replication link on the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its site stopped reporting it; the last trends stay below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s old (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 min ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alerts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lagging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (primary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (standby)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ceiling %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watermark %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::ComponentModel</name>
     <message>
         <source>Site</source>
@@ -152,6 +452,45 @@
     </message>
     <message>
         <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DashboardPage</name>
+    <message>
+        <source>Problems only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a component by name, id or host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every site (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -774,6 +1113,25 @@
     </message>
 </context>
 <context>
+    <name>Haven::LayerCellItem</name>
+    <message>
+        <source>of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::MainWindow</name>
     <message>
         <source>Haven — disaster recovery console</source>
@@ -799,6 +1157,37 @@
         <source>%1 of %2 sites answering · %3 components</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan center</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::MetricPlot</name>
+    <message>
+        <source>15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Haven::ModeController</name>
@@ -820,6 +1209,1622 @@
     </message>
     <message>
         <source>The local database is not in use: %1 Haven runs in memory; what changes now is lost when it closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::MoveStepsCommand</name>
+    <message numerus="yes">
+        <source>Move %n step(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PasteCommand</name>
+    <message numerus="yes">
+        <source>Paste %n step(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::Plan</name>
+    <message>
+        <source>the step&apos;s product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replication lag of %1 below %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity of %1 below %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>components of %1 ok or warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>components of %1 ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lags %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard &quot;%1&quot; cannot be checked: nothing at the target sites matches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Guard &quot;%1&quot; holds (%n checked).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Guard &quot;%1&quot; does not hold: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan has %n error(s) and stays as it is; fix them first: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Both ends of a dependency must be steps of this plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step cannot depend on itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of the switchover and of the recovery cannot be connected: each phase runs on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already runs before &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already runs after &quot;%2&quot;; this dependency would make a cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the failed site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 attempts, backoff %2 s ×%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval gate added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval gate removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan %1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan description changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added dependency: %1 → %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed dependency: %1 → %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanCenterPage</name>
+    <message>
+        <source>Save plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed in this version?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haven plans (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haven plans (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cached copy of this plan cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created from the template &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot; from the template &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloned from &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloned &quot;%1&quot; as &quot;%2&quot; (a draft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the plan &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This cannot be undone: the plan and its %n saved version(s) are removed from this console. Export it first if you may need it again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot become effective: %2
+Fix the findings in the editor, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has unsaved changes. Save them as a new version?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> It has validation errors, so it is a draft again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot; as a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanEditorPage</name>
+    <message>
+        <source>← Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the plan list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the plan against the operation catalog now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the plan as a new version (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No findings: the plan validates against the operation catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanFormat</name>
+    <message>
+        <source>This is not a Haven plan file (&quot;format&quot; is &quot;%1&quot;, expected &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no valid format version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file uses plan format version %1; this Haven reads version %2 and older. Update Haven to import it; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is invalid: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is invalid: %1: expected an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is invalid: %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is invalid: %1.id: step id %2 is used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 at line %2, column %3 (offset %4). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a Haven plan: it holds no JSON object. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan uses operations that no site offers: %1. It can be opened as a draft, but it cannot become effective until those steps are changed or a site offers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanGraphScene</name>
+    <message>
+        <source>(unnamed step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no operation code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↻ ×%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; runs after &quot;%2&quot; has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause on failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue on failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanGraphView</name>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrange automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to show the whole phase (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrange the steps in layers along their dependencies (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanOverview</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanPalette</name>
+    <message>
+        <source>Operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag an operation onto the canvas, or double-click it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanPropertyPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site id, e.g. sh-a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts in all, the first try included (1 = no retry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait before the first retry; doubles for each further retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval and guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An operator approves before the step starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the approver should check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a condition just before the step starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: one component id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the operators who run the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery time objective: the downtime tolerated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery point objective: the data loss tolerated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the catalog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site offers this operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an operation from the catalog to edit its parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This operation takes no parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n step(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a step on the canvas to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ The plan validates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanTemplates</name>
+    <message>
+        <source>Same-city active-active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two sites in one city both serve traffic. The survivor takes the failed site&apos;s share, promotes its databases and storage; recovery hands everything back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote active-standby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A remote standby site takes over: fence the failed site, wait for replication, promote, start the applications and open traffic; recovery moves everything back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two cities, three centers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same-city standby takes over while the remote DR center is checked and its copy followed; recovery moves everything back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unitized multi-active (LDC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each product group is a unit served by several sites; the failed site&apos;s units move to the emergency sites after a capacity check; recovery returns them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failed site may be unreachable; the plan goes on without it. Fence it by hand once it is back if this step failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote storage at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check business at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut %1 traffic at the failed site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut all %1 traffic at the failed site? The emergency site takes it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for %1 replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote %1 database at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart %1 applications at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demote storage at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for %1 replication to the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demote %1 database at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the %1 database back to the repaired site?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote %1 database at the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore %1 traffic at the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 at the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the remote DR center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demote storage at the failed site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare the failed site lost for %1 and cut its traffic?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 applications at the failed site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demote %1 database at the failed site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1 applications at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1 traffic at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1 traffic at the emergency site?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the remote copy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The third copy may catch up later; the business is already back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote storage at the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut %1 traffic at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start moving %1 back: cut its traffic at the emergency site?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 applications at the emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1 applications at the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the emergency sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failed site is expected to fail this check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 unit health at the emergency sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 units away from the failed site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route the failed site&apos;s %1 units to the emergency sites?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for %1 unit data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take over %1 unit data at the emergency sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart %1 unit applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 units at the emergency sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for %1 unit data at the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give back %1 unit data at the emergency sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the %1 units to the repaired site?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back %1 unit data at the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route %1 units back to the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 units at the repaired site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanText</name>
+    <message>
+        <source>DR plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named site (none chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause for the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication lag below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Components healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanValidator</name>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No operation catalog is cached yet, so the steps cannot be checked. Connect to a site once, then validate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The switchover phase has no step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery phase has no step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 is in the recovery phase, but an emergency plan has only one phase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 has no operation; choose one from the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 uses operation &quot;%2&quot;, which no site offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 (%2): %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 is for product group &quot;%2&quot;, which no site knows (known: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 is for product group &quot;%2&quot; but its parameters say &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 targets a named site but names none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 has a timeout of %2 s; it must be at least 1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 has an invalid retry policy: at least 1 attempt, a backoff of 0 s or more and a multiplier of 1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lag limit must be more than 0 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the capacity limit must be between 0 and 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product group &quot;%1&quot; is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the storage and database layers replicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guard of step %1 is invalid: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dependency %1 → %2 refers to a step that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dependency %1 → %2 appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dependency %1 → %2 joins the switchover and the recovery phase; each phase runs on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These steps wait for each other in a cycle and can never run: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 can never start: every path to it goes through a cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 is not connected to any other step; it would start at once, in parallel with everything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery phase does not revert step %1: add &quot;%2&quot; on the same target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery phase does not revert step %1: add &quot;%2&quot; for product group %3 on the same target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ReadinessPanel</name>
+    <message>
+        <source>Switchover readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All checks pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: if %2 fails, switch over to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application cpu after the switchover: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other emergency sites:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product group serves traffic yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 product groups can switch over wherever they fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If %1 fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— serves no traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All checks pass · cpu after the switchover %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (+%2 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ReadinessTracker</name>
+    <message>
+        <source>Threshold &quot;%1&quot; must be a number of at least 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold &quot;%1&quot; must not be above &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data %1 s old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data %1 min old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data %1 h old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s agent does not answer (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console is still connecting to %1&apos;s agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s agent answers slowly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s figures come from the local cache (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s figures are out of date (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s figures are its last known ones (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs no %2 components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs no %2 applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every %1 application at %2 is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n %2 component(s) down</source>
+        <translation>
+            <numerusform>%1 has %n %2 component down</numerusform>
+            <numerusform>%1 has %n %2 components down</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n critical alert(s) in %2</source>
+        <translation>
+            <numerusform>%1 has %n critical alert in %2</numerusform>
+            <numerusform>%1 has %n critical alerts in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n critical alert(s) in shared infrastructure</source>
+        <translation>
+            <numerusform>%1 has %n critical alert in shared infrastructure</numerusform>
+            <numerusform>%1 has %n critical alerts in shared infrastructure</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 layer capacity at %3 %, above the %4 % ceiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 layer capacity at %3 %, above the %4 % watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot absorb %2 % more %3 traffic: its applications would need %4 % cpu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 applications would run at %3 % cpu, above %4 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication %1 from %2 to %3 is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication lag of %1 is %2 s, above %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 has no standby at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 is not replicated to any other site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::RemoveEdgeCommand</name>
+    <message>
+        <source>Disconnect &quot;%1&quot; → &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::RemoveStepsCommand</name>
+    <message>
+        <source>Delete step &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n step(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n dependency(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ReplicationLinkItem</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -899,6 +2904,95 @@
     </message>
 </context>
 <context>
+    <name>Haven::SetPlanPropertyCommand</name>
+    <message>
+        <source>Change the plan&apos;s %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::SetStepPropertyCommand</name>
+    <message>
+        <source>Change %1 of &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operation code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on-failure behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::SiteHeaderItem</name>
+    <message>
+        <source>cached, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no traffic reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::SiteListModel</name>
     <message>
         <source>no data</source>
@@ -967,6 +3061,75 @@
     </message>
     <message>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::TopologyScene</name>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no city)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::WallWindow</name>
+    <message>
+        <source>Haven — wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s), %1 critical</source>
+        <translation>
+            <numerusform>%n active alert, %1 critical</numerusform>
+            <numerusform>%n active alerts, %1 critical</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data %1 old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DR runtime dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1161,6 +3324,22 @@
     </message>
     <message>
         <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall mode: full screen, dark, readable from across the room, rotating between views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --wall: the screen to fill (0 is the first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --wall: seconds per view (0 stops rotating).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --wall: the views to rotate between (dashboard, alerts).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

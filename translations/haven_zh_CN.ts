@@ -105,6 +105,306 @@
     </message>
 </context>
 <context>
+    <name>Haven::AddEdgeCommand</name>
+    <message>
+        <source>Connect &quot;%1&quot; → &quot;%2&quot;</source>
+        <translation>连接“%1”→“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::AddStepCommand</name>
+    <message>
+        <source>Add step &quot;%1&quot;</source>
+        <translation>添加步骤“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::AlertModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>持续 %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警内容</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>持续时间</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::AutoLayoutCommand</name>
+    <message>
+        <source>Arrange steps automatically</source>
+        <translation>自动排列步骤</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ComponentDetails</name>
+    <message>
+        <source>Facts</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation>活动告警</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>依赖关系</translation>
+    </message>
+    <message>
+        <source>Depends on (start first)</source>
+        <translation>依赖于（需先启动）</translation>
+    </message>
+    <message>
+        <source>Needed by</source>
+        <translation>被依赖于</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation>同步延迟</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>%1 is no longer reported</source>
+        <translation>%1 已不再上报</translation>
+    </message>
+    <message>
+        <source>Click a component or a replication link on the dashboard.</source>
+        <translation>在大盘上点击一个组件或数据同步链路。</translation>
+    </message>
+    <message>
+        <source>Its site stopped reporting it; the last trends stay below.</source>
+        <translation>所在机房已不再上报它；下方保留最后的趋势。</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>%1 s old (%2)</source>
+        <translation>%1 秒前（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min ago)</source>
+        <translation>%1（%2 分钟前）</translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation>无活动告警</translation>
+    </message>
+    <message>
+        <source>Active alerts (%1)</source>
+        <translation>活动告警（%1）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (not reported)</source>
+        <translation>%1（未上报）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>lagging</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>Replication link %1</source>
+        <translation>数据同步链路 %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>From (primary)</source>
+        <translation>源（主）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>To (standby)</source>
+        <translation>目标（备）</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>主</translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation>备</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ceiling %1 %</source>
+        <translation>上限 %1 %</translation>
+    </message>
+    <message>
+        <source>watermark %1 %</source>
+        <translation>水位 %1 %</translation>
+    </message>
+    <message>
+        <source>limit %1 s</source>
+        <translation>上限 %1 秒</translation>
+    </message>
+</context>
+<context>
     <name>Haven::ComponentModel</name>
     <message>
         <source>Site</source>
@@ -153,6 +453,45 @@
     <message>
         <source>Alerts</source>
         <translation>告警数</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DashboardPage</name>
+    <message>
+        <source>Problems only</source>
+        <translation>仅显示异常</translation>
+    </message>
+    <message>
+        <source>Find a component by name, id or host</source>
+        <translation>按名称、ID 或主机查找组件</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>全部层</translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show every site (F)</source>
+        <translation>显示所有机房 (F)</translation>
+    </message>
+    <message>
+        <source>Product group:</source>
+        <translation>产品组：</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
     </message>
 </context>
 <context>
@@ -769,6 +1108,25 @@
     </message>
 </context>
 <context>
+    <name>Haven::LayerCellItem</name>
+    <message>
+        <source>of %1</source>
+        <translation>共 %1</translation>
+    </message>
+    <message>
+        <source>1 alert</source>
+        <translation>1 条告警</translation>
+    </message>
+    <message>
+        <source>%1 alerts</source>
+        <translation>%1 条告警</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>水位</translation>
+    </message>
+</context>
+<context>
     <name>Haven::MainWindow</name>
     <message>
         <source>Haven — disaster recovery console</source>
@@ -794,6 +1152,37 @@
         <source>%1 of %2 sites answering · %3 components</source>
         <translation>%2 个机房中 %1 个有应答 · %3 个组件</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>容灾运行大盘</translation>
+    </message>
+    <message>
+        <source>Plan center</source>
+        <translation>容灾预案中心</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::MetricPlot</name>
+    <message>
+        <source>15 min</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>显示最近 %1</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
 </context>
 <context>
     <name>Haven::ModeController</name>
@@ -816,6 +1205,1609 @@
     <message>
         <source>The local database is not in use: %1 Haven runs in memory; what changes now is lost when it closes.</source>
         <translation>本地数据库未在使用：%1 Haven 正在内存中运行；现在所做的更改将在关闭时丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::MoveStepsCommand</name>
+    <message numerus="yes">
+        <source>Move %n step(s)</source>
+        <translation>
+            <numerusform>移动 %n 个步骤</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PasteCommand</name>
+    <message numerus="yes">
+        <source>Paste %n step(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个步骤</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::Plan</name>
+    <message>
+        <source>the step&apos;s product group</source>
+        <translation>该步骤的产品组</translation>
+    </message>
+    <message>
+        <source>%1 (%2 layer)</source>
+        <translation>%1（%2层）</translation>
+    </message>
+    <message>
+        <source>replication lag of %1 below %2 s</source>
+        <translation>%1 的数据同步延迟低于 %2 秒</translation>
+    </message>
+    <message>
+        <source>capacity of %1 below %2 %</source>
+        <translation>%1 的水位低于 %2%</translation>
+    </message>
+    <message>
+        <source>components of %1 ok or warning</source>
+        <translation>%1 的组件正常或告警</translation>
+    </message>
+    <message>
+        <source>components of %1 ok</source>
+        <translation>%1 的组件正常</translation>
+    </message>
+    <message>
+        <source>%1 is broken</source>
+        <translation>%1 已中断</translation>
+    </message>
+    <message>
+        <source>%1 lags %2 s</source>
+        <translation>%1 延迟 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 at %2 %</source>
+        <translation>%1 水位 %2%</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 状态为 %2</translation>
+    </message>
+    <message>
+        <source>Guard &quot;%1&quot; cannot be checked: nothing at the target sites matches it.</source>
+        <translation>守护条件“%1”无法检查：目标机房中没有与之匹配的对象。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Guard &quot;%1&quot; holds (%n checked).</source>
+        <translation>
+            <numerusform>守护条件“%1”成立（已检查 %n 项）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Guard &quot;%1&quot; does not hold: %2.</source>
+        <translation>守护条件“%1”不成立：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan has %n error(s) and stays as it is; fix them first: %1</source>
+        <translation>
+            <numerusform>预案有 %n 个错误，状态保持不变；请先修正：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Both ends of a dependency must be steps of this plan.</source>
+        <translation>依赖的两端都必须是本预案中的步骤。</translation>
+    </message>
+    <message>
+        <source>A step cannot depend on itself.</source>
+        <translation>步骤不能依赖自身。</translation>
+    </message>
+    <message>
+        <source>Steps of the switchover and of the recovery cannot be connected: each phase runs on its own.</source>
+        <translation>容灾切换与容灾恢复的步骤不能相连：每个阶段独立运行。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already runs before &quot;%2&quot;.</source>
+        <translation>“%1”已在“%2”之前运行。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already runs after &quot;%2&quot;; this dependency would make a cycle.</source>
+        <translation>“%1”已在“%2”之后运行；此依赖会形成环。</translation>
+    </message>
+    <message>
+        <source>the failed site</source>
+        <translation>故障机房</translation>
+    </message>
+    <message>
+        <source>the emergency site</source>
+        <translation>应急机房</translation>
+    </message>
+    <message>
+        <source>every site</source>
+        <translation>所有机房</translation>
+    </message>
+    <message>
+        <source>site %1</source>
+        <translation>机房 %1</translation>
+    </message>
+    <message>
+        <source>step %1 &quot;%2&quot;</source>
+        <translation>步骤 %1“%2”</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <translation>步骤操作码</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>product group</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 attempts, backoff %2 s ×%3</source>
+        <translation>%1 次尝试，退避 %2 秒 ×%3</translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>on failure</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>approval gate added</source>
+        <translation>已添加人工审批</translation>
+    </message>
+    <message>
+        <source>approval gate removed</source>
+        <translation>已移除人工审批</translation>
+    </message>
+    <message>
+        <source>approval prompt</source>
+        <translation>审批提示</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>守护条件</translation>
+    </message>
+    <message>
+        <source>notes changed</source>
+        <translation>备注已修改</translation>
+    </message>
+    <message>
+        <source>Plan %1: %2 → %3</source>
+        <translation>预案%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Plan description changed.</source>
+        <translation>预案描述已修改。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation>RTO</translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation>RPO</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation>新增%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Changed %1: %2.</source>
+        <translation>修改%1：%2。</translation>
+    </message>
+    <message>
+        <source>Removed %1 (%2).</source>
+        <translation>删除%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Added dependency: %1 → %2.</source>
+        <translation>新增依赖：%1 → %2。</translation>
+    </message>
+    <message>
+        <source>Removed dependency: %1 → %2.</source>
+        <translation>删除依赖：%1 → %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanCenterPage</name>
+    <message>
+        <source>Save plan</source>
+        <translation>保存预案</translation>
+    </message>
+    <message>
+        <source>What changed in this version?</source>
+        <translation>此版本修改了什么？</translation>
+    </message>
+    <message>
+        <source>Plan center</source>
+        <translation>容灾预案中心</translation>
+    </message>
+    <message>
+        <source>Blank %1</source>
+        <translation>空白%1</translation>
+    </message>
+    <message>
+        <source>From template: %1</source>
+        <translation>从模板创建：%1</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新建预案</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>克隆</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Change state</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import plan</source>
+        <translation>导入预案</translation>
+    </message>
+    <message>
+        <source>Haven plans (*.json);;All files (*)</source>
+        <translation>Haven 预案 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export plan</source>
+        <translation>导出预案</translation>
+    </message>
+    <message>
+        <source>Haven plans (*.json)</source>
+        <translation>Haven 预案 (*.json)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation>RTO</translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation>RPO</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤数</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>The cached copy of this plan cannot be read.</source>
+        <translation>无法读取此预案的本地缓存。</translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be saved: %2</source>
+        <translation>预案“%1”无法保存：%2</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation>已创建“%1”。</translation>
+    </message>
+    <message>
+        <source>Created from the template &quot;%1&quot;</source>
+        <translation>由模板“%1”创建</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot; from the template &quot;%2&quot;.</source>
+        <translation>已由模板“%2”创建“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Cloned from &quot;%1&quot;</source>
+        <translation>克隆自“%1”</translation>
+    </message>
+    <message>
+        <source>Cloned &quot;%1&quot; as &quot;%2&quot; (a draft).</source>
+        <translation>已将“%1”克隆为“%2”（草稿）。</translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation>删除预案</translation>
+    </message>
+    <message>
+        <source>Delete the plan &quot;%1&quot;?</source>
+        <translation>删除预案“%1”？</translation>
+    </message>
+    <message numerus="yes">
+        <source>This cannot be undone: the plan and its %n saved version(s) are removed from this console. Export it first if you may need it again.</source>
+        <translation>
+            <numerusform>此操作不可撤销：预案及其 %n 个已保存版本将从本控制台删除。如果以后可能还需要，请先导出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be deleted: %2</source>
+        <translation>预案“%1”无法删除：%2</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot become effective: %2
+Fix the findings in the editor, then try again.</source>
+        <translation>“%1”无法生效：%2
+请在编辑器中修复问题后重试。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is now %2.</source>
+        <translation>“%1”现在为%2状态。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has unsaved changes. Save them as a new version?</source>
+        <translation>“%1”有未保存的修改。是否保存为新版本？</translation>
+    </message>
+    <message>
+        <source> It has validation errors, so it is a draft again.</source>
+        <translation> 预案存在校验错误，已改回草稿。</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>从 %1 导入</translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot; as a draft.</source>
+        <translation>已将“%1”导入为草稿。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; to %2.</source>
+        <translation>已将“%1”导出到 %2。</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>History of &quot;%1&quot;</source>
+        <translation>“%1”的历史版本</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Working copy</source>
+        <translation>当前工作副本</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Differences from</source>
+        <translation>差异：从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanEditorPage</name>
+    <message>
+        <source>← Plans</source>
+        <translation>← 预案列表</translation>
+    </message>
+    <message>
+        <source>Back to the plan list</source>
+        <translation>返回预案列表</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Check the plan against the operation catalog now</source>
+        <translation>立即按步骤目录校验预案</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the plan as a new version (Ctrl+S)</source>
+        <translation>将预案保存为新版本（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>✔ Valid</source>
+        <translation>✔ 校验通过</translation>
+    </message>
+    <message>
+        <source>No findings: the plan validates against the operation catalog.</source>
+        <translation>没有问题：预案按步骤目录校验通过。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanFormat</name>
+    <message>
+        <source>This is not a Haven plan file (&quot;format&quot; is &quot;%1&quot;, expected &quot;%2&quot;).</source>
+        <translation>这不是 Haven 预案文件（“format”为“%1”，应为“%2”）。</translation>
+    </message>
+    <message>
+        <source>The file has no valid format version.</source>
+        <translation>文件没有有效的格式版本。</translation>
+    </message>
+    <message>
+        <source>The file uses plan format version %1; this Haven reads version %2 and older. Update Haven to import it; nothing was imported.</source>
+        <translation>文件使用预案格式版本 %1；此 Haven 只能读取版本 %2 及更早版本。请升级 Haven 后再导入；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is invalid: %1.</source>
+        <translation>文件结构无效：%1。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is invalid: %1: expected an object.</source>
+        <translation>文件结构无效：%1：应为对象。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is invalid: %1.%2</source>
+        <translation>文件结构无效：%1.%2</translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is invalid: %1.id: step id %2 is used twice.</source>
+        <translation>文件结构无效：%1.id：步骤编号 %2 重复使用。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 at line %2, column %3 (offset %4). Nothing was imported.</source>
+        <translation>文件不是有效的 JSON：第 %2 行第 %3 列（偏移 %4）处%1。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file is not a Haven plan: it holds no JSON object. Nothing was imported.</source>
+        <translation>文件不是 Haven 预案：其中没有 JSON 对象。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The plan uses operations that no site offers: %1. It can be opened as a draft, but it cannot become effective until those steps are changed or a site offers them.</source>
+        <translation>预案使用了没有任何机房提供的步骤操作码：%1。可以作为草稿打开，但在修改这些步骤或有机房提供这些操作之前，预案不能生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanGraphScene</name>
+    <message>
+        <source>(unnamed step)</source>
+        <translation>（未命名步骤）</translation>
+    </message>
+    <message>
+        <source>no operation code</source>
+        <translation>无步骤操作码</translation>
+    </message>
+    <message>
+        <source>↻ ×%1</source>
+        <translation>↻ ×%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; runs after &quot;%2&quot; has finished</source>
+        <translation>“%2”完成后执行“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation>无法粘贴：%1</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation>守卫条件</translation>
+    </message>
+    <message>
+        <source>Pause on failure</source>
+        <translation>失败时暂停</translation>
+    </message>
+    <message>
+        <source>Continue on failure</source>
+        <translation>失败时继续</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanGraphView</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Arrange automatically</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>Zoom to show the whole phase (F)</source>
+        <translation>缩放以显示整个阶段（F）</translation>
+    </message>
+    <message>
+        <source>Arrange the steps in layers along their dependencies (L)</source>
+        <translation>按依赖关系分层排列步骤（L）</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanOverview</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>全局缩略图：单击或拖动以移动视图</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanPalette</name>
+    <message>
+        <source>Operations</source>
+        <translation>步骤操作</translation>
+    </message>
+    <message>
+        <source>Search operations</source>
+        <translation>搜索步骤操作</translation>
+    </message>
+    <message>
+        <source>Drag an operation onto the canvas, or double-click it.</source>
+        <translation>将步骤操作拖到画布上，或双击添加。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanPropertyPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Operation code</source>
+        <translation>步骤操作码</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>执行位置</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>site id, e.g. sh-a</source>
+        <translation>机房 ID，例如 sh-a</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Attempts in all, the first try included (1 = no retry)</source>
+        <translation>总尝试次数，含首次（1 = 不重试）</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Wait before the first retry; doubles for each further retry</source>
+        <translation>首次重试前的等待时间；之后每次重试加倍</translation>
+    </message>
+    <message>
+        <source>Retry after</source>
+        <translation>重试间隔</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <translation>失败处理</translation>
+    </message>
+    <message>
+        <source>Approval and guard</source>
+        <translation>审批与守卫条件</translation>
+    </message>
+    <message>
+        <source>An operator approves before the step starts</source>
+        <translation>步骤开始前需操作员审批</translation>
+    </message>
+    <message>
+        <source>What the approver should check</source>
+        <translation>审批人应确认的内容</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Check a condition just before the step starts</source>
+        <translation>步骤开始前检查守卫条件</translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation>守卫条件</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>optional: one component id</source>
+        <translation>可选：组件 ID</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>For the operators who run the plan</source>
+        <translation>写给执行预案的操作员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Recovery time objective: the downtime tolerated</source>
+        <translation>恢复时间目标：可容忍的停机时间</translation>
+    </message>
+    <message>
+        <source>Recovery point objective: the data loss tolerated</source>
+        <translation>恢复点目标：可容忍的数据丢失</translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation>RTO</translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation>RPO</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2</source>
+        <translation>步骤 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (not in the catalog)</source>
+        <translation>%1（不在步骤目录中）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No site offers this operation.</source>
+        <translation>没有机房提供此步骤操作。</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Choose an operation from the catalog to edit its parameters.</source>
+        <translation>从步骤目录中选择步骤操作后即可编辑参数。</translation>
+    </message>
+    <message>
+        <source>This operation takes no parameters.</source>
+        <translation>此步骤操作没有参数。</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— 未设置 —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Plan · %1</source>
+        <translation>预案 · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n step(s)</source>
+        <translation>
+            <numerusform>%1：%n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a step on the canvas to edit it.</source>
+        <translation>在画布上选择步骤即可编辑。</translation>
+    </message>
+    <message>
+        <source>✔ The plan validates.</source>
+        <translation>✔ 预案校验通过。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 另有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanTemplates</name>
+    <message>
+        <source>Same-city active-active</source>
+        <translation>同城双活</translation>
+    </message>
+    <message>
+        <source>Two sites in one city both serve traffic. The survivor takes the failed site&apos;s share, promotes its databases and storage; recovery hands everything back.</source>
+        <translation>同城两个机房同时承载流量。存活机房接管故障机房的流量份额，提升其数据库和存储为主；容灾恢复时全部交还。</translation>
+    </message>
+    <message>
+        <source>Remote active-standby</source>
+        <translation>异地主备</translation>
+    </message>
+    <message>
+        <source>A remote standby site takes over: fence the failed site, wait for replication, promote, start the applications and open traffic; recovery moves everything back.</source>
+        <translation>异地备用机房接管：隔离故障机房，等待数据同步，提升为主，启动应用并开放流量；容灾恢复时全部迁回。</translation>
+    </message>
+    <message>
+        <source>Two cities, three centers</source>
+        <translation>两地三中心</translation>
+    </message>
+    <message>
+        <source>The same-city standby takes over while the remote DR center is checked and its copy followed; recovery moves everything back.</source>
+        <translation>同城备用机房接管，同时检查异地灾备中心并跟踪其数据副本；容灾恢复时全部迁回。</translation>
+    </message>
+    <message>
+        <source>Unitized multi-active (LDC)</source>
+        <translation>单元化多活（LDC）</translation>
+    </message>
+    <message>
+        <source>Each product group is a unit served by several sites; the failed site&apos;s units move to the emergency sites after a capacity check; recovery returns them.</source>
+        <translation>每个产品组是由多个机房承载的单元；经过水位检查后，故障机房的单元迁至应急机房；容灾恢复时迁回。</translation>
+    </message>
+    <message>
+        <source>The failed site may be unreachable; the plan goes on without it. Fence it by hand once it is back if this step failed.</source>
+        <translation>故障机房可能无法访问；预案将在没有它的情况下继续。如果此步骤失败，请在其恢复后手动隔离。</translation>
+    </message>
+    <message>
+        <source>Check the emergency site</source>
+        <translation>检查应急机房</translation>
+    </message>
+    <message>
+        <source>Promote storage at the emergency site</source>
+        <translation>在应急机房提升存储为主</translation>
+    </message>
+    <message>
+        <source>Check business at the emergency site</source>
+        <translation>检查应急机房的业务</translation>
+    </message>
+    <message>
+        <source>Cut %1 traffic at the failed site</source>
+        <translation>切断故障机房的 %1 流量</translation>
+    </message>
+    <message>
+        <source>Cut all %1 traffic at the failed site? The emergency site takes it over.</source>
+        <translation>切断故障机房的全部 %1 流量？应急机房将接管。</translation>
+    </message>
+    <message>
+        <source>Wait for %1 replication</source>
+        <translation>等待 %1 数据同步</translation>
+    </message>
+    <message>
+        <source>Promote %1 database at the emergency site</source>
+        <translation>在应急机房提升 %1 数据库为主</translation>
+    </message>
+    <message>
+        <source>Restart %1 applications at the emergency site</source>
+        <translation>重启应急机房的 %1 应用</translation>
+    </message>
+    <message>
+        <source>Check %1 at the emergency site</source>
+        <translation>检查应急机房的 %1</translation>
+    </message>
+    <message>
+        <source>Check the repaired site</source>
+        <translation>检查已修复的机房</translation>
+    </message>
+    <message>
+        <source>Demote storage at the emergency site</source>
+        <translation>在应急机房将存储降为备</translation>
+    </message>
+    <message>
+        <source>Check every site</source>
+        <translation>检查所有机房</translation>
+    </message>
+    <message>
+        <source>Wait for %1 replication to the repaired site</source>
+        <translation>等待 %1 数据同步到已修复的机房</translation>
+    </message>
+    <message>
+        <source>Demote %1 database at the emergency site</source>
+        <translation>在应急机房将 %1 数据库降为备</translation>
+    </message>
+    <message>
+        <source>Hand the %1 database back to the repaired site?</source>
+        <translation>将 %1 数据库交还给已修复的机房？</translation>
+    </message>
+    <message>
+        <source>Promote %1 database at the repaired site</source>
+        <translation>在已修复的机房提升 %1 数据库为主</translation>
+    </message>
+    <message>
+        <source>Restore %1 traffic at the repaired site</source>
+        <translation>恢复已修复机房的 %1 流量</translation>
+    </message>
+    <message>
+        <source>Check %1 at the repaired site</source>
+        <translation>检查已修复机房的 %1</translation>
+    </message>
+    <message>
+        <source>Check the remote DR center</source>
+        <translation>检查异地灾备中心</translation>
+    </message>
+    <message>
+        <source>Demote storage at the failed site</source>
+        <translation>在故障机房将存储降为备</translation>
+    </message>
+    <message>
+        <source>Declare the failed site lost for %1 and cut its traffic?</source>
+        <translation>宣告故障机房的 %1 不可用并切断其流量？</translation>
+    </message>
+    <message>
+        <source>Stop %1 applications at the failed site</source>
+        <translation>停止故障机房的 %1 应用</translation>
+    </message>
+    <message>
+        <source>Demote %1 database at the failed site</source>
+        <translation>在故障机房将 %1 数据库降为备</translation>
+    </message>
+    <message>
+        <source>Start %1 applications at the emergency site</source>
+        <translation>启动应急机房的 %1 应用</translation>
+    </message>
+    <message>
+        <source>Open %1 traffic at the emergency site</source>
+        <translation>开放应急机房的 %1 流量</translation>
+    </message>
+    <message>
+        <source>Open %1 traffic at the emergency site?</source>
+        <translation>开放应急机房的 %1 流量？</translation>
+    </message>
+    <message>
+        <source>Wait for the remote copy of %1</source>
+        <translation>等待 %1 的异地副本</translation>
+    </message>
+    <message>
+        <source>The third copy may catch up later; the business is already back.</source>
+        <translation>第三份副本可以稍后追平；业务已经恢复。</translation>
+    </message>
+    <message>
+        <source>Promote storage at the repaired site</source>
+        <translation>在已修复的机房提升存储为主</translation>
+    </message>
+    <message>
+        <source>Cut %1 traffic at the emergency site</source>
+        <translation>切断应急机房的 %1 流量</translation>
+    </message>
+    <message>
+        <source>Start moving %1 back: cut its traffic at the emergency site?</source>
+        <translation>开始迁回 %1：切断应急机房的流量？</translation>
+    </message>
+    <message>
+        <source>Stop %1 applications at the emergency site</source>
+        <translation>停止应急机房的 %1 应用</translation>
+    </message>
+    <message>
+        <source>Start %1 applications at the repaired site</source>
+        <translation>启动已修复机房的 %1 应用</translation>
+    </message>
+    <message>
+        <source>Check the emergency sites</source>
+        <translation>检查应急机房</translation>
+    </message>
+    <message>
+        <source>The failed site is expected to fail this check.</source>
+        <translation>故障机房预计无法通过此检查。</translation>
+    </message>
+    <message>
+        <source>Check %1 unit health at the emergency sites</source>
+        <translation>检查应急机房 %1 单元的健康状况</translation>
+    </message>
+    <message>
+        <source>Move %1 units away from the failed site</source>
+        <translation>将 %1 单元迁出故障机房</translation>
+    </message>
+    <message>
+        <source>Route the failed site&apos;s %1 units to the emergency sites?</source>
+        <translation>将故障机房的 %1 单元路由到应急机房？</translation>
+    </message>
+    <message>
+        <source>Wait for %1 unit data</source>
+        <translation>等待 %1 单元数据</translation>
+    </message>
+    <message>
+        <source>Take over %1 unit data at the emergency sites</source>
+        <translation>在应急机房接管 %1 单元数据</translation>
+    </message>
+    <message>
+        <source>Restart %1 unit applications</source>
+        <translation>重启 %1 单元应用</translation>
+    </message>
+    <message>
+        <source>Check %1 units at the emergency sites</source>
+        <translation>检查应急机房的 %1 单元</translation>
+    </message>
+    <message>
+        <source>Wait for %1 unit data at the repaired site</source>
+        <translation>等待已修复机房的 %1 单元数据</translation>
+    </message>
+    <message>
+        <source>Give back %1 unit data at the emergency sites</source>
+        <translation>在应急机房交还 %1 单元数据</translation>
+    </message>
+    <message>
+        <source>Return the %1 units to the repaired site?</source>
+        <translation>将 %1 单元交还给已修复的机房？</translation>
+    </message>
+    <message>
+        <source>Take back %1 unit data at the repaired site</source>
+        <translation>在已修复的机房收回 %1 单元数据</translation>
+    </message>
+    <message>
+        <source>Route %1 units back to the repaired site</source>
+        <translation>将 %1 单元路由回已修复的机房</translation>
+    </message>
+    <message>
+        <source>Check %1 units at the repaired site</source>
+        <translation>检查已修复机房的 %1 单元</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanText</name>
+    <message>
+        <source>DR plan</source>
+        <translation>容灾预案</translation>
+    </message>
+    <message>
+        <source>Emergency plan</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>故障演练</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Switchover</source>
+        <translation>容灾切换</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>容灾恢复</translation>
+    </message>
+    <message>
+        <source>Failed site</source>
+        <translation>故障机房</translation>
+    </message>
+    <message>
+        <source>Emergency site</source>
+        <translation>应急机房</translation>
+    </message>
+    <message>
+        <source>Every site</source>
+        <translation>所有机房</translation>
+    </message>
+    <message>
+        <source>Named site</source>
+        <translation>指定机房</translation>
+    </message>
+    <message>
+        <source>Named site (none chosen)</source>
+        <translation>指定机房（未选择）</translation>
+    </message>
+    <message>
+        <source>Site %1</source>
+        <translation>机房 %1</translation>
+    </message>
+    <message>
+        <source>Stop the plan</source>
+        <translation>停止预案</translation>
+    </message>
+    <message>
+        <source>Pause for the operator</source>
+        <translation>暂停，等待操作员</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续执行</translation>
+    </message>
+    <message>
+        <source>Replication lag below</source>
+        <translation>同步延迟低于</translation>
+    </message>
+    <message>
+        <source>Capacity below</source>
+        <translation>容量水位低于</translation>
+    </message>
+    <message>
+        <source>Components healthy</source>
+        <translation>组件状态正常</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanValidator</name>
+    <message>
+        <source>step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>No operation catalog is cached yet, so the steps cannot be checked. Connect to a site once, then validate again.</source>
+        <translation>尚未缓存步骤目录，无法检查步骤。请先连接一次机房，然后重新校验。</translation>
+    </message>
+    <message>
+        <source>The switchover phase has no step.</source>
+        <translation>容灾切换阶段没有步骤。</translation>
+    </message>
+    <message>
+        <source>The recovery phase has no step.</source>
+        <translation>容灾恢复阶段没有步骤。</translation>
+    </message>
+    <message>
+        <source>Step %1 is in the recovery phase, but an emergency plan has only one phase.</source>
+        <translation>步骤%1位于容灾恢复阶段，但应急预案只有一个阶段。</translation>
+    </message>
+    <message>
+        <source>Step %1 has no name.</source>
+        <translation>步骤 %1 没有名称。</translation>
+    </message>
+    <message>
+        <source>Step %1 has no operation; choose one from the catalog.</source>
+        <translation>步骤%1没有步骤操作码；请从目录中选择。</translation>
+    </message>
+    <message>
+        <source>Step %1 uses operation &quot;%2&quot;, which no site offers.</source>
+        <translation>步骤%1使用的操作“%2”没有任何机房提供。</translation>
+    </message>
+    <message>
+        <source>Step %1 (%2): %3.</source>
+        <translation>步骤%1（%2）：%3。</translation>
+    </message>
+    <message>
+        <source>Step %1 is for product group &quot;%2&quot;, which no site knows (known: %3).</source>
+        <translation>步骤%1的产品组“%2”没有任何机房知道（已知：%3）。</translation>
+    </message>
+    <message>
+        <source>Step %1 is for product group &quot;%2&quot; but its parameters say &quot;%3&quot;.</source>
+        <translation>步骤%1的产品组是“%2”，但其参数为“%3”。</translation>
+    </message>
+    <message>
+        <source>Step %1 targets a named site but names none.</source>
+        <translation>步骤%1的目标是指定机房，但未指定机房。</translation>
+    </message>
+    <message>
+        <source>Step %1 has a timeout of %2 s; it must be at least 1 s.</source>
+        <translation>步骤%1的超时为 %2 秒；至少应为 1 秒。</translation>
+    </message>
+    <message>
+        <source>Step %1 has an invalid retry policy: at least 1 attempt, a backoff of 0 s or more and a multiplier of 1 or more.</source>
+        <translation>步骤%1的重试策略无效：至少 1 次尝试，退避不小于 0 秒，倍数不小于 1。</translation>
+    </message>
+    <message>
+        <source>the lag limit must be more than 0 s</source>
+        <translation>延迟上限必须大于 0 秒</translation>
+    </message>
+    <message>
+        <source>the capacity limit must be between 0 and 100 %</source>
+        <translation>水位上限必须在 0 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>product group &quot;%1&quot; is unknown</source>
+        <translation>产品组“%1”未知</translation>
+    </message>
+    <message>
+        <source>only the storage and database layers replicate</source>
+        <translation>只有存储层和数据库层有数据同步</translation>
+    </message>
+    <message>
+        <source>The guard of step %1 is invalid: %2.</source>
+        <translation>步骤%1的守护条件无效：%2。</translation>
+    </message>
+    <message>
+        <source>The dependency %1 → %2 refers to a step that does not exist.</source>
+        <translation>依赖 %1 → %2 指向不存在的步骤。</translation>
+    </message>
+    <message>
+        <source>The dependency %1 → %2 appears twice.</source>
+        <translation>依赖 %1 → %2 出现了两次。</translation>
+    </message>
+    <message>
+        <source>The dependency %1 → %2 joins the switchover and the recovery phase; each phase runs on its own.</source>
+        <translation>依赖 %1 → %2 连接了容灾切换和容灾恢复阶段；每个阶段独立运行。</translation>
+    </message>
+    <message>
+        <source>These steps wait for each other in a cycle and can never run: %1.</source>
+        <translation>这些步骤相互等待形成环，永远无法运行：%1。</translation>
+    </message>
+    <message>
+        <source>Step %1 can never start: every path to it goes through a cycle.</source>
+        <translation>步骤%1永远无法开始：到达它的每条路径都经过一个环。</translation>
+    </message>
+    <message>
+        <source>Step %1 is not connected to any other step; it would start at once, in parallel with everything else.</source>
+        <translation>步骤%1未与任何其他步骤相连；它会立即与其他所有步骤并行开始。</translation>
+    </message>
+    <message>
+        <source>The recovery phase does not revert step %1: add &quot;%2&quot; on the same target.</source>
+        <translation>容灾恢复阶段没有回退步骤%1：请在相同目标上添加“%2”。</translation>
+    </message>
+    <message>
+        <source>The recovery phase does not revert step %1: add &quot;%2&quot; for product group %3 on the same target.</source>
+        <translation>容灾恢复阶段没有回退步骤%1：请在相同目标上为产品组 %3 添加“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ReadinessPanel</name>
+    <message>
+        <source>Switchover readiness</source>
+        <translation>容灾切换就绪度</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可切换</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>不可切换</translation>
+    </message>
+    <message>
+        <source>All checks pass</source>
+        <translation>全部检查通过</translation>
+    </message>
+    <message>
+        <source>%1: if %2 fails, switch over to %3</source>
+        <translation>%1：若 %2 故障，切换至 %3</translation>
+    </message>
+    <message>
+        <source>application cpu after the switchover: %1 %</source>
+        <translation>切换后应用 CPU：%1 %</translation>
+    </message>
+    <message>
+        <source>Other emergency sites:</source>
+        <translation>其他应急机房：</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>No product group serves traffic yet</source>
+        <translation>尚无产品组承载流量</translation>
+    </message>
+    <message>
+        <source>%1 of %2 product groups can switch over wherever they fail</source>
+        <translation>%2 个产品组中 %1 个在任一机房故障时均可切换</translation>
+    </message>
+    <message>
+        <source>If %1 fails</source>
+        <translation>若 %1 故障</translation>
+    </message>
+    <message>
+        <source>— serves no traffic</source>
+        <translation>— 未承载流量</translation>
+    </message>
+    <message>
+        <source>All checks pass · cpu after the switchover %1 %</source>
+        <translation>全部检查通过 · 切换后 CPU %1 %</translation>
+    </message>
+    <message>
+        <source>%1 (+%2 more)</source>
+        <translation>%1（另有 %2 项）</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ReadinessTracker</name>
+    <message>
+        <source>Threshold &quot;%1&quot; must be a number of at least 0.</source>
+        <translation>阈值“%1”必须是不小于 0 的数字。</translation>
+    </message>
+    <message>
+        <source>Threshold &quot;%1&quot; must not be above &quot;%2&quot;.</source>
+        <translation>阈值“%1”不能高于“%2”。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>data %1 s old</source>
+        <translation>数据已过 %1 秒</translation>
+    </message>
+    <message>
+        <source>data %1 min old</source>
+        <translation>数据已过 %1 分钟</translation>
+    </message>
+    <message>
+        <source>data %1 h old</source>
+        <translation>数据已过 %1 小时</translation>
+    </message>
+    <message>
+        <source>%1&apos;s agent does not answer (%2)</source>
+        <translation>%1 的代理无响应（%2）</translation>
+    </message>
+    <message>
+        <source>The console is still connecting to %1&apos;s agent</source>
+        <translation>控制台仍在连接 %1 的代理</translation>
+    </message>
+    <message>
+        <source>%1&apos;s agent answers slowly</source>
+        <translation>%1 的代理响应缓慢</translation>
+    </message>
+    <message>
+        <source>%1&apos;s figures come from the local cache (%2)</source>
+        <translation>%1 的数据来自本地缓存（%2）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s figures are out of date (%2)</source>
+        <translation>%1 的数据已过时（%2）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s figures are its last known ones (%2)</source>
+        <translation>%1 的数据为最后已知值（%2）</translation>
+    </message>
+    <message>
+        <source>%1 runs no %2 components</source>
+        <translation>%1 没有运行 %2 的任何组件</translation>
+    </message>
+    <message>
+        <source>%1 runs no %2 applications</source>
+        <translation>%1 没有运行 %2 的应用</translation>
+    </message>
+    <message>
+        <source>Every %1 application at %2 is down</source>
+        <translation>%2 的 %1 应用全部宕机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n %2 component(s) down</source>
+        <translation>
+            <numerusform>%1 有 %n 个 %2 组件宕机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n critical alert(s) in %2</source>
+        <translation>
+            <numerusform>%1 的 %2 有 %n 条严重告警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n critical alert(s) in shared infrastructure</source>
+        <translation>
+            <numerusform>%1 的共享基础设施有 %n 条严重告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 layer capacity at %3 %, above the %4 % ceiling</source>
+        <translation>%1：%2容量 %3 %，超过 %4 % 上限</translation>
+    </message>
+    <message>
+        <source>%1: %2 layer capacity at %3 %, above the %4 % watermark</source>
+        <translation>%1：%2容量 %3 %，超过 %4 % 水位</translation>
+    </message>
+    <message>
+        <source>%1 cannot absorb %2 % more %3 traffic: its applications would need %4 % cpu</source>
+        <translation>%1 无法承接另外 %2 % 的 %3 流量：其应用将需要 %4 % CPU</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 applications would run at %3 % cpu, above %4 %</source>
+        <translation>%1 的 %2 应用将运行在 %3 % CPU，高于 %4 %</translation>
+    </message>
+    <message>
+        <source>Replication %1 from %2 to %3 is broken</source>
+        <translation>从 %2 到 %3 的数据同步链路 %1 已中断</translation>
+    </message>
+    <message>
+        <source>Replication lag of %1 is %2 s, above %3 s</source>
+        <translation>数据同步链路 %1 延迟 %2 秒，超过 %3 秒</translation>
+    </message>
+    <message>
+        <source>%1 at %2 has no standby at %3</source>
+        <translation>%2 的 %1 在 %3 没有备库</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is not replicated to any other site</source>
+        <translation>%2 的 %1 未同步到任何其他机房</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::RemoveEdgeCommand</name>
+    <message>
+        <source>Disconnect &quot;%1&quot; → &quot;%2&quot;</source>
+        <translation>断开“%1”→“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::RemoveStepsCommand</name>
+    <message>
+        <source>Delete step &quot;%1&quot;</source>
+        <translation>删除步骤“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n step(s)</source>
+        <translation>
+            <numerusform>删除 %n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n dependency(s)</source>
+        <translation>
+            <numerusform>删除 %n 条依赖</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ReplicationLinkItem</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
     </message>
 </context>
 <context>
@@ -894,6 +2886,95 @@
     </message>
 </context>
 <context>
+    <name>Haven::SetPlanPropertyCommand</name>
+    <message>
+        <source>Change the plan&apos;s %1</source>
+        <translation>修改预案的%1</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation>RTO</translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation>RPO</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::SetStepPropertyCommand</name>
+    <message>
+        <source>Change %1 of &quot;%2&quot;</source>
+        <translation>修改“%2”的%1</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>operation code</source>
+        <translation>步骤操作码</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>product group</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>retry policy</source>
+        <translation>重试策略</translation>
+    </message>
+    <message>
+        <source>on-failure behaviour</source>
+        <translation>失败处理</translation>
+    </message>
+    <message>
+        <source>approval gate</source>
+        <translation>人工审批</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>守卫条件</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::SiteHeaderItem</name>
+    <message>
+        <source>cached, %1</source>
+        <translation>缓存数据，%1</translation>
+    </message>
+    <message>
+        <source>no traffic reported</source>
+        <translation>未上报流量</translation>
+    </message>
+</context>
+<context>
     <name>Haven::SiteListModel</name>
     <message>
         <source>no data</source>
@@ -960,6 +3041,74 @@
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::TopologyScene</name>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>%1 s old</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 min old</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h old</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>%1 days old</source>
+        <translation>%1 天前</translation>
+    </message>
+    <message>
+        <source>(no city)</source>
+        <translation>（未设城市）</translation>
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation>（未设地域）</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::WallWindow</name>
+    <message>
+        <source>Haven — wall</source>
+        <translation>Haven — 大屏</translation>
+    </message>
+    <message>
+        <source>No active alerts</source>
+        <translation>当前无告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s), %1 critical</source>
+        <translation>
+            <numerusform>%n 条活动告警，其中 %1 条严重</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>data %1 old</source>
+        <translation>数据时效 %1</translation>
+    </message>
+    <message>
+        <source>Haven</source>
+        <translation>Haven</translation>
+    </message>
+    <message>
+        <source>DR runtime dashboard</source>
+        <translation>容灾运行大盘</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +3303,22 @@
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Wall mode: full screen, dark, readable from across the room, rotating between views.</source>
+        <translation>大屏模式：全屏、深色、远距离可读，在多个视图间轮播。</translation>
+    </message>
+    <message>
+        <source>With --wall: the screen to fill (0 is the first).</source>
+        <translation>与 --wall 一起使用：要占满的屏幕（0 为第一块）。</translation>
+    </message>
+    <message>
+        <source>With --wall: seconds per view (0 stops rotating).</source>
+        <translation>与 --wall 一起使用：每个视图停留的秒数（0 表示不轮播）。</translation>
+    </message>
+    <message>
+        <source>With --wall: the views to rotate between (dashboard, alerts).</source>
+        <translation>与 --wall 一起使用：轮播的视图（dashboard、alerts）。</translation>
     </message>
 </context>
 </TS>

@@ -3,9 +3,11 @@
 
 #include "componentmodel.h"
 #include "consolesession.h"
+#include "dashboardpage.h"
 #include "environmentpage.h"
 #include "fleettopology.h"
 #include "modecontroller.h"
+#include "plancenterpage.h"
 #include "sitelistmodel.h"
 #include "statuscolors.h"
 
@@ -121,8 +123,16 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_statusSummary);
 
+    m_dashboard = new DashboardPage(session, this);
+    m_dashboard->setDarkTheme(StatusColors::schemeFor(palette()) == ColorScheme::Dark);
+    addPage(tr("Dashboard"), m_dashboard);
     m_overview = buildOverview();
     addPage(tr("Sites"), m_overview);
+    auto *plans = new PlanCenterPage(session.store(), this);
+    plans->setCatalog(session.topology().catalog());
+    connect(&session.topology(), &FleetTopology::catalogChanged, plans,
+            [plans, &session] { plans->setCatalog(session.topology().catalog()); });
+    addPage(tr("Plan center"), plans);
     m_environmentPage = new EnvironmentPage(session.environment(), session.secrets(), this);
     addPage(tr("Environment"), m_environmentPage);
     connect(m_environmentPage, &EnvironmentPage::environmentChanged, &session, &ConsoleSession::setEnvironment);

@@ -13,6 +13,7 @@ namespace Haven {
 
 class ComponentModel;
 class ConsoleSession;
+class DashboardPage;
 class EnvironmentPage;
 class SiteListModel;
 
@@ -28,6 +29,7 @@ public:
     // Adds a page to the navigation rail; returns its index.
     int addPage(const QString &title, QWidget *page);
     void showPage(int index);
+    DashboardPage *dashboardPage() const { return m_dashboard; }
     QWidget *overviewPage() const { return m_overview; }
     EnvironmentPage *environmentPage() const { return m_environmentPage; }
 
@@ -40,6 +42,7 @@ private:
     QLabel *m_banner;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
+    DashboardPage *m_dashboard = nullptr;
     QWidget *m_overview = nullptr;
     EnvironmentPage *m_environmentPage = nullptr;
     SiteListModel *m_sites;

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "wallwindow.h"
+
+#include "alertmodel.h"
+#include "consolesession.h"
+#include "fleettopology.h"
+#include "modecontroller.h"
+#include "readinesspanel.h"
+#include "sitelistmodel.h"
+#include "statuscolors.h"
+#include "switchoverreadiness.h"
+#include "theme.h"
+#include "topologyscene.h"
+#include "topologyview.h"
+
+#include <QDateTime>
+#include <QFontInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Haven {
+
+namespace {
+
+// Alert rows in their severity colour: red and amber read from across the room.
+class AlertRowDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() != AlertModel::SeverityColumn)
+            return;
+        const StatusStyle style = StatusColors::style(ComponentStatus(index.data(AlertModel::SeverityRole).toInt()),
+                                                      ColorScheme::Dark);
+        option->backgroundBrush = style.fill;
+        option->palette.setColor(QPalette::Text, style.text);
+        option->text = style.symbol + QLatin1Char(' ') + option->text;
+        option->font.setBold(true);
+    }
+};
+
+} // namespace
+
+WallWindow::WallWindow(ConsoleSession &session, const Options &options, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_options(options)
+    , m_title(new QLabel(this))
+    , m_clock(new QLabel(this))
+    , m_dataAge(new QLabel(this))
+    , m_banner(new QLabel(this))
+    , m_viewName(new QLabel(this))
+    , m_views(new QStackedWidget(this))
+    , m_rotation(new QTimer(this))
+    , m_clockTimer(new QTimer(this))
+{
+    setWindowTitle(tr("Haven — wall"));
+    setPalette(Theme::palette(ColorScheme::Dark));
+    setAutoFillBackground(true);
+    setCursor(Qt::BlankCursor); // nobody points at a wall
+
+    m_title->setText(tr("Haven"));
+    m_banner->setWordWrap(true);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setMargin(12);
+    m_banner->hide();
+    m_clock->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_dataAge->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(24, 12, 24, 12);
+    top->addWidget(m_title);
+    top->addSpacing(24);
+    top->addWidget(m_viewName);
+    top->addStretch();
+    top->addWidget(m_dataAge);
+    top->addSpacing(48);
+    top->addWidget(m_clock);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_views, 1);
+    // The wall is as big as its screen, whatever its content would like.
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
+
+    for (const QString &view : m_options.views) {
+        if (view == QLatin1StringView("dashboard")) {
+            m_views->addWidget(buildDashboard());
+            m_viewIds.append(view);
+        } else if (view == QLatin1StringView("alerts")) {
+            m_views->addWidget(buildAlerts());
+            m_viewIds.append(view);
+        }
+    }
+    if (m_viewIds.isEmpty()) {
+        m_views->addWidget(buildDashboard());
+        m_viewIds.append(QStringLiteral("dashboard"));
+    }
+
+    connect(m_rotation, &QTimer::timeout, this, &WallWindow::rotate);
+    if (m_viewIds.size() > 1 && m_options.rotateSeconds > 0)
+        m_rotation->start(m_options.rotateSeconds * 1000);
+    connect(m_clockTimer, &QTimer::timeout, this, &WallWindow::tick);
+    m_clockTimer->start(1000);
+    connect(&session.mode(), &ModeController::bannerChanged, this, &WallWindow::tick);
+    showView(m_viewIds.first());
+    tick();
+}
+
+WallWindow::~WallWindow() = default;
+
+QStringList WallWindow::knownViews()
+{
+    return {QStringLiteral("dashboard"), QStringLiteral("alerts")};
+}
+
+QWidget *WallWindow::buildDashboard()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(16, 8, 16, 16);
+    m_readiness = new ReadinessTracker(m_session.topology(), this);
+    m_readinessPanel = new ReadinessPanel(page);
+    m_readinessPanel->setTracker(m_readiness);
+    m_readinessPanel->setWallMode(true);
+    m_scene = new TopologyScene(m_session.topology(), this);
+    m_topologyView = new TopologyView(page);
+    m_topologyView->setTopologyScene(m_scene);
+    m_topologyView->setColorScheme(ColorScheme::Dark);
+    m_topologyView->setInteractive(false);
+    layout->addWidget(m_readinessPanel);
+    layout->addWidget(m_topologyView, 1);
+    // The picture grows as sites report: keep all of it on the wall.
+    connect(&m_session.topology(), &FleetTopology::sitesReset, m_topologyView, &TopologyView::zoomToFit,
+            Qt::QueuedConnection);
+    connect(&m_session.topology(), &FleetTopology::componentsInserted, m_topologyView, &TopologyView::zoomToFit,
+            Qt::QueuedConnection);
+    return page;
+}
+
+QWidget *WallWindow::buildAlerts()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(24, 8, 24, 24);
+    m_alerts = new AlertModel(m_session.topology(), this);
+    m_alertSummary = new QLabel(page);
+    m_alertTable = new QTableView(page);
+    m_alertTable->setModel(m_alerts);
+    m_alertTable->setItemDelegate(new AlertRowDelegate(m_alertTable));
+    m_alertTable->verticalHeader()->hide();
+    m_alertTable->setShowGrid(false);
+    m_alertTable->setFocusPolicy(Qt::NoFocus);
+    m_alertTable->setSelectionMode(QAbstractItemView::NoSelection);
+    m_alertTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_alertTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_alertTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_alertTable->horizontalHeader()->setSectionResizeMode(AlertModel::MessageColumn, QHeaderView::Stretch);
+    layout->addWidget(m_alertSummary);
+    layout->addWidget(m_alertTable, 1);
+    connect(m_alerts, &AlertModel::countsChanged, this, [this] {
+        const int total = m_alerts->rowCount();
+        m_alertSummary->setText(total == 0 ? tr("No active alerts")
+                                           : tr("%n active alert(s), %1 critical", nullptr, total)
+                                                 .arg(m_alerts->criticalCount()));
+    });
+    Q_EMIT m_alerts->countsChanged();
+    return page;
+}
+
+QString WallWindow::currentView() const
+{
+    const int index = m_views->currentIndex();
+    return index >= 0 && index < m_viewIds.size() ? m_viewIds.at(index) : QString();
+}
+
+void WallWindow::showView(const QString &name)
+{
+    const qsizetype index = m_viewIds.indexOf(name);
+    if (index < 0)
+        return;
+    m_views->setCurrentIndex(int(index));
+    m_viewName->setText(name == QLatin1StringView("alerts") ? tr("Alerts") : tr("DR runtime dashboard"));
+    if (name == QLatin1StringView("dashboard") && m_topologyView)
+        m_topologyView->zoomToFit();
+}
+
+void WallWindow::rotate()
+{
+    if (m_viewIds.size() < 2)
+        return;
+    showView(m_viewIds.at((m_views->currentIndex() + 1) % m_viewIds.size()));
+}
+
+void WallWindow::applyFonts()
+{
+    // Sized from the window's height, not from the screen's reported DPI (walls and video
+    // matrices often report nonsense): the same share of the height on 1080p and on 4K, which
+    // at wall sizes puts body text above 15 arcminutes from 5 m.
+    const int bodyPixels = std::clamp(height() / 30, 18, 160);
+    QFont body = font();
+    body.setPixelSize(bodyPixels);
+    QFont heading = body;
+    heading.setBold(true);
+    heading.setPixelSize(bodyPixels * 4 / 3);
+    m_title->setFont(heading);
+    m_clock->setFont(heading);
+    m_viewName->setFont(body);
+    m_dataAge->setFont(body);
+    QFont banner = body;
+    banner.setBold(true);
+    m_banner->setFont(banner);
+    if (m_alertTable) {
+        m_alertTable->setFont(body);
+        m_alertTable->horizontalHeader()->setFont(body);
+        m_alertTable->verticalHeader()->setDefaultSectionSize(bodyPixels * 9 / 5);
+        m_alertSummary->setFont(heading);
+    }
+    if (m_readinessPanel) {
+        // The panel scales its own type up in wall mode.
+        QFont panel = body;
+        panel.setPixelSize(bodyPixels / 2);
+        m_readinessPanel->setFont(panel);
+    }
+}
+
+void WallWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    applyFonts();
+    if (m_topologyView)
+        m_topologyView->zoomToFit();
+}
+
+void WallWindow::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    applyFonts();
+    if (m_topologyView)
+        QTimer::singleShot(0, m_topologyView, &TopologyView::zoomToFit);
+}
+
+void WallWindow::tick()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    m_clock->setText(now.toString(QStringLiteral("HH:mm:ss")));
+
+    // The oldest data on the wall decides what the room is looking at.
+    qint64 oldest = -1;
+    const FleetTopology &topology = m_session.topology();
+    for (const QString &id : topology.siteIds())
+        oldest = std::max(oldest, topology.site(id)->dataAgeSeconds(now.toUTC()));
+    m_dataAge->setText(oldest < 0 ? tr("no data yet") : tr("data %1 old").arg(SiteListModel::formatAge(oldest)));
+
+    const ModeController &mode = m_session.mode();
+    m_banner->setVisible(mode.isDegraded());
+    if (mode.isDegraded()) {
+        const StatusStyle style = StatusColors::style(mode.severity() == ModeController::Severity::Critical
+                                                          ? ComponentStatus::Critical
+                                                          : ComponentStatus::Warning,
+                                                      ColorScheme::Dark);
+        QPalette p = m_banner->palette();
+        p.setColor(QPalette::Window, style.fill);
+        p.setColor(QPalette::WindowText, style.text);
+        m_banner->setPalette(p);
+        m_banner->setText(style.symbol + QLatin1Char(' ') + mode.bannerText());
+    }
+}
+
+} // namespace Haven

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace Haven {
+
+class AlertModel;
+class ConsoleSession;
+class ReadinessPanel;
+class ReadinessTracker;
+class TopologyScene;
+class TopologyView;
+
+// Wall mode (haven --wall): full screen, dark and high-contrast, fonts sized for reading
+// from across the room, rotating between views, with the clock and the data age always
+// visible. It never opens a dialog: every problem shows in the banner.
+class WallWindow final : public QWidget
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int rotateSeconds = 30;
+        QStringList views = {QStringLiteral("dashboard"), QStringLiteral("alerts")};
+    };
+
+    WallWindow(ConsoleSession &session, const Options &options, QWidget *parent = nullptr);
+    ~WallWindow() override;
+
+    static QStringList knownViews();
+    QString currentView() const;
+    void showView(const QString &name);
+    void rotate();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    QWidget *buildDashboard();
+    QWidget *buildAlerts();
+    void applyFonts();
+    void tick(); // clock, data age, banner: once a second
+
+    ConsoleSession &m_session;
+    Options m_options;
+    QLabel *m_title;
+    QLabel *m_clock;
+    QLabel *m_dataAge;
+    QLabel *m_banner;
+    QLabel *m_viewName;
+    QStackedWidget *m_views;
+    QStringList m_viewIds;
+    TopologyScene *m_scene = nullptr;
+    TopologyView *m_topologyView = nullptr;
+    ReadinessTracker *m_readiness = nullptr;
+    ReadinessPanel *m_readinessPanel = nullptr;
+    AlertModel *m_alerts = nullptr;
+    QTableView *m_alertTable = nullptr;
+    QLabel *m_alertSummary = nullptr;
+    QTimer *m_rotation;
+    QTimer *m_clockTimer;
+};
+
+} // namespace Haven
