@@ -454,26 +454,39 @@ ReadinessVerdict evaluatePair(const Fleet &fleet, const QString &group, const QS
                               l.id, l.lagSeconds, t.maxLagSeconds);
     }
     // Databases of the group that hold data at the failed site (primaries, or unreplicated ones
-    // with a capacity figure) need a standby at the emergency site.
+    // with a capacity figure) need their data at the emergency site.
+    const auto holdsGroupData = [&](const QString &siteId, const ComponentList &components) {
+        return std::any_of(components.cbegin(), components.cend(), [&](const Component *c) {
+            const QString key = siteId + QLatin1Char('/') + c->id;
+            return c->layer == Layer::Database
+                   && (fleet.primaryComponents.contains(key) || fleet.standbyComponents.contains(key));
+        });
+    };
+    const bool failedHoldsPrimaries = std::any_of(fGroup.cbegin(), fGroup.cend(), [&](const Component *c) {
+        return c->layer == Layer::Database && fleet.primaryComponents.contains(failedId + QLatin1Char('/') + c->id);
+    });
     for (const Component *c : fGroup) {
         if (c->layer != Layer::Database)
             continue;
         const QString key = failedId + QLatin1Char('/') + c->id;
         if (fleet.standbyComponents.contains(key))
             continue; // a standby: the primary is elsewhere
-        if (!fleet.primaryComponents.contains(key) && !c->metrics.contains(QStringLiteral("capacity")))
+        const bool primary = fleet.primaryComponents.contains(key);
+        if (!primary && !c->metrics.contains(QStringLiteral("capacity")))
             continue; // proxies, replication agents: they hold no data
         if (replicated.contains(c->id))
             continue;
         const QString name = c->name.isEmpty() ? c->id : c->name;
-        if (fleet.primaryComponents.contains(key) || replicated.isEmpty()) {
-            // Its data cannot be served there: replicated elsewhere only, or none of the
-            // group's data reaches that site at all.
+        // Blocked when this data cannot be served there: a primary replicated elsewhere only,
+        // or a group whose data reaches the emergency site by no replication at all.
+        const bool dataMissing = primary || (!failedHoldsPrimaries && !holdsGroupData(emergencyId, eGroup))
+                                 || (failedHoldsPrimaries && replicated.isEmpty());
+        if (dataMissing) {
             reasons << reason(Kind::NoReplication, Readiness::Blocked,
                               ReadinessTracker::tr("%1 at %2 has no standby at %3").arg(name, fName, eName), c->id);
         } else {
-            // The group's data does reach that site; this one (a local read replica, a cache)
-            // is replicated nowhere: a risk to weigh, not a stop.
+            // The group's data is there; this one (a local read replica, a cache) is replicated
+            // nowhere: a risk to weigh, not a stop.
             reasons << reason(Kind::NoReplication, Readiness::Caution,
                               ReadinessTracker::tr("%1 at %2 is not replicated to any other site").arg(name, fName),
                               c->id);

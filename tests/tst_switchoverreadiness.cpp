@@ -376,6 +376,13 @@ void TestSwitchoverReadiness::bestTarget_data()
         f.removeLink(QStringLiteral("shb"));
         f.removeLink(QStringLiteral("hzc"));
     }) << QStringLiteral("sha") << QStringLiteral("shb") << Readiness::Blocked;
+    // A standby site's own unreplicated read replica: the data is at sha anyway.
+    QTest::addRow("standby side with a local read replica") << Mutation([](Fleet &f) {
+        f.removeLink(QStringLiteral("hzc"));
+        f.snapshots[QStringLiteral("shb")].components
+            << component(QStringLiteral("shb-pay-mysql-ro"), Layer::Database, QStringLiteral("payments"),
+                         {{QStringLiteral("cpu"), 20}, {QStringLiteral("capacity"), 40}});
+    }) << QStringLiteral("shb") << QStringLiteral("sha") << Readiness::Caution;
     // shb holds no primary: failing it needs no replication; sha is warm.
     QTest::addRow("failing the standby side") << Mutation([](Fleet &f) {
         f.removeLink(QStringLiteral("hzc"));
