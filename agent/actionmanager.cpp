@@ -219,6 +219,9 @@ QList<ActionRecord> ActionManager::recent(int limit)
 QByteArray ActionManager::log(const QString &id, qint64 offset, qint64 limit)
 {
     flushLogs();
+    const std::optional<ActionRecord> record = m_store.action(id);
+    if (!record || offset >= record->logSize)
+        return {};
     QByteArray bytes = m_store.log(id, offset, limit + 4);
     if (bytes.size() > limit)
         bytes.truncate(utf8Boundary(bytes, limit));

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
+#include <QUrl>
 
 namespace Haven {
 
@@ -153,6 +154,7 @@ void AgentService::handle(const HttpRequest &request, const HttpResponder &respo
     // A dark site answers nothing but liveness and the drill's own fault controls,
     // so that a coordinator can always end the drill.
     if (m_faults->siteDark() && !request.path.startsWith(QLatin1StringView("/v1/faults"))) {
+        m_heldWhileDark.removeIf([](const HttpResponder &held) { return !held.isPending(); });
         m_heldWhileDark.append(responder);
         return;
     }
@@ -291,7 +293,7 @@ void AgentService::actionRoutes(const HttpRequest &request, const HttpResponder 
             return responder.respond(methodNotAllowed("GET, POST"));
         if (request.query.hasQueryItem(QStringLiteral("key"))) {
             const std::optional<ActionRecord> action
-                = m_actions->actionByKey(request.query.queryItemValue(QStringLiteral("key")));
+                = m_actions->actionByKey(request.query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded));
             QJsonArray found;
             if (action)
                 found.append(action->toJson());
@@ -329,6 +331,9 @@ void AgentService::actionRoutes(const HttpRequest &request, const HttpResponder 
             return;
         const QByteArray chunk = m_actions->log(id, *offset, *limit);
         action = m_actions->action(id);
+        if (!action)
+            return responder.respond(HttpResponse::error(500, QStringLiteral("store_failed"),
+                                                         QStringLiteral("the action's record cannot be read now")));
         const qint64 next = std::min(*offset, action->logSize) + chunk.size();
         return responder.respond(HttpResponse::json(
             200, {{QStringLiteral("offset"), std::min(*offset, action->logSize)},
@@ -342,7 +347,11 @@ void AgentService::actionRoutes(const HttpRequest &request, const HttpResponder 
         if (!post)
             return responder.respond(methodNotAllowed("POST"));
         m_actions->cancel(id);
-        return responder.respond(HttpResponse::json(202, {{QStringLiteral("action"), m_actions->action(id)->toJson()}}));
+        action = m_actions->action(id);
+        if (!action)
+            return responder.respond(HttpResponse::error(500, QStringLiteral("store_failed"),
+                                                         QStringLiteral("the action's record cannot be read now")));
+        return responder.respond(HttpResponse::json(202, {{QStringLiteral("action"), action->toJson()}}));
     }
     responder.respond(notFound(QStringLiteral("no such endpoint: %1").arg(request.path)));
 }

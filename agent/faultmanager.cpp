@@ -22,7 +22,10 @@ void FaultManager::restore()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const FaultRecord &fault : active) {
         if (fault.expires <= now) {
-            // The backend state is fresh after a restart; only the record needs closing.
+            // A real site keeps what a hook did (tc rules, stress processes) across an agent
+            // restart: revert it now. The simulated site starts fresh; reverting is harmless.
+            if (fault.kind != FaultKind::SiteDark)
+                m_backend.revertFault(fault);
             FaultRecord ended = fault;
             ended.state = FaultState::Expired;
             ended.ended = now;
@@ -106,8 +109,14 @@ void FaultManager::arm(const FaultRecord &fault)
     const qint64 remaining = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(fault.expires));
     const QString id = fault.id;
     connect(timer, &QTimer::timeout, this, [this, id] {
-        if (std::optional<FaultRecord> record = m_store.fault(id))
+        std::optional<FaultRecord> record = m_store.fault(id);
+        if (record && record->state == FaultState::Active) {
             end(*record, FaultState::Expired, QStringLiteral("time limit reached"));
+        } else if (!record) {
+            // The record cannot be read now: the fault must still end, so try again soon.
+            if (QTimer *retry = m_timers.value(id))
+                retry->start(5000);
+        }
     });
     m_timers.insert(fault.id, timer);
     timer->start(int(std::min<qint64>(remaining, std::numeric_limits<int>::max())));
@@ -132,8 +141,10 @@ FaultManager::Result FaultManager::revert(const QString &id, const QString &reas
 
 void FaultManager::end(FaultRecord fault, FaultState state, const QString &reason)
 {
-    if (QTimer *timer = m_timers.take(fault.id))
+    if (QTimer *timer = m_timers.take(fault.id)) {
+        timer->stop();
         timer->deleteLater();
+    }
     if (fault.kind != FaultKind::SiteDark)
         m_backend.revertFault(fault);
     const bool wasActive = fault.state == FaultState::Active;

@@ -324,7 +324,13 @@ void HttpResponder::drop() const
 HttpServer::HttpServer(HttpLimits limits, QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
-{}
+{
+    // Qt pauses accepting after an accept() error (no descriptors left): try again shortly
+    // instead of staying deaf while the process looks alive.
+    connect(this, &QTcpServer::acceptError, this, [this] {
+        QTimer::singleShot(1000, this, &QTcpServer::resumeAccepting);
+    });
+}
 
 HttpServer::~HttpServer()
 {
@@ -333,9 +339,10 @@ HttpServer::~HttpServer()
         connection->close();
 }
 
-void HttpServer::setTls(const QSslCertificate &certificate, const QSslKey &key)
+void HttpServer::setTls(const QList<QSslCertificate> &chain, const QSslKey &key)
 {
-    m_certificate = certificate;
+    m_chain = chain;
+    m_certificate = chain.value(0);
     m_key = key;
 }
 
@@ -344,7 +351,7 @@ void HttpServer::incomingConnection(qintptr descriptor)
     QTcpSocket *socket = nullptr;
     if (tlsEnabled()) {
         auto *tls = new QSslSocket;
-        tls->setLocalCertificate(m_certificate);
+        tls->setLocalCertificateChain(m_chain);
         tls->setPrivateKey(m_key);
         tls->setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with a token
         socket = tls;
@@ -356,9 +363,9 @@ void HttpServer::incomingConnection(qintptr descriptor)
         return;
     }
     if (m_connections.size() >= m_limits.maxConnections) {
-        socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        socket->disconnectFromHost();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // Over the limit: refuse at once (no answer could be written on a TLS socket yet).
+        socket->abort();
+        socket->deleteLater();
         return;
     }
     auto *connection = new HttpConnection(this, socket);

@@ -75,7 +75,7 @@ struct HttpLimits
     qint64 maxBodyBytes = 1024 * 1024;
     int requestTimeoutMs = 10'000; // from the first byte (or the connection) to a whole request
     int idleTimeoutMs = 60'000;    // a kept-alive connection with nothing to do
-    int holdLimitMs = 120'000;     // a request nobody answers (see HttpResponder)
+    int holdLimitMs = 3'900'000;   // a request nobody answers; above the longest inspection (1 h)
     int maxConnections = 1024;
 };
 
@@ -91,7 +91,8 @@ public:
     ~HttpServer() override;
 
     void setHandler(Handler handler) { m_handler = std::move(handler); }
-    void setTls(const QSslCertificate &certificate, const QSslKey &key);
+    // The agent's certificate first, then any intermediates up to the private CA.
+    void setTls(const QList<QSslCertificate> &chain, const QSslKey &key);
     bool tlsEnabled() const { return !m_certificate.isNull(); }
     const HttpLimits &limits() const { return m_limits; }
     int connectionCount() const { return int(m_connections.size()); }
@@ -110,6 +111,7 @@ private:
     HttpLimits m_limits;
     Handler m_handler;
     QSslCertificate m_certificate;
+    QList<QSslCertificate> m_chain;
     QSslKey m_key;
     QList<HttpConnection *> m_connections;
 };

@@ -23,6 +23,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -78,8 +79,20 @@ std::unique_ptr<SiteBackend> makeBackend(const AgentConfig &config, QString *err
     return HooksBackend::create(settings, error);
 }
 
+// Every connection is a file descriptor: a soft limit of 1,024 would let a burst of clients make
+// accept() fail. Take what the hard limit allows.
+void raiseFileLimit()
+{
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+}
+
 int runAgent(QCoreApplication &app, const QString &configPath, QTextStream &err)
 {
+    raiseFileLimit();
     QString error;
     const std::optional<AgentConfig> config = AgentConfig::load(configPath, &error);
     if (!config) {
@@ -122,7 +135,7 @@ int runAgent(QCoreApplication &app, const QString &configPath, QTextStream &err)
             err << "haven-agent: the TLS certificate or key is not valid PEM (EC or RSA)\n";
             return 2;
         }
-        server.setTls(chain.first(), key);
+        server.setTls(chain, key);
         pin = publicKeyPin(chain.first());
     }
 

@@ -37,10 +37,24 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
                              : options.databasePath;
     const LocalStore::Status status = m_store->open(path);
     m_mode->setStoreProblem(status.problem);
+    m_store->setStatusCallback([this](const LocalStore::Status &changed) { m_mode->setStoreProblem(changed.problem); });
     m_monitor->setStore(m_store.get());
     m_monitor->setHistory(m_history.get());
     if (std::optional<Environment> saved = m_store->loadEnvironment())
         m_environment = *saved;
+
+    const QString thresholds = options.thresholdsPath.isEmpty()
+                                   ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+                                         .filePath(QStringLiteral("thresholds.json"))
+                                   : options.thresholdsPath;
+    if (!options.thresholdsPath.isEmpty() || QFileInfo::exists(thresholds)) {
+        QString error;
+        if (std::optional<ReadinessThresholds> loaded = ReadinessThresholds::load(thresholds, &error))
+            m_thresholds = *loaded;
+        else
+            m_thresholdsProblem = tr("The readiness thresholds in %1 were not used (%2); the defaults apply.")
+                                      .arg(thresholds, error);
+    }
 }
 
 ConsoleSession::~ConsoleSession()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "environment.h"
+#include "switchoverreadiness.h"
 
 #include <QObject>
 
@@ -30,6 +31,7 @@ public:
         QString databasePath;  // empty: QStandardPaths::AppDataLocation/haven.db
         QString secretsFile;   // empty: SecretStore::defaultFilePath()
         bool forceSecretsFile = false;
+        QString thresholdsPath; // empty: QStandardPaths::AppConfigLocation/thresholds.json if it exists
     };
 
     explicit ConsoleSession(const Options &options, QObject *parent = nullptr);
@@ -39,12 +41,18 @@ public:
     void start();
     // Replaces the environment (Environment page, import): saved, then followed.
     void setEnvironment(const Environment &environment);
+    // Reads the tokens again and reconnects every site (after a token changed).
+    void reconnect() { follow(); }
     // Imports an environment or fleet file: tokens go to the secret store, never to the cache.
     bool importFile(const QString &path, QString *error);
     // Starts haven-agent --demo-fleet in directory and imports its fleet file once it is written.
     bool startDemo(const QString &agentProgram, const QString &directory, QString *error);
 
     const Environment &environment() const { return m_environment; }
+    // The switchover readiness thresholds every view uses (docs/switchover-readiness.md).
+    const ReadinessThresholds &readinessThresholds() const { return m_thresholds; }
+    // Why the thresholds file was not used (empty when it was, or when there is none).
+    QString thresholdsProblem() const { return m_thresholdsProblem; }
     LocalStore &store() { return *m_store; }
     SecretStore &secrets() { return *m_secrets; }
     FleetTopology &topology() { return *m_topology; }
@@ -69,6 +77,8 @@ private:
     ModeController *m_mode;
     DemoFleetLauncher *m_demo = nullptr;
     Environment m_environment;
+    ReadinessThresholds m_thresholds;
+    QString m_thresholdsProblem;
     quint64 m_followGeneration = 0;
 };
 

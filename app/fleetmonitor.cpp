@@ -243,6 +243,8 @@ void FleetMonitor::setEnvironment(const Environment &environment, const QHash<QS
     m_pollers.clear();
     QList<SiteState> sites;
     for (const SiteEndpoint &endpoint : environment.sites) {
+        if (!endpoint.enabled)
+            continue; // "not watched": left out of every view, readiness and headless status
         SiteState state;
         state.id = endpoint.id;
         state.name = endpoint.name;

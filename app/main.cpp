@@ -55,6 +55,10 @@ struct Options
                                 QCoreApplication::translate("main", "file")};
     QCommandLineOption theme{QStringLiteral("theme"), QCoreApplication::translate("main", "light or dark."),
                              QCoreApplication::translate("main", "name"), QStringLiteral("light")};
+    QCommandLineOption thresholds{QStringLiteral("thresholds"),
+                                  QCoreApplication::translate("main", "Switchover readiness thresholds (JSON, see "
+                                                                      "docs/switchover-readiness.md)."),
+                                  QCoreApplication::translate("main", "file")};
     QCommandLineOption wall{QStringLiteral("wall"),
                             QCoreApplication::translate("main", "Wall mode: full screen, dark, readable from across "
                                                                 "the room, rotating between views.")};
@@ -78,8 +82,8 @@ struct Options
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({demo, demoDir, headless, environment, json, database, theme, wall, screen, rotate, views,
-                           screenshot, screenshotDelay});
+        parser.addOptions({demo, demoDir, headless, environment, json, database, theme, thresholds, wall, screen,
+                           rotate, views, screenshot, screenshotDelay});
         parser.addPositionalArgument(QStringLiteral("command"),
                                      QCoreApplication::translate("main", "With --headless: status."));
     }
@@ -89,6 +93,7 @@ ConsoleSession::Options sessionOptions(const QCommandLineParser &parser, const O
 {
     ConsoleSession::Options session;
     session.databasePath = parser.value(options.database);
+    session.thresholdsPath = parser.value(options.thresholds);
     return session;
 }
 
@@ -154,6 +159,8 @@ int runConsole(QApplication &app, const QCommandLineParser &parser, const Option
     QObject::connect(&session, &ConsoleSession::demoFailed, &app, [](const QString &message) {
         printError(QCoreApplication::translate("main", "The demo fleet stopped: %1").arg(message));
     });
+    if (!session.thresholdsProblem().isEmpty())
+        printError(session.thresholdsProblem());
     session.start();
     if (parser.isSet(options.demo) && !startDemo(session, parser.value(options.demoDir)))
         return 1;
@@ -165,11 +172,18 @@ int runConsole(QApplication &app, const QCommandLineParser &parser, const Option
         wallOptions.views = parser.value(options.views).split(QLatin1Char(','), Qt::SkipEmptyParts);
         window = std::make_unique<WallWindow>(session, wallOptions);
         const QList<QScreen *> screens = QGuiApplication::screens();
-        const int index = parser.value(options.screen).toInt();
-        if (index >= 0 && index < screens.size()) {
-            window->setScreen(screens.at(index));
-            window->setGeometry(screens.at(index)->geometry());
+        bool ok = false;
+        const int index = parser.value(options.screen).toInt(&ok);
+        if (!ok || index < 0 || index >= screens.size()) {
+            QStringList names;
+            for (qsizetype i = 0; i < screens.size(); ++i)
+                names.append(QStringLiteral("%1: %2").arg(i).arg(screens.at(i)->name()));
+            printError(QCoreApplication::translate("main", "There is no screen %1; the screens are %2.")
+                           .arg(parser.value(options.screen), names.join(QStringLiteral(", "))));
+            return 2;
         }
+        window->setScreen(screens.at(index));
+        window->setGeometry(screens.at(index)->geometry());
         window->showFullScreen();
     } else {
         window = std::make_unique<MainWindow>(session);

@@ -29,10 +29,8 @@ ComponentModel::ComponentModel(const FleetTopology &topology, QObject *parent)
             [this](int first, int last) { beginRemoveRows({}, first, last); });
     connect(&topology, &FleetTopology::componentsRemoved, this, [this] { endRemoveRows(); });
     connect(&topology, &FleetTopology::componentsChanged, this, &ComponentModel::onComponentsChanged);
-    connect(&topology, &FleetTopology::sitesReset, this, [this] {
-        beginResetModel();
-        endResetModel();
-    });
+    connect(&topology, &FleetTopology::sitesAboutToBeReset, this, &ComponentModel::beginResetModel);
+    connect(&topology, &FleetTopology::sitesReset, this, &ComponentModel::endResetModel);
 }
 
 void ComponentModel::onComponentsChanged(const QList<int> &rows)

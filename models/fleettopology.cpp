@@ -44,6 +44,7 @@ const FleetTopology::Block *FleetTopology::block(const QString &siteId) const
 
 void FleetTopology::setSites(const QList<SiteState> &sites)
 {
+    Q_EMIT sitesAboutToBeReset();
     QList<Block *> blocks;
     QHash<QString, Block *> byId;
     for (const SiteState &state : sites) {

@@ -75,6 +75,7 @@ public:
 
 Q_SIGNALS:
     void siteChanged(const QString &siteId); // state, reachability, links or traffic
+    void sitesAboutToBeReset(); // before setSites() changes anything: models begin their reset
     void sitesReset();
     void catalogChanged();
     void componentsAboutToBeInserted(int first, int last);

@@ -288,6 +288,8 @@ void LocalStore::fallBackToMemory(const QString &happened, const QString &advice
                     "changed, and changes made from now on are lost when Haven closes.");
     m_status.problem = happened + QLatin1Char(' ') + kept + QLatin1Char(' ') + advice;
     qCWarning(lcStore).noquote() << m_status.problem;
+    if (m_onStatusChanged)
+        m_onStatusChanged(m_status);
 }
 
 QString LocalStore::moveAside(const QString &path)

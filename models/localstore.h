@@ -82,6 +82,9 @@ public:
     // database instead. A corrupt file is renamed aside, never deleted or overwritten.
     Status open(const QString &path);
     Status status() const { return m_status; }
+    // Called when the store leaves its file while running (disk full, I/O error, damage), so
+    // that the console can say so at once; open() reports through its return value instead.
+    void setStatusCallback(std::function<void(const Status &)> callback) { m_onStatusChanged = std::move(callback); }
     bool isPersistent() const { return m_status.mode == Mode::Persistent; }
 
     bool saveEnvironment(const Environment &environment);
@@ -125,6 +128,7 @@ private:
 
     std::unique_ptr<SqliteDatabase> m_db;
     Status m_status;
+    std::function<void(const Status &)> m_onStatusChanged;
     int m_failedWrites = 0;
     int m_pageLimit = 0;
 };

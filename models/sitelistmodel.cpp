@@ -11,8 +11,8 @@ SiteListModel::SiteListModel(const FleetTopology &topology, QObject *parent)
     , m_topology(topology)
     , m_ids(topology.siteIds())
 {
+    connect(&topology, &FleetTopology::sitesAboutToBeReset, this, &SiteListModel::beginResetModel);
     connect(&topology, &FleetTopology::sitesReset, this, [this] {
-        beginResetModel();
         m_ids = m_topology.siteIds();
         endResetModel();
     });

@@ -488,12 +488,18 @@ void TestLocalStore::diskFullKeepsTheFile()
         for (const CachedSite &site : std::as_const(original))
             QVERIFY(store.saveSite(site));
         QVERIFY(store.appendAudit(QStringLiteral("alice"), QStringLiteral("before"), {}));
+        // The console hears of it at once (its banner), not at the next start.
+        QList<LocalStore::Status> reported;
+        store.setStatusCallback([&](const LocalStore::Status &status) { reported.append(status); });
         // The "disk" is now as full as the file: anything that needs a new page fails.
         store.setPageLimitForTesting(1);
         QVERIFY(store.isPersistent());
         // The write still succeeds, in memory, on top of a copy of what the file held.
         QVERIFY(store.saveSite(sampleSite(QStringLiteral("big"), 400)));
         QVERIFY(!store.isPersistent());
+        QCOMPARE(reported.size(), 1);
+        QCOMPARE(reported.first().mode, LocalStore::Mode::InMemory);
+        QVERIFY(reported.first().problem.contains(QStringLiteral("disk is full")));
         QCOMPARE(store.failedWrites(), 1);
         const QString problem = store.status().problem;
         QVERIFY2(problem.contains(QStringLiteral("disk is full")), qPrintable(problem));

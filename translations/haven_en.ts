@@ -456,6 +456,13 @@
     </message>
 </context>
 <context>
+    <name>Haven::ConsoleSession</name>
+    <message>
+        <source>The readiness thresholds in %1 were not used (%2); the defaults apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::DashboardPage</name>
     <message>
         <source>Problems only</source>
@@ -3340,6 +3347,14 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>With --wall: the views to rotate between (dashboard, alerts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchover readiness thresholds (JSON, see docs/switchover-readiness.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no screen %1; the screens are %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -456,6 +456,13 @@
     </message>
 </context>
 <context>
+    <name>Haven::ConsoleSession</name>
+    <message>
+        <source>The readiness thresholds in %1 were not used (%2); the defaults apply.</source>
+        <translation>未使用 %1 中的切换就绪阈值（%2），已采用默认值。</translation>
+    </message>
+</context>
+<context>
     <name>Haven::DashboardPage</name>
     <message>
         <source>Problems only</source>
@@ -3319,6 +3326,14 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>With --wall: the views to rotate between (dashboard, alerts).</source>
         <translation>与 --wall 一起使用：轮播的视图（dashboard、alerts）。</translation>
+    </message>
+    <message>
+        <source>Switchover readiness thresholds (JSON, see docs/switchover-readiness.md).</source>
+        <translation>切换就绪阈值（JSON，见 docs/switchover-readiness.md）。</translation>
+    </message>
+    <message>
+        <source>There is no screen %1; the screens are %2.</source>
+        <translation>没有屏幕 %1；可用的屏幕为 %2。</translation>
     </message>
 </context>
 </TS>

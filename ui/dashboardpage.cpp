@@ -7,6 +7,7 @@
 #include "fleettopology.h"
 #include "readinesspanel.h"
 #include "switchoverreadiness.h"
+#include "topologyitems.h"
 #include "topologyscene.h"
 #include "topologyview.h"
 
@@ -42,6 +43,11 @@ DashboardPage::DashboardPage(ConsoleSession &session, QWidget *parent)
 {
     m_view->setTopologyScene(m_scene);
     m_readinessPanel->setTracker(m_readiness);
+    // One set of thresholds for the verdicts, the plots' lines and the watermark marks.
+    const ReadinessThresholds &thresholds = session.readinessThresholds();
+    m_readiness->setThresholds(thresholds);
+    m_details->setThresholds(thresholds.cpuCeiling, thresholds.capacityWatermark, thresholds.maxLagSeconds);
+    m_scene->setWatermarkThreshold(thresholds.capacityWatermark);
 
     m_search->setPlaceholderText(tr("Find a component by name, id or host"));
     m_search->setClearButtonEnabled(true);
@@ -109,6 +115,13 @@ DashboardPage::DashboardPage(ConsoleSession &session, QWidget *parent)
                 }
             }
         }
+    });
+    // A dependency clicked in the details panel: show it there and on the map.
+    connect(m_details, &ComponentDetails::componentActivated, this,
+            [this](const QString &siteId, const QString &componentId) {
+        m_details->showComponent(siteId, componentId);
+        if (ComponentTileItem *tile = m_scene->componentItem(siteId, componentId))
+            m_view->centerOn(tile);
     });
     connect(&session.topology(), &FleetTopology::sitesReset, this, &DashboardPage::refreshProductGroups);
     connect(&session.topology(), &FleetTopology::componentsInserted, this, &DashboardPage::refreshProductGroups);

@@ -135,11 +135,18 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     addPage(tr("Plan center"), plans);
     m_environmentPage = new EnvironmentPage(session.environment(), session.secrets(), this);
     addPage(tr("Environment"), m_environmentPage);
-    connect(m_environmentPage, &EnvironmentPage::environmentChanged, &session, &ConsoleSession::setEnvironment);
-    connect(m_environmentPage, &EnvironmentPage::tokenChanged, &session,
-            [&session] { session.setEnvironment(session.environment()); });
-    connect(&session, &ConsoleSession::environmentChanged, this,
-            [this] { m_environmentPage->setEnvironment(m_session.environment()); });
+    // What the page saved goes to the session; what the session changes by itself (an import,
+    // the demo) goes back to the page. The page's own saves do not come back and reset it.
+    connect(m_environmentPage, &EnvironmentPage::environmentChanged, this, [this](const Environment &environment) {
+        m_savingEnvironment = true;
+        m_session.setEnvironment(environment);
+        m_savingEnvironment = false;
+    });
+    connect(m_environmentPage, &EnvironmentPage::tokenChanged, &session, &ConsoleSession::reconnect);
+    connect(&session, &ConsoleSession::environmentChanged, this, [this] {
+        if (!m_savingEnvironment)
+            m_environmentPage->setEnvironment(m_session.environment());
+    });
     showPage(0);
 
     connect(&session.mode(), &ModeController::bannerChanged, this, &MainWindow::updateBanner);

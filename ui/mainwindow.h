@@ -49,6 +49,7 @@ private:
     ComponentModel *m_components;
     QSortFilterProxyModel *m_filter;
     QLabel *m_statusSummary;
+    bool m_savingEnvironment = false;
 };
 
 } // namespace Haven

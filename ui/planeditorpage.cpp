@@ -131,6 +131,9 @@ PlanEditorPage::PlanEditorPage(QWidget *parent)
 PlanEditorPage::~PlanEditorPage()
 {
     // The view and the panel refer to the scene, the scene to the document: in that order.
+    // Nothing the document says while it goes may reach this half-destroyed page.
+    m_document->disconnect(this);
+    m_document->undoStack()->disconnect(this);
     m_scene->disconnect(this);
     delete m_view;
     delete m_properties;

@@ -131,10 +131,12 @@ QWidget *WallWindow::buildDashboard()
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(16, 8, 16, 16);
     m_readiness = new ReadinessTracker(m_session.topology(), this);
+    m_readiness->setThresholds(m_session.readinessThresholds());
     m_readinessPanel = new ReadinessPanel(page);
     m_readinessPanel->setTracker(m_readiness);
     m_readinessPanel->setWallMode(true);
     m_scene = new TopologyScene(m_session.topology(), this);
+    m_scene->setWatermarkThreshold(m_session.readinessThresholds().capacityWatermark);
     m_topologyView = new TopologyView(page);
     m_topologyView->setTopologyScene(m_scene);
     m_topologyView->setColorScheme(ColorScheme::Dark);

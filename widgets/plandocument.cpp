@@ -109,6 +109,9 @@ PlanDocument::PlanDocument(const PlanData &data, QObject *parent)
 // The stack is deleted before the plan so no command outlives the model it names.
 PlanDocument::~PlanDocument()
 {
+    // Clearing the stack emits cleanChanged and friends: nobody should hear them any more.
+    m_undoStack->blockSignals(true);
+    blockSignals(true);
     delete m_undoStack;
 }
 

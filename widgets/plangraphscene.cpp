@@ -518,6 +518,15 @@ void PlanGraphScene::selectAllSteps()
     selectSteps(m_nodes.keys());
 }
 
+template<typename Command>
+const Command *PlanGraphScene::pushKept(Command *command)
+{
+    QUndoStack *stack = m_document.undoStack();
+    const int before = stack->count();
+    m_document.push(command);
+    return stack->count() > before && stack->command(stack->count() - 1) == command ? command : nullptr;
+}
+
 StepId PlanGraphScene::addOperation(const QString &operationCode, const QPointF &scenePos)
 {
     PlanStep step;
@@ -526,10 +535,10 @@ StepId PlanGraphScene::addOperation(const QString &operationCode, const QPointF 
     const OperationSpec *spec = m_document.operation(operationCode);
     step.name = spec && !spec->name.isEmpty() ? spec->name : operationCode;
     step.position = rounded(scenePos);
-    auto *command = new AddStepCommand(m_document.plan(), step);
-    m_document.push(command);
-    const StepId id = command->stepId(); // the stack keeps the command while it is on it
-    selectSteps({id});
+    const auto *command = pushKept(new AddStepCommand(m_document.plan(), step));
+    const StepId id = command ? command->stepId() : 0;
+    if (id)
+        selectSteps({id});
     return id;
 }
 
@@ -600,9 +609,8 @@ QList<StepId> PlanGraphScene::pasteBytes(const QByteArray &bytes, const QPointF 
             showFeedback(tr("Cannot paste: %1").arg(error), {});
         return {};
     }
-    auto *command = new PasteCommand(m_document.plan(), data->steps, data->edges, m_phase, offset);
-    m_document.push(command);
-    const QList<StepId> pasted = command->pastedSteps();
+    const auto *command = pushKept(new PasteCommand(m_document.plan(), data->steps, data->edges, m_phase, offset));
+    const QList<StepId> pasted = command ? command->pastedSteps() : QList<StepId>();
     selectSteps(pasted);
     return pasted;
 }
@@ -702,6 +710,7 @@ void PlanGraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     StepNodeItem *node = nodeAt(event->scenePos());
     if (node && node->isSelected()) {
         m_moving = true;
+        m_moved = false;
         ++m_dragNumber;
         m_dragStart = event->scenePos();
         m_dragFrom.clear();
@@ -737,6 +746,9 @@ void PlanGraphScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     }
     if (m_moving && (event->buttons() & Qt::LeftButton)) {
         const QPointF delta = rounded(event->scenePos() - m_dragStart);
+        if (delta.isNull() && !m_moved)
+            return; // a click's jitter is not a move: no command, no unsaved change
+        m_moved = true;
         QMap<StepId, QPointF> to;
         for (auto it = m_dragFrom.cbegin(); it != m_dragFrom.cend(); ++it)
             to.insert(it.key(), it.value() + delta);

@@ -135,6 +135,11 @@ protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
 
 private:
+    // Pushes command and returns it while the stack keeps it; nullptr when the stack deleted
+    // it at once (it made itself obsolete in redo(), e.g. nothing to paste).
+    template<typename Command>
+    const Command *pushKept(Command *command);
+
     void rebuild();
     void addNode(StepId id);
     void removeNode(StepId id);
@@ -159,6 +164,7 @@ private:
 
     // Steps being dragged: one MoveStepsCommand per drag, merged as the mouse moves.
     bool m_moving = false;
+    bool m_moved = false; // this drag has pushed a move
     int m_dragNumber = 0;
     QPointF m_dragStart;
     QMap<StepId, QPointF> m_dragFrom;
