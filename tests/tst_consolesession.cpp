@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The wiring of the console's services: what a file or a failing disk changes on screen.
 #include "consolesession.h"
+#include "sessiontest.h"
 #include "localstore.h"
 #include "modecontroller.h"
 
@@ -20,15 +21,6 @@ private Q_SLOTS:
     void thresholdsFile();
     void diskFullWhileRunningShowsTheBanner();
 
-private:
-    static ConsoleSession::Options options(const QTemporaryDir &dir)
-    {
-        ConsoleSession::Options o;
-        o.databasePath = dir.filePath(QStringLiteral("haven.db"));
-        o.secretsFile = dir.filePath(QStringLiteral("secrets.json"));
-        o.forceSecretsFile = true;
-        return o;
-    }
 };
 
 void TestConsoleSession::thresholdsFile_data()
@@ -51,7 +43,7 @@ void TestConsoleSession::thresholdsFile()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
     file.close();
-    ConsoleSession::Options o = options(dir);
+    ConsoleSession::Options o = Test::sessionOptions(dir);
     o.thresholdsPath = file.fileName();
     ConsoleSession session(o);
     QCOMPARE(session.readinessThresholds().maxLagSeconds, maxLag);
@@ -63,7 +55,7 @@ void TestConsoleSession::thresholdsFile()
 void TestConsoleSession::diskFullWhileRunningShowsTheBanner()
 {
     QTemporaryDir dir;
-    ConsoleSession session(options(dir));
+    ConsoleSession session(Test::sessionOptions(dir));
     QVERIFY(session.store().isPersistent());
     QVERIFY(!session.mode().isDegraded());
     session.store().setPageLimitForTesting(1);

@@ -3,6 +3,7 @@
 // 3840×2160, saved under the build directory's screenshots/ for people to look at.
 #include "agenttest.h"
 #include "consolesession.h"
+#include "sessiontest.h"
 #include "dashboardpage.h"
 #include "fleettopology.h"
 #include "mainwindow.h"
@@ -64,11 +65,7 @@ void TestDashboardScreens::initTestCase()
                    .toJson());
     file.close();
 
-    ConsoleSession::Options options;
-    options.databasePath = m_dir.filePath(QStringLiteral("console/haven.db"));
-    options.secretsFile = m_dir.filePath(QStringLiteral("console/secrets.json"));
-    options.forceSecretsFile = true;
-    m_session = std::make_unique<ConsoleSession>(options);
+    m_session = std::make_unique<ConsoleSession>(sessionOptions(m_dir, QStringLiteral("console")));
     m_session->start();
     QString error;
     QVERIFY2(m_session->importFile(fleet, &error), qPrintable(error));

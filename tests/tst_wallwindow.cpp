@@ -2,6 +2,7 @@
 // Wall mode, offscreen: views rotate, the clock and the data age are always there, nothing
 // opens a dialog, and hours of updates do not make it grow.
 #include "consolesession.h"
+#include "sessiontest.h"
 #include "fleettopology.h"
 #include "wallwindow.h"
 
@@ -24,15 +25,6 @@ private Q_SLOTS:
     void showsClockAndDataAge();
     void memoryStaysFlatUnderUpdates();
 
-private:
-    static ConsoleSession::Options options(const QTemporaryDir &dir)
-    {
-        ConsoleSession::Options o;
-        o.databasePath = dir.filePath(QStringLiteral("haven.db"));
-        o.secretsFile = dir.filePath(QStringLiteral("secrets.json"));
-        o.forceSecretsFile = true;
-        return o;
-    }
     static void fill(FleetTopology &topology, int sites, int components, int round);
 };
 
@@ -77,7 +69,7 @@ void TestWallWindow::fill(FleetTopology &topology, int sites, int components, in
 void TestWallWindow::rotatesBetweenViews()
 {
     QTemporaryDir dir;
-    ConsoleSession session(options(dir));
+    ConsoleSession session(Test::sessionOptions(dir));
     fill(session.topology(), 3, 30, 0);
     WallWindow::Options wallOptions;
     wallOptions.rotateSeconds = 1;
@@ -97,7 +89,7 @@ void TestWallWindow::rotatesBetweenViews()
 void TestWallWindow::showsClockAndDataAge()
 {
     QTemporaryDir dir;
-    ConsoleSession session(options(dir));
+    ConsoleSession session(Test::sessionOptions(dir));
     fill(session.topology(), 2, 10, 0);
     WallWindow wall(session, {});
     wall.resize(1920, 1080);
@@ -131,7 +123,7 @@ static long residentKiB()
 void TestWallWindow::memoryStaysFlatUnderUpdates()
 {
     QTemporaryDir dir;
-    ConsoleSession session(options(dir));
+    ConsoleSession session(Test::sessionOptions(dir));
     WallWindow wall(session, {});
     wall.resize(1920, 1080);
     wall.show();
