@@ -112,9 +112,7 @@ void ConsoleSession::writeTokens(const QHash<QString, QByteArray> &tokens, std::
     if (*remaining == 0)
         return then();
     for (auto it = tokens.cbegin(); it != tokens.cend(); ++it) {
-        SiteEndpoint key;
-        key.id = it.key();
-        m_secrets->write(key.secretKey(), it.value(), this, [remaining, then](bool, const QString &) {
+        m_secrets->write(SiteEndpoint::secretKeyFor(it.key()), it.value(), this, [remaining, then](bool, const QString &) {
             if (--*remaining == 0)
                 then();
         });

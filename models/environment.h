@@ -34,7 +34,8 @@ struct SiteEndpoint
     int refreshSeconds = 5;
     bool enabled = true;
 
-    QString secretKey() const { return QStringLiteral("site/%1/token").arg(id); }
+    QString secretKey() const { return secretKeyFor(id); }
+    static QString secretKeyFor(const QString &siteId) { return QStringLiteral("site/%1/token").arg(siteId); }
     friend bool operator==(const SiteEndpoint &, const SiteEndpoint &) = default;
 };
 
