@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hooksbackend.h"
+#include "processtest.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,29 +17,11 @@
 #include <signal.h>
 
 using namespace Haven;
+using Haven::Test::processAlive;
+using Haven::Test::readPid;
 
 namespace {
 
-// A zombie still answers kill(pid, 0); it counts as dead.
-bool processAlive(qint64 pid)
-{
-    if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) != 0)
-        return false;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const qsizetype afterName = text.lastIndexOf(')');
-    return afterName < 0 || text.mid(afterName + 2, 1) != "Z";
-}
-
-qint64 readPid(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toLongLong();
-}
 
 QByteArray readFile(const QString &path)
 {

@@ -3,6 +3,7 @@
 // on the wire is the test's choice: keep-alive, limits, slow clients and deferred answers.
 
 #include "httpserver.h"
+#include "waituntil.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -21,17 +22,6 @@ using namespace Haven;
 
 namespace {
 
-template<typename Predicate>
-bool waitUntil(Predicate predicate, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!predicate()) {
-        if (deadline.hasExpired())
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
 
 struct RawResponse
 {
@@ -60,7 +50,7 @@ public:
 
     bool waitConnected()
     {
-        return waitUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 2000);
+        return Haven::Test::waitUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 2000, 5);
     }
     void send(const QByteArray &bytes)
     {
@@ -70,7 +60,7 @@ public:
     bool isClosed() const { return m_socket.state() == QAbstractSocket::UnconnectedState; }
     bool waitClosed(int timeoutMs = 2000)
     {
-        return waitUntil([this] { return isClosed(); }, timeoutMs);
+        return Haven::Test::waitUntil([this] { return isClosed(); }, timeoutMs, 5);
     }
     QByteArray pendingBytes() const { return m_buffer; }
     QTcpSocket &socket() { return m_socket; }
@@ -79,7 +69,7 @@ public:
     std::optional<RawResponse> waitResponse(int timeoutMs = 2000)
     {
         std::optional<RawResponse> response;
-        waitUntil([&] { return (response = takeResponse()).has_value(); }, timeoutMs);
+        Haven::Test::waitUntil([&] { return (response = takeResponse()).has_value(); }, timeoutMs, 5);
         return response;
     }
 

@@ -5,6 +5,7 @@
 
 #include "agentprocess.h"
 #include "httpclient.h"
+#include "waituntil.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -49,18 +50,6 @@ inline QJsonObject actionRequest(const QString &operation, const QJsonObject &pa
             {QStringLiteral("idempotencyKey"), key}};
 }
 
-// Spins the event loop until predicate() holds; false on timeout.
-template<typename Predicate>
-bool waitUntil(Predicate predicate, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!predicate()) {
-        if (deadline.hasExpired())
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
-}
 
 // The action's JSON as GET /v1/actions/{id} reports it (empty when it cannot be read).
 inline QJsonObject fetchAction(const HttpClient &client, const QString &id)
