@@ -6,6 +6,7 @@
 #include "agentstore.h"
 #include "faultmanager.h"
 #include "jsonfields.h"
+#include "prometheus.h"
 #include "inspectionrunner.h"
 #include "sitebackend.h"
 #include "topologystate.h"
@@ -85,13 +86,6 @@ bool validKey(const QString &key)
     if (key.isEmpty() || key.size() > 200)
         return false;
     return std::all_of(key.cbegin(), key.cend(), [](QChar c) { return c.isPrint() && !c.isSpace(); });
-}
-
-QString escapeLabel(QString value)
-{
-    return value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('"'), QStringLiteral("\\\""))
-        .replace(QLatin1Char('\n'), QStringLiteral("\\n"));
 }
 
 } // namespace
@@ -437,7 +431,7 @@ QByteArray AgentService::metricsPage() const
     const SiteInfo site = m_backend.siteInfo();
     page += QStringLiteral("# HELP haven_agent_info Agent build and site identity.\n# TYPE haven_agent_info gauge\n");
     page += QStringLiteral("haven_agent_info{site=\"%1\",version=\"%2\",backend=\"%3\",protocol=\"%4\"} 1\n")
-                .arg(escapeLabel(site.id), escapeLabel(site.agentVersion), escapeLabel(site.backend))
+                .arg(prometheusLabel(site.id), prometheusLabel(site.agentVersion), prometheusLabel(site.backend))
                 .arg(site.protocolVersion);
     page += QStringLiteral("# HELP haven_agent_uptime_seconds Seconds since the agent started.\n"
                            "# TYPE haven_agent_uptime_seconds gauge\nhaven_agent_uptime_seconds %1\n")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedbackend.h"
 
+#include "prometheus.h"
+
 #include "simulatedsite.h"
 #include "topologystate.h"
 
@@ -208,15 +210,6 @@ void SimulatedBackend::reportTopology()
 
 namespace {
 
-QString escapeLabel(const QString &value)
-{
-    QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('"'), QStringLiteral("\\\""));
-    escaped.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-    return escaped;
-}
-
 using Labels = QList<std::pair<QString, QString>>;
 
 // One metric family: HELP and TYPE once, then a sample per line.
@@ -234,7 +227,7 @@ public:
     {
         QStringList parts;
         for (const auto &[key, text] : labels)
-            parts.append(key + QStringLiteral("=\"") + escapeLabel(text) + QLatin1Char('"'));
+            parts.append(key + QStringLiteral("=\"") + prometheusLabel(text) + QLatin1Char('"'));
         *m_out += m_name + QLatin1Char('{') + parts.join(QLatin1Char(',')) + QStringLiteral("} ")
                   + QString::number(value, 'g', 12) + QLatin1Char('\n');
     }

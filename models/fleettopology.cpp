@@ -352,12 +352,18 @@ QList<OperationSpec> FleetTopology::catalog() const
 QHash<ComponentStatus, int> FleetTopology::statusCounts(const QString &siteId) const
 {
     QHash<ComponentStatus, int> counts;
-    for (const Block *b : m_blocks) {
-        if (!siteId.isEmpty() && b->state.id != siteId)
-            continue;
-        for (const Component &c : b->components)
+    const auto count = [&counts](const Block &b) {
+        for (const Component &c : b.components)
             counts[c.status] += 1;
+    };
+    if (!siteId.isEmpty()) {
+        // One site's counts are asked per table cell: look its block up, do not walk the fleet.
+        if (const Block *b = block(siteId))
+            count(*b);
+        return counts;
     }
+    for (const Block *b : m_blocks)
+        count(*b);
     return counts;
 }
 
