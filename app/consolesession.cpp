@@ -67,7 +67,11 @@ void ConsoleSession::start()
     // The cached picture first: it is on screen before any agent has been asked.
     m_monitor->setEnvironment(m_environment, {});
     m_monitor->loadCache();
-    m_history->restore(m_store->loadMetricBuckets(QDateTime::currentMSecsSinceEpoch() - 30LL * 24 * 3600 * 1000));
+    // Trends can wait for the first paint (a month of buckets is millions of rows); they are
+    // still restored before any agent's answer can add a sample (answers come later).
+    QTimer::singleShot(0, this, [this] {
+        m_history->restore(m_store->loadMetricBuckets(QDateTime::currentMSecsSinceEpoch() - 30LL * 24 * 3600 * 1000));
+    });
     Q_EMIT environmentChanged();
     follow();
 }

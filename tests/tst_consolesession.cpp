@@ -3,6 +3,7 @@
 #include "consolesession.h"
 #include "sessiontest.h"
 #include "localstore.h"
+#include "metrichistory.h"
 #include "modecontroller.h"
 
 #include <QFile>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void thresholdsFile_data();
     void thresholdsFile();
     void diskFullWhileRunningShowsTheBanner();
+    void trendsAreRestoredAfterStart();
 
 };
 
@@ -77,6 +79,26 @@ void TestConsoleSession::diskFullWhileRunningShowsTheBanner()
              qPrintable(session.mode().bannerText()));
     // Nothing is lost for this run: the environment is there, in memory.
     QCOMPARE(session.store().loadEnvironment()->sites.size(), 200);
+}
+
+void TestConsoleSession::trendsAreRestoredAfterStart()
+{
+    QTemporaryDir dir;
+    const QString series = MetricHistory::seriesKey(QStringLiteral("sha"), QStringLiteral("db-1"), QStringLiteral("cpu"));
+    const qint64 width = MetricHistory::bucketWidthMs(1);
+    const qint64 start = (QDateTime::currentMSecsSinceEpoch() / width - 5) * width;
+    {
+        LocalStore store;
+        QVERIFY(store.open(Test::sessionOptions(dir).databasePath).mode == LocalStore::Mode::Persistent);
+        QVERIFY(store.appendMetricBuckets({MetricBucket{series, 1, start, 40, 60, 50, 6}}));
+    }
+    ConsoleSession session(Test::sessionOptions(dir));
+    session.start();
+    // Restored once the event loop turns, before any agent could add a sample.
+    QTRY_VERIFY(session.history().contains(series));
+    const QList<MetricBucket> points = session.history().points(series, start, start + width);
+    QVERIFY(!points.isEmpty());
+    QCOMPARE(points.first().mean, 50.0);
 }
 
 QTEST_GUILESS_MAIN(TestConsoleSession)
