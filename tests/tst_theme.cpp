@@ -2,7 +2,6 @@
 #include "theme.h"
 
 #include <QApplication>
-#include <QScreen>
 #include <QStyle>
 #include <QStandardPaths>
 #include <QTest>
@@ -21,8 +20,8 @@ private Q_SLOTS:
     void paletteContrast();
     void schemeIsRecognised_data();
     void schemeIsRecognised();
-    void readablePixelSize();
-    void wallFontGrowsWithDistance();
+    void wallPixelSize_data();
+    void wallPixelSize();
     void applySetsPalette();
 };
 
@@ -76,26 +75,21 @@ void TestTheme::schemeIsRecognised()
     QCOMPARE(StatusColors::schemeFor(Theme::palette(scheme)), scheme);
 }
 
-void TestTheme::readablePixelSize()
+void TestTheme::wallPixelSize_data()
 {
-    // 20 arc minutes at 5 m is a 29 mm capital letter: 1.146 in at 96 dpi is 110 px, / 0.7 = 157 px.
-    QCOMPARE(Theme::readablePixelSize(5.0, 96.0), 157);
-    QCOMPARE(Theme::readablePixelSize(10.0, 96.0), 314);
-    QVERIFY(Theme::readablePixelSize(5.0, 96.0, 16.0) < Theme::readablePixelSize(5.0, 96.0));
-    // At arm's length the minimum applies.
-    QCOMPARE(Theme::readablePixelSize(0.1, 96.0), 12);
-    QCOMPARE(Theme::readablePixelSize(0.1, 96.0, 20.0, 9), 9);
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("pixels");
+    QTest::addRow("1080p wall") << 1080 << 36;
+    QTest::addRow("4K wall: twice the pixels, the same share") << 2160 << 72;
+    QTest::addRow("small window keeps a floor") << 300 << 18;
+    QTest::addRow("video matrix keeps a ceiling") << 8640 << 160;
 }
 
-void TestTheme::wallFontGrowsWithDistance()
+void TestTheme::wallPixelSize()
 {
-    QScreen *screen = QGuiApplication::primaryScreen();
-    QVERIFY(screen);
-    const QFont base = QApplication::font();
-    const QFont desk = Theme::wallFont(base, *screen, 0.7);
-    const QFont wall = Theme::wallFont(base, *screen, 5.0);
-    QVERIFY(wall.pixelSize() > desk.pixelSize());
-    QCOMPARE(wall.family(), base.family());
+    QFETCH(int, height);
+    QFETCH(int, pixels);
+    QCOMPARE(Theme::wallPixelSize(height), pixels);
 }
 
 void TestTheme::applySetsPalette()

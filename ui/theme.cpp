@@ -2,12 +2,9 @@
 #include "theme.h"
 
 #include <QApplication>
-#include <QScreen>
 #include <QStyleFactory>
 
 #include <algorithm>
-#include <cmath>
-#include <numbers>
 
 namespace Haven::Theme {
 
@@ -74,20 +71,9 @@ void apply(QApplication &app, ColorScheme scheme)
     app.setPalette(palette(scheme));
 }
 
-int readablePixelSize(double distanceMetres, double physicalDpi, double arcMinutes, int minimumPixels)
+int wallPixelSize(int windowHeight)
 {
-    constexpr double CapHeightPerPixelSize = 0.7; // capital letters are about 70% of the font's pixel size
-    const double angle = arcMinutes / 60.0 * std::numbers::pi / 180.0;
-    const double capHeightInches = distanceMetres * std::tan(angle) / 0.0254;
-    const double pixels = capHeightInches * physicalDpi / CapHeightPerPixelSize;
-    return std::max(minimumPixels, static_cast<int>(std::lround(pixels)));
-}
-
-QFont wallFont(const QFont &base, const QScreen &screen, double distanceMetres)
-{
-    QFont font = base;
-    font.setPixelSize(readablePixelSize(distanceMetres, screen.physicalDotsPerInch()));
-    return font;
+    return std::clamp(windowHeight / 30, 18, 160);
 }
 
 } // namespace Haven::Theme

@@ -7,7 +7,6 @@
 #include <QPalette>
 
 class QApplication;
-class QScreen;
 
 namespace Haven::Theme {
 
@@ -18,12 +17,9 @@ QPalette palette(ColorScheme scheme);
 // Fusion style (draws with the palette on every platform) and the scheme's palette.
 void apply(QApplication &app, ColorScheme scheme);
 
-// Pixel size of a font whose capital letters subtend `arcMinutes` of visual angle at
-// `distanceMetres` on a screen of `physicalDpi` dots per inch. 20' is the size ISO 9241-303
-// prefers for reading; the result never drops below `minimumPixels`.
-int readablePixelSize(double distanceMetres, double physicalDpi, double arcMinutes = 20.0, int minimumPixels = 12);
-
-// base, resized so that it is readable from distanceMetres on screen (e.g. 5 m for a war-room wall).
-QFont wallFont(const QFont &base, const QScreen &screen, double distanceMetres);
+// Body text size on a wall screen, from the window's height rather than the screen's reported
+// DPI (walls and video matrices often report nonsense): the same share of the height on 1080p
+// and on 4K, which at wall sizes puts body text above 15 arcminutes from 5 m.
+int wallPixelSize(int windowHeight);
 
 } // namespace Haven::Theme

@@ -207,10 +207,7 @@ void WallWindow::rotate()
 
 void WallWindow::applyFonts()
 {
-    // Sized from the window's height, not from the screen's reported DPI (walls and video
-    // matrices often report nonsense): the same share of the height on 1080p and on 4K, which
-    // at wall sizes puts body text above 15 arcminutes from 5 m.
-    const int bodyPixels = std::clamp(height() / 30, 18, 160);
+    const int bodyPixels = Theme::wallPixelSize(height());
     QFont body = font();
     body.setPixelSize(bodyPixels);
     QFont heading = body;
