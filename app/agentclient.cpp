@@ -476,4 +476,25 @@ AgentClient::RequestId AgentClient::cancelAction(const QString &id, Callback<Act
                 }));
 }
 
+AgentClient::RequestId AgentClient::fetchActionLog(const QString &id, qint64 offset, Callback<ActionLogChunk> done)
+{
+    return get(QStringLiteral("/v1/actions/%1/log?offset=%2").arg(encoded(id)).arg(offset), 0,
+               typed<ActionLogChunk>(std::move(done), [offset](const QJsonObject &json, AgentError *error) {
+                   JsonFields fields(json);
+                   ActionLogChunk chunk;
+                   chunk.offset = fields.requiredInteger(QStringLiteral("offset"));
+                   chunk.nextOffset = fields.requiredInteger(QStringLiteral("nextOffset"));
+                   chunk.size = fields.requiredInteger(QStringLiteral("size"));
+                   chunk.complete = fields.optionalBool(QStringLiteral("complete"), false);
+                   chunk.text = fields.requiredString(QStringLiteral("text"));
+                   if (fields.ok() && (chunk.offset != offset || chunk.nextOffset < chunk.offset))
+                       fields.fail(QStringLiteral("nextOffset"), QStringLiteral("does not follow the requested offset"));
+                   if (!fields.ok()) {
+                       *error = protocolError(fields.error());
+                       return std::optional<ActionLogChunk>();
+                   }
+                   return std::optional<ActionLogChunk>(std::move(chunk));
+               }));
+}
+
 } // namespace Haven

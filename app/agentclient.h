@@ -61,6 +61,17 @@ struct AgentConnection
     qint64 maxResponseBytes = 64 << 20;  // a lying agent cannot fill the console's memory
 };
 
+// One chunk of an action's log (GET /v1/actions/{id}/log): bytes [offset, nextOffset) of the
+// UTF-8 log; complete once the action is final and everything was read.
+struct ActionLogChunk
+{
+    qint64 offset = 0;
+    qint64 nextOffset = 0;
+    qint64 size = 0;
+    bool complete = false;
+    QString text;
+};
+
 // Typed protocol v1 calls to one agent over the shared CurlEngine. Every callback runs on
 // the owner's thread from the event loop, never from inside the call that started it, and
 // never after the client is destroyed or the request was cancelled.
@@ -89,6 +100,7 @@ public:
     RequestId fetchAction(const QString &id, Callback<ActionRecord> done);
     RequestId findActionByKey(const QString &key, Callback<std::optional<ActionRecord>> done);
     RequestId cancelAction(const QString &id, Callback<ActionRecord> done);
+    RequestId fetchActionLog(const QString &id, qint64 offset, Callback<ActionLogChunk> done);
 
     // The callback of a cancelled request is never called.
     void cancel(RequestId id);

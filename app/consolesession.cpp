@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "consolesession.h"
 
+#include "agentclient.h"
 #include "curlengine.h"
 #include "demofleetlauncher.h"
+#include "executionengine.h"
 #include "fleetmonitor.h"
 #include "fleettopology.h"
 #include "localstore.h"
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -30,6 +33,7 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     , m_history(std::make_unique<MetricHistory>())
     , m_monitor(new FleetMonitor(*m_engine, *m_topology, this))
     , m_mode(new ModeController(*m_topology, this))
+    , m_executions(new ExecutionEngine(*m_store, *m_topology, [this](const QString &siteId) { return client(siteId); }, this))
 {
     const QString path = options.databasePath.isEmpty()
                              ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -42,6 +46,9 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     m_monitor->setHistory(m_history.get());
     if (std::optional<Environment> saved = m_store->loadEnvironment())
         m_environment = *saved;
+    ExecutionEngine::Settings engineSettings;
+    engineSettings.requireSecondApproval = QSettings().value(QStringLiteral("execution/requireSecondApproval"), false).toBool();
+    m_executions->setSettings(engineSettings);
 
     const QString thresholds = options.thresholdsPath.isEmpty()
                                    ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
@@ -83,11 +90,8 @@ void ConsoleSession::follow()
     auto tokens = std::make_shared<QHash<QString, QByteArray>>();
     auto remaining = std::make_shared<qsizetype>(m_environment.sites.size());
     auto go = [this, generation, tokens] {
-        if (generation != m_followGeneration)
-            return;
-        m_monitor->setEnvironment(m_environment, *tokens);
-        m_monitor->loadCache();
-        m_monitor->start();
+        if (generation == m_followGeneration)
+            followWith(*tokens);
     };
     if (*remaining == 0)
         return go();
@@ -100,6 +104,35 @@ void ConsoleSession::follow()
                 go();
         });
     }
+}
+
+void ConsoleSession::followWith(const QHash<QString, QByteArray> &tokens)
+{
+    m_monitor->setEnvironment(m_environment, tokens);
+    m_monitor->loadCache();
+    m_monitor->start();
+    // New clients for the engine; what the old ones had in flight the engine asks again.
+    m_tokens = tokens;
+    for (AgentClient *old : std::as_const(m_clients))
+        old->deleteLater();
+    m_clients.clear();
+    if (!m_executionsResumed) {
+        m_executionsResumed = true;
+        QString problem;
+        m_executions->resumeAll(&problem);
+        if (!problem.isEmpty())
+            m_resumeProblem = tr("Some executions could not be resumed from the local database: %1").arg(problem);
+    }
+    Q_EMIT followed();
+}
+
+void ConsoleSession::startWith(const Environment &environment, const QHash<QString, QByteArray> &tokens)
+{
+    m_environment = environment;
+    m_store->saveEnvironment(environment);
+    ++m_followGeneration;
+    Q_EMIT environmentChanged();
+    followWith(tokens);
 }
 
 void ConsoleSession::setEnvironment(const Environment &environment)
@@ -162,6 +195,27 @@ bool ConsoleSession::startDemo(const QString &agentProgram, const QString &direc
     });
     watch->start();
     return true;
+}
+
+AgentClient *ConsoleSession::client(const QString &siteId)
+{
+    if (AgentClient *existing = m_clients.value(siteId))
+        return existing;
+    const auto site = std::find_if(m_environment.sites.cbegin(), m_environment.sites.cend(),
+                                   [&siteId](const SiteEndpoint &s) { return s.id == siteId && s.enabled; });
+    if (site == m_environment.sites.cend() || !m_tokens.contains(siteId))
+        return nullptr;
+    AgentConnection connection;
+    connection.siteId = site->id;
+    connection.siteName = site->name.isEmpty() ? site->id : site->name;
+    connection.url = site->url;
+    connection.token = m_tokens.value(siteId);
+    connection.pin = site->pin;
+    connection.caFile = site->caFile;
+    connection.requestTimeoutMs = 10'000;
+    auto *created = new AgentClient(*m_engine, connection, this);
+    m_clients.insert(siteId, created);
+    return created;
 }
 
 } // namespace Haven

@@ -11,7 +11,9 @@
 namespace Haven {
 
 class CurlEngine;
+class AgentClient;
 class DemoFleetLauncher;
+class ExecutionEngine;
 class FleetMonitor;
 class FleetTopology;
 class LocalStore;
@@ -39,6 +41,9 @@ public:
 
     // Shows the cached picture at once, then reads the tokens and starts following the agents.
     void start();
+    // Headless runs: follows this environment with these tokens (from a fleet file), without the
+    // secret store. The environment is saved so that a later run can resume with it.
+    void startWith(const Environment &environment, const QHash<QString, QByteArray> &tokens);
     // Replaces the environment (Environment page, import): saved, then followed.
     void setEnvironment(const Environment &environment);
     // Reads the tokens again and reconnects every site (after a token changed).
@@ -59,13 +64,24 @@ public:
     FleetMonitor &monitor() { return *m_monitor; }
     ModeController &mode() { return *m_mode; }
     MetricHistory &history() { return *m_history; }
+    // Runs plan executions; unfinished ones are resumed by start(). Its second-approval setting
+    // comes from QSettings "execution/requireSecondApproval".
+    ExecutionEngine &executions() { return *m_executions; }
+    // Why journals found at start could not be resumed (empty when all were).
+    QString resumeProblem() const { return m_resumeProblem; }
+    // The client the engine uses for a site's agent (nullptr until its token was read).
+    AgentClient *client(const QString &siteId);
 
 Q_SIGNALS:
     void environmentChanged();
     void demoFailed(const QString &message);
+    // The tokens were read and the agents are being followed (after start() and each change);
+    // the first time, unfinished executions have been resumed.
+    void followed();
 
 private:
-    void follow(); // reads every site's token, then (re)starts the monitor
+    void follow(); // reads every site's token, then followWith()
+    void followWith(const QHash<QString, QByteArray> &tokens); // (re)starts the monitor, resumes executions
     void writeTokens(const QHash<QString, QByteArray> &tokens, std::function<void()> then);
 
     std::unique_ptr<LocalStore> m_store;
@@ -75,6 +91,11 @@ private:
     std::unique_ptr<MetricHistory> m_history;
     FleetMonitor *m_monitor;
     ModeController *m_mode;
+    ExecutionEngine *m_executions;
+    QHash<QString, QByteArray> m_tokens;
+    QHash<QString, AgentClient *> m_clients;
+    bool m_executionsResumed = false;
+    QString m_resumeProblem;
     DemoFleetLauncher *m_demo = nullptr;
     Environment m_environment;
     ReadinessThresholds m_thresholds;

@@ -5,6 +5,7 @@
 #include "consolesession.h"
 #include "demofleetlauncher.h"
 #include "environmentpage.h"
+#include "headlessrun.h"
 #include "headlessstatus.h"
 #include "mainwindow.h"
 #include "terminationsignals.h"
@@ -42,7 +43,32 @@ struct Options
                                DemoFleetLauncher::defaultFleetDirectory()};
     QCommandLineOption headless{QStringLiteral("headless"),
                                 QCoreApplication::translate("main", "Run without a window: haven --headless status "
-                                                                    "prints every site's reachability and counts.")};
+                                                                    "prints every site's reachability and counts; "
+                                                                    "run starts a plan from a file; resume "
+                                                                    "continues unfinished executions.")};
+    QCommandLineOption plan{QStringLiteral("plan"), QCoreApplication::translate("main", "With --headless run: the plan file."),
+                            QCoreApplication::translate("main", "file")};
+    QCommandLineOption failed{QStringLiteral("failed"),
+                              QCoreApplication::translate("main", "With --headless run: the failed site ids, comma-separated."),
+                              QStringLiteral("sites")};
+    QCommandLineOption emergency{QStringLiteral("emergency"),
+                                 QCoreApplication::translate("main", "With --headless run: the emergency site ids, comma-separated."),
+                                 QStringLiteral("sites")};
+    QCommandLineOption groups{QStringLiteral("groups"),
+                              QCoreApplication::translate("main", "With --headless run: the product groups (default: all)."),
+                              QStringLiteral("groups")};
+    QCommandLineOption description{QStringLiteral("description"),
+                                   QCoreApplication::translate("main", "With --headless run: the ticket's description."),
+                                   QStringLiteral("text")};
+    QCommandLineOption confirm{QStringLiteral("confirm"),
+                               QCoreApplication::translate("main", "With --headless run: the plan's exact name, to confirm."),
+                               QStringLiteral("name")};
+    QCommandLineOption recovery{QStringLiteral("recovery"),
+                                QCoreApplication::translate("main", "With --headless run or resume: start the recovery "
+                                                                    "phase once the switchover is done.")};
+    QCommandLineOption approve{QStringLiteral("approve"),
+                               QCoreApplication::translate("main", "With --headless run or resume: approve every "
+                                                                   "approval gate as this user.")};
     QCommandLineOption environment{QStringLiteral("environment"),
                                    QCoreApplication::translate("main", "With --headless: the environment or fleet "
                                                                        "file to use instead of the saved one."),
@@ -83,9 +109,10 @@ struct Options
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({demo, demoDir, headless, environment, json, database, theme, thresholds, wall, screen,
-                           rotate, views, screenshot, screenshotDelay});
+                           rotate, views, screenshot, screenshotDelay, plan, failed, emergency, groups, description,
+                           confirm, recovery, approve});
         parser.addPositionalArgument(QStringLiteral("command"),
-                                     QCoreApplication::translate("main", "With --headless: status."));
+                                     QCoreApplication::translate("main", "With --headless: status, run or resume."));
     }
 };
 
@@ -97,10 +124,55 @@ ConsoleSession::Options sessionOptions(const QCommandLineParser &parser, const O
     return session;
 }
 
+QStringList listValue(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    return parser.value(option).split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
+// `haven --headless run|resume`: the execution engine without a window.
+int runExecution(QCoreApplication &app, const QCommandLineParser &parser, const Options &options, bool resumeOnly)
+{
+    QTextStream out(stdout);
+    ConsoleSession session(sessionOptions(parser, options));
+    HeadlessRun::Options run;
+    run.resumeOnly = resumeOnly;
+    run.planFile = parser.value(options.plan);
+    run.confirm = parser.value(options.confirm);
+    run.failedSites = listValue(parser, options.failed);
+    run.emergencySites = listValue(parser, options.emergency);
+    run.productGroups = listValue(parser, options.groups);
+    run.description = parser.value(options.description);
+    run.recovery = parser.isSet(options.recovery);
+    run.approve = parser.isSet(options.approve);
+    if (!resumeOnly && (run.planFile.isEmpty() || run.failedSites.isEmpty() || run.emergencySites.isEmpty())) {
+        printError(QCoreApplication::translate("main", "--headless run needs --plan, --failed, --emergency and --confirm"));
+        return HeadlessRun::UsageError;
+    }
+    HeadlessRun headlessRun(session, out);
+    QObject::connect(&headlessRun, &HeadlessRun::finished, &app, &QCoreApplication::exit);
+    headlessRun.run(run);
+    if (parser.isSet(options.environment)) {
+        QHash<QString, QByteArray> tokens;
+        QString error;
+        std::optional<Environment> loaded = Environment::load(parser.value(options.environment), &tokens, &error);
+        if (!loaded) {
+            printError(error);
+            return HeadlessRun::UsageError;
+        }
+        session.startWith(*loaded, tokens);
+    } else {
+        session.start();
+    }
+    return app.exec();
+}
+
 int runHeadless(QCoreApplication &app, const QCommandLineParser &parser, const Options &options)
 {
-    if (parser.positionalArguments() != QStringList{QStringLiteral("status")}) {
-        printError(QCoreApplication::translate("main", "--headless knows one command: status"));
+    const QStringList command = parser.positionalArguments();
+    if (command == QStringList{QStringLiteral("run")} || command == QStringList{QStringLiteral("resume")})
+        return runExecution(app, parser, options, command.first() == QLatin1StringView("resume"));
+    if (command != QStringList{QStringLiteral("status")}) {
+        printError(QCoreApplication::translate("main", "--headless knows these commands: status, run, resume"));
         return HeadlessStatus::UsageError;
     }
     QTextStream out(stdout);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "environment.h"
+#include "execution.h"
 #include "plan.h"
 #include "protocol.h"
 #include "sqlitedatabase.h"
@@ -46,6 +47,16 @@ struct PlanSummary
     PlanKind kind = PlanKind::DisasterRecovery;
     PlanState state = PlanState::Draft;
     int version = 0; // latest saved version; 0 when never saved
+    QDateTime updated;
+};
+
+// One row of the execution list, read without the journal.
+struct ExecutionSummary
+{
+    QString id;
+    ExecutionTicket ticket;
+    ExecutionState state = ExecutionState::Ready;
+    QDateTime created;
     QDateTime updated;
 };
 
@@ -109,6 +120,13 @@ public:
     bool deletePlan(const QString &planId);
     bool savePlanVersion(const QString &planId, const PlanVersion &version);
     QList<PlanVersion> loadPlanVersions(const QString &planId); // oldest first
+
+    // The execution journal. Appending the Created event makes the execution's row (its document
+    // is the ticket); each event also sets the row's state. One transaction per call.
+    bool appendExecutionEvents(const QString &executionId, const QList<ExecutionEvent> &events, ExecutionState state);
+    // In seq order. *error when a row cannot be read (the events before it are returned).
+    QList<ExecutionEvent> loadExecutionEvents(const QString &executionId, QString *error = nullptr);
+    QList<ExecutionSummary> listExecutions(); // newest first
 
     // Appends one record to the audit log: hash = SHA-256(prev_hash + the record's compact JSON).
     bool appendAudit(const QString &user, const QString &action, const QJsonObject &details);

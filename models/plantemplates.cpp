@@ -133,6 +133,10 @@ void sameCityActiveActive(Builder &b, const QStringList &groups)
         b.approval(cut, PlanTemplates::tr("Cut all %1 traffic at the failed site? The emergency site takes it over.").arg(g));
         b.retry(cut, 3, 5);
         fenceOnFailedSite(b, cut);
+        // Fence the old primary so that the two sites never both write (split brain).
+        const StepId fence = b.add(Switchover, PlanTemplates::tr("Demote %1 database at the failed site").arg(g),
+                                   QStringLiteral("db.demote"), group(g), failed(), g);
+        fenceOnFailedSite(b, fence);
         const StepId wait = b.add(Switchover, PlanTemplates::tr("Wait for %1 replication").arg(g),
                                   QStringLiteral("wait.replication"), waitReplication(g, 5, 120), emergency(), g);
         const StepId promote = b.add(Switchover, PlanTemplates::tr("Promote %1 database at the emergency site").arg(g),
@@ -144,7 +148,7 @@ void sameCityActiveActive(Builder &b, const QStringList &groups)
         b.retry(restart, 2, 10);
         const StepId verify = b.add(Switchover, PlanTemplates::tr("Check %1 at the emergency site").arg(g),
                                     QStringLiteral("health.check"), group(g), emergency(), g);
-        b.chain({check, cut, wait, promote, restart, verify, done});
+        b.chain({check, cut, fence, wait, promote, restart, verify, done});
     }
 
     // Recovery: the repaired site rejoins and gets its share back.
