@@ -257,10 +257,19 @@ private:
             }
             return;
         }
+        // Guards and reachability are judged on live data: right after the console started,
+        // a site that has not answered yet (or only shows its cached state) is waited for.
+        const QStringList targets = resolveTargetSites(step.target, m_execution.ticket());
+        for (const QString &site : targets) {
+            const SiteState *state = m_engine.m_topology.site(site);
+            if (state && (state->reachability == Reachability::Unknown
+                          || (state->fromCache && state->reachability != Reachability::Unreachable)))
+                return; // asked again at the next poll
+        }
         const int attempt = run->attempt + 1;
         if (!record(ExecutionEvent::Kind::AttemptStarted, {{key(u"step"), id}, {key(u"attempt"), attempt}}))
             return;
-        const QStringList sites = resolveTargetSites(step.target, m_execution.ticket());
+        const QStringList &sites = targets;
         if (step.guard) {
             const GuardResult guard = evaluateGuard(*step.guard, step.productGroup, m_engine.m_topology, sites);
             if (!guard.holds) {

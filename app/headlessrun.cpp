@@ -89,7 +89,14 @@ void HeadlessRun::startNew()
         finish(UsageError, imported.error);
         return;
     }
-    const PlanData &plan = *imported.plan;
+    // A plan file is a draft until it is checked: it runs only if it could become effective.
+    Plan checked(*imported.plan);
+    QString invalid;
+    if (!checked.setState(PlanState::Effective, topology.catalog(), &invalid)) {
+        finish(NotStarted, tr("The plan %1 cannot run: %2").arg(m_options.planFile, invalid));
+        return;
+    }
+    const PlanData &plan = checked.data();
     if (m_options.confirm != plan.metadata.name) {
         finish(UsageError, tr("Confirm the run with --confirm and the plan's exact name (\"%1\").").arg(plan.metadata.name));
         return;
