@@ -262,8 +262,8 @@ private:
         const QStringList targets = resolveTargetSites(step.target, m_execution.ticket());
         for (const QString &site : targets) {
             const SiteState *state = m_engine.m_topology.site(site);
-            if (state && (state->reachability == Reachability::Unknown
-                          || (state->fromCache && state->reachability != Reachability::Unreachable)))
+            const bool live = state && !state->fromCache && state->dataTime.isValid();
+            if (state && !live && state->reachability != Reachability::Unreachable)
                 return; // asked again at the next poll
         }
         const int attempt = run->attempt + 1;
@@ -340,10 +340,11 @@ private:
         if (!record(ExecutionEvent::Kind::StepState, stepPayload(id, toString(StepRunState::Failed), message)))
             return;
         if (step.onFailure == OnFailure::Pause && m_execution.state() == ExecutionState::Running) {
-            record(ExecutionEvent::Kind::StateChanged,
-                   {{key(u"state"), toString(ExecutionState::Paused)},
-                    {key(u"message"), tr("Paused: step \"%1\" failed (%2). Retry or skip it, then resume.")
-                                          .arg(step.name, message)}});
+            if (record(ExecutionEvent::Kind::StateChanged,
+                       {{key(u"state"), toString(ExecutionState::Paused)},
+                        {key(u"message"), tr("Paused: step \"%1\" failed (%2). Retry or skip it, then resume.")
+                                              .arg(step.name, message)}}))
+                Q_EMIT m_engine.executionSettled(this->id(), ExecutionState::Paused); // needs attention
         }
         scheduleAdvance();
     }

@@ -101,7 +101,8 @@ Q_SIGNALS:
     void logAppended(const QString &id, Haven::StepId step, const QString &site, const QString &text);
     // The journal could not be written: nothing new is dispatched for that execution.
     void journalFailed(const QString &id, const QString &message);
-    // A final state was reached (Succeeded, Cancelled, Stopped) or the run needs attention (Failed).
+    // A final state was reached (Succeeded, Cancelled, Stopped), the switchover phase is done
+    // (AwaitingRecovery), or the run needs attention (Failed; Paused because a step failed).
     void executionSettled(const QString &id, Haven::ExecutionState state);
 
 private:

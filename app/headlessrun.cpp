@@ -135,7 +135,7 @@ void HeadlessRun::follow(const QString &id)
     for (const StepRun &run : execution->steps())
         stepChanged(id, run.id);
     if (isFinal(execution->state()) || execution->state() == ExecutionState::AwaitingRecovery
-        || execution->state() == ExecutionState::Failed)
+        || execution->state() == ExecutionState::Failed || execution->state() == ExecutionState::Paused)
         QTimer::singleShot(0, this, [this, id, state = execution->state()] { settled(id, state); });
 }
 

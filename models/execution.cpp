@@ -176,9 +176,13 @@ DryRun DryRun::run(const PlanData &plan, const ExecutionTicket &ticket, const Fl
         result.problems.append(tr("Choose at least one failed site."));
     if (ticket.emergencySites.isEmpty())
         result.problems.append(tr("Choose at least one emergency site."));
+    auto nameOf = [&topology](const QString &id) {
+        const SiteState *site = topology.site(id);
+        return site ? site->displayName() : id;
+    };
     for (const QString &site : ticket.failedSites) {
         if (ticket.emergencySites.contains(site))
-            result.problems.append(tr("%1 is chosen both as failed and as emergency site.").arg(site));
+            result.problems.append(tr("%1 is chosen both as failed and as emergency site.").arg(nameOf(site)));
     }
     for (const QString &site : ticket.failedSites + ticket.emergencySites) {
         if (!topology.site(site))

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The execution engine's own cost per step, with the durable journal on disk, against a real
+// haven-agent on loopback. The agent runs in its own process, so this process's CPU time is the
+// console's side only: deciding, journalling, HTTP and JSON. Prints "figure_name value unit";
+// not run by ctest.
+//
+//   engine [--runs N] [--steps N] [--width N]
+//
+// Plans: `steps` steps of wait.seconds 0 laid out as `width` parallel branches (chains), and a
+// serial chain of 100 steps. Each is run `runs` times; medians are printed.
+
+#include "agentclient.h"
+#include "agentprocess.h"
+#include "curlengine.h"
+#include "executionengine.h"
+#include "fleettopology.h"
+#include "localstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
+
+#include <sys/resource.h>
+
+using namespace Haven;
+
+namespace {
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+void print(QTextStream &out, const QString &name, double value, const char *unit)
+{
+    out << name << ' ' << QString::number(value, 'f', value < 10 ? 3 : 1) << ' ' << unit << '\n' << Qt::flush;
+}
+
+// steps wait.seconds steps at the site, as width chains of equal length.
+PlanData widePlan(int steps, int width)
+{
+    PlanData plan;
+    plan.metadata.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    plan.metadata.name = QStringLiteral("bench %1x%2").arg(steps).arg(width);
+    plan.metadata.kind = PlanKind::Emergency;
+    plan.metadata.state = PlanState::Effective;
+    for (int i = 1; i <= steps; ++i) {
+        PlanStep step;
+        step.id = i;
+        step.name = QStringLiteral("step %1").arg(i);
+        step.operation = QStringLiteral("wait.seconds");
+        step.parameters = {{QStringLiteral("seconds"), 0}};
+        step.target.kind = StepTargetKind::EmergencySite;
+        plan.steps.append(step);
+        if (i > width)
+            plan.edges.append({i - width, i});
+    }
+    plan.normalize();
+    return plan;
+}
+
+struct Result
+{
+    double wallMs = 0;
+    double cpuMsPerStep = 0;
+    double journalUsPerWrite = 0;
+    double writesPerStep = 0;
+    bool ok = false;
+};
+
+Result runOnce(const QString &databasePath, const PlanData &plan, AgentConnection connection)
+{
+    LocalStore store;
+    store.open(databasePath);
+    FleetTopology topology;
+    SiteState site;
+    site.id = connection.siteId;
+    site.name = connection.siteName;
+    site.reachability = Reachability::Online;
+    SiteState failed; // a ticket needs a failed site; no step targets it
+    failed.id = QStringLiteral("elsewhere");
+    failed.reachability = Reachability::Online;
+    topology.setSites({site, failed});
+    CurlEngine curl;
+    AgentClient client(curl, std::move(connection));
+    ExecutionEngine engine(store, topology, [&client](const QString &) { return &client; });
+    ExecutionEngine::Settings settings;
+    settings.pollIntervalMs = 20;
+    engine.setSettings(settings);
+
+    ExecutionTicket ticket;
+    ticket.planId = plan.metadata.id;
+    ticket.planName = plan.metadata.name;
+    ticket.failedSites = {failed.id};
+    ticket.emergencySites = {site.id};
+
+    QString error;
+    const QString id = engine.create(plan, ticket, &error);
+    Result result;
+    if (id.isEmpty()) {
+        qWarning("cannot create: %s", qPrintable(error));
+        return result;
+    }
+    QEventLoop loop;
+    QObject::connect(&engine, &ExecutionEngine::executionSettled, &loop, [&loop](const QString &, ExecutionState) { loop.quit(); });
+    QTimer::singleShot(600'000, &loop, &QEventLoop::quit);
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    engine.start(id, {QStringLiteral("bench"), QStringLiteral("bench")}, &error);
+    loop.exec();
+    result.wallMs = double(wall.nsecsElapsed()) / 1e6;
+    result.cpuMsPerStep = (cpuSeconds() - cpuBefore) * 1000.0 / double(plan.steps.size());
+    result.journalUsPerWrite = double(engine.journalNanoseconds()) / 1000.0 / double(std::max<qint64>(1, engine.journalWrites()));
+    result.writesPerStep = double(engine.journalWrites()) / double(plan.steps.size());
+    result.ok = engine.execution(id)->state() == ExecutionState::Succeeded;
+    return result;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QCommandLineParser parser;
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("runs per plan"), QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("steps of the wide plan"), QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption widthOption(QStringLiteral("width"), QStringLiteral("parallel branches"), QStringLiteral("n"), QStringLiteral("50"));
+    parser.addOptions({runsOption, stepsOption, widthOption});
+    parser.process(app);
+    const int runs = std::max(1, parser.value(runsOption).toInt());
+    QTextStream out(stdout);
+
+    QTemporaryDir dir;
+    Test::AgentProcess agent(dir.filePath(QStringLiteral("agent")));
+    Test::AgentProcess::Options options;
+    options.speed = 1000;
+    options.profile = Test::AgentProcess::demoProfile(QStringLiteral("shb"));
+    if (!agent.start(options)) {
+        qWarning("cannot start haven-agent: %s", qPrintable(agent.output()));
+        return 1;
+    }
+    AgentConnection connection;
+    connection.siteId = QStringLiteral("shb");
+    connection.siteName = QStringLiteral("SHB");
+    connection.url = agent.url();
+    connection.token = agent.token();
+
+    const struct
+    {
+        QString name;
+        PlanData plan;
+    } plans[] = {{QStringLiteral("wide_%1x%2").arg(parser.value(stepsOption), parser.value(widthOption)),
+                  widePlan(parser.value(stepsOption).toInt(), parser.value(widthOption).toInt())},
+                 {QStringLiteral("serial_100"), widePlan(100, 1)}};
+    for (const auto &[name, plan] : plans) {
+        QList<double> wall, cpu, journal, writes;
+        for (int run = 0; run < runs; ++run) {
+            const Result result = runOnce(dir.filePath(QStringLiteral("bench-%1-%2.db").arg(name).arg(run)), plan, connection);
+            if (!result.ok) {
+                qWarning("%s: run %d did not succeed", qPrintable(name), run);
+                return 1;
+            }
+            wall.append(result.wallMs);
+            cpu.append(result.cpuMsPerStep);
+            journal.append(result.journalUsPerWrite);
+            writes.append(result.writesPerStep);
+        }
+        print(out, name + QStringLiteral("_engine_cpu_per_step_median"), median(cpu), "ms");
+        print(out, name + QStringLiteral("_journal_write_median"), median(journal), "us");
+        print(out, name + QStringLiteral("_journal_writes_per_step"), median(writes), "writes");
+        print(out, name + QStringLiteral("_wall_median"), median(wall), "ms");
+        print(out, name + QStringLiteral("_wall_per_step_median"), median(wall) / double(plan.steps.size()), "ms");
+    }
+    return 0;
+}
