@@ -7,7 +7,7 @@
 //   engine [--runs N] [--steps N] [--width N]
 //
 // Plans: `steps` steps of wait.seconds 0 laid out as `width` parallel branches (chains), and a
-// serial chain of 100 steps. Each is run `runs` times; medians are printed.
+// serial chain of 40 steps. Each is run `runs` times; medians are printed.
 
 #include "agentclient.h"
 #include "agentprocess.h"
@@ -33,6 +33,11 @@
 using namespace Haven;
 
 namespace {
+
+// The simulated agent advances its runs every 250 ms, so a wait.seconds 0 action takes about that
+// long (agent time). Reading running actions at the same pace costs about one status read per
+// step; reading faster would count the agent's time as polls. The console's default is 500 ms.
+constexpr int PollIntervalMs = 250;
 
 double cpuSeconds()
 {
@@ -96,6 +101,7 @@ Result runOnce(const QString &databasePath, const PlanData &plan, AgentConnectio
     site.id = connection.siteId;
     site.name = connection.siteName;
     site.reachability = Reachability::Online;
+    site.dataTime = QDateTime::currentDateTimeUtc(); // live data: guards and dispatch may go
     SiteState failed; // a ticket needs a failed site; no step targets it
     failed.id = QStringLiteral("elsewhere");
     failed.reachability = Reachability::Online;
@@ -104,7 +110,7 @@ Result runOnce(const QString &databasePath, const PlanData &plan, AgentConnectio
     AgentClient client(curl, std::move(connection));
     ExecutionEngine engine(store, topology, [&client](const QString &) { return &client; });
     ExecutionEngine::Settings settings;
-    settings.pollIntervalMs = 20;
+    settings.pollIntervalMs = PollIntervalMs;
     engine.setSettings(settings);
 
     ExecutionTicket ticket;
@@ -133,6 +139,16 @@ Result runOnce(const QString &databasePath, const PlanData &plan, AgentConnectio
     result.journalUsPerWrite = double(engine.journalNanoseconds()) / 1000.0 / double(std::max<qint64>(1, engine.journalWrites()));
     result.writesPerStep = double(engine.journalWrites()) / double(plan.steps.size());
     result.ok = engine.execution(id)->state() == ExecutionState::Succeeded;
+    if (!result.ok) {
+        const Execution &execution = *engine.execution(id);
+        qWarning("execution %s: %s", qPrintable(toString(execution.state())), qPrintable(execution.stateMessage()));
+        for (const StepRun &run : execution.steps()) {
+            if (run.state == StepRunState::Failed) {
+                qWarning("step %d: %s", run.id, qPrintable(run.message));
+                break;
+            }
+        }
+    }
     return result;
 }
 
@@ -172,7 +188,8 @@ int main(int argc, char *argv[])
         PlanData plan;
     } plans[] = {{QStringLiteral("wide_%1x%2").arg(parser.value(stepsOption), parser.value(widthOption)),
                   widePlan(parser.value(stepsOption).toInt(), parser.value(widthOption).toInt())},
-                 {QStringLiteral("serial_100"), widePlan(100, 1)}};
+                 {QStringLiteral("serial_40"), widePlan(40, 1)}};
+    print(out, QStringLiteral("poll_interval"), PollIntervalMs, "ms");
     for (const auto &[name, plan] : plans) {
         QList<double> wall, cpu, journal, writes;
         for (int run = 0; run < runs; ++run) {

@@ -5,11 +5,13 @@
 #include "consolesession.h"
 #include "dashboardpage.h"
 #include "environmentpage.h"
+#include "executionpage.h"
 #include "fleettopology.h"
 #include "modecontroller.h"
 #include "plancenterpage.h"
 #include "sitelistmodel.h"
 #include "statuscolors.h"
+#include "ticketdialog.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -133,6 +136,9 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     connect(&session.topology(), &FleetTopology::catalogChanged, plans,
             [plans, &session] { plans->setCatalog(session.topology().catalog()); });
     addPage(tr("Plan center"), plans);
+    connect(plans, &PlanCenterPage::runRequested, this, [this](const QString &planId) { openTicket(planId); });
+    m_executionPage = new ExecutionPage(session.executions(), ExecutionPage::Mode::Console, this);
+    m_executionPageIndex = addPage(tr("Switchover"), m_executionPage);
     m_environmentPage = new EnvironmentPage(session.environment(), session.secrets(), this);
     addPage(tr("Environment"), m_environmentPage);
     // What the page saved goes to the session; what the session changes by itself (an import,
@@ -148,6 +154,12 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
             m_environmentPage->setEnvironment(m_session.environment());
     });
     showPage(0);
+
+    QMenu *execution = menuBar()->addMenu(tr("&Execution"));
+    QAction *newTicket = execution->addAction(tr("New ticket…"));
+    newTicket->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    newTicket->setStatusTip(tr("Fill in an execution ticket to run an effective plan."));
+    connect(newTicket, &QAction::triggered, this, [this] { openTicket(); });
 
     connect(&session.mode(), &ModeController::bannerChanged, this, &MainWindow::updateBanner);
     connect(&session.topology(), &FleetTopology::siteChanged, this, &MainWindow::updateStatusBar);
@@ -169,6 +181,23 @@ int MainWindow::addPage(const QString &title, QWidget *page)
 void MainWindow::showPage(int index)
 {
     m_navigation->setCurrentRow(index);
+}
+
+TicketDialog *MainWindow::openTicket(const QString &planId)
+{
+    auto *dialog = new TicketDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!planId.isEmpty())
+        dialog->selectPlan(planId);
+    connect(dialog, &TicketDialog::executionStarted, this, &MainWindow::showExecution);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::showExecution(const QString &id)
+{
+    m_executionPage->showExecution(id);
+    showPage(m_executionPageIndex);
 }
 
 QWidget *MainWindow::buildOverview()

@@ -15,7 +15,9 @@ class ComponentModel;
 class ConsoleSession;
 class DashboardPage;
 class EnvironmentPage;
+class ExecutionPage;
 class SiteListModel;
+class TicketDialog;
 
 // The console's window: a navigation rail, the degraded-mode banner, and the pages.
 // Features add their own pages; the window only hosts them.
@@ -32,6 +34,13 @@ public:
     DashboardPage *dashboardPage() const { return m_dashboard; }
     QWidget *overviewPage() const { return m_overview; }
     EnvironmentPage *environmentPage() const { return m_environmentPage; }
+    ExecutionPage *executionPage() const { return m_executionPage; }
+
+    // Opens the execution ticket (预案执行单), for planId when given; the window keeps it until
+    // it closes. After a successful start the execution is shown (showExecution).
+    TicketDialog *openTicket(const QString &planId = {});
+    // Shows a running or finished execution on the switchover dashboard.
+    void showExecution(const QString &id);
 
 private:
     QWidget *buildOverview();
@@ -45,6 +54,8 @@ private:
     DashboardPage *m_dashboard = nullptr;
     QWidget *m_overview = nullptr;
     EnvironmentPage *m_environmentPage = nullptr;
+    ExecutionPage *m_executionPage = nullptr;
+    int m_executionPageIndex = -1;
     SiteListModel *m_sites;
     ComponentModel *m_components;
     QSortFilterProxyModel *m_filter;

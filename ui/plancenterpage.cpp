@@ -34,6 +34,7 @@ namespace Haven {
 namespace {
 
 constexpr int IdRole = Qt::UserRole + 1;
+constexpr int StateRole = Qt::UserRole + 2;
 
 enum Column { NameColumn, KindColumn, StateColumn, VersionColumn, RtoColumn, RpoColumn, StepsColumn, UpdatedColumn, ColumnCount };
 
@@ -131,6 +132,13 @@ QWidget *PlanCenterPage::buildListPage()
     m_history = toolbar->addAction(tr("History"));
     connect(m_history, &QAction::triggered, this, [this] { showHistory(selectedPlanId()); });
     toolbar->addSeparator();
+    m_run = toolbar->addAction(tr("Run plan…"));
+    m_run->setToolTip(tr("Fill in an execution ticket for the selected plan (effective plans only)."));
+    connect(m_run, &QAction::triggered, this, [this] {
+        if (!selectedPlanId().isEmpty())
+            Q_EMIT runRequested(selectedPlanId());
+    });
+    toolbar->addSeparator();
     QAction *import = toolbar->addAction(tr("Import…"));
     connect(import, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import plan"), QString(),
@@ -199,6 +207,7 @@ void PlanCenterPage::reload()
         row[NameColumn]->setData(summary.id, IdRole);
         row[KindColumn]->setText(PlanText::kind(summary.kind));
         row[StateColumn]->setText(PlanText::state(summary.state));
+        row[StateColumn]->setData(int(summary.state), StateRole);
         row[VersionColumn]->setData(summary.version, Qt::DisplayRole);
         if (plan) {
             row[RtoColumn]->setText(PlanText::duration(plan->metadata.rtoSeconds));
@@ -256,6 +265,12 @@ void PlanCenterPage::updateActions()
         if (action)
             action->setEnabled(any);
     }
+    // Only an effective plan can run.
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows(StateColumn);
+    const bool effective = any && !rows.isEmpty()
+                           && rows.constFirst().data(StateRole).toInt() == int(PlanState::Effective);
+    if (m_run)
+        m_run->setEnabled(effective);
 }
 
 void PlanCenterPage::showMessage(const QString &message)

@@ -65,6 +65,8 @@ public:
 
 Q_SIGNALS:
     void plansChanged();
+    // "Run plan…" on an effective plan: the window opens the execution ticket for it.
+    void runRequested(const QString &planId);
 
 private:
     QWidget *buildListPage();
@@ -91,6 +93,7 @@ private:
     QAction *m_state = nullptr;
     QAction *m_history = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_run = nullptr;
 };
 
 } // namespace Haven

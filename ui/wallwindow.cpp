@@ -3,6 +3,8 @@
 
 #include "alertmodel.h"
 #include "consolesession.h"
+#include "executionengine.h"
+#include "executionpage.h"
 #include "fleettopology.h"
 #include "modecontroller.h"
 #include "readinesspanel.h"
@@ -101,16 +103,31 @@ WallWindow::WallWindow(ConsoleSession &session, const Options &options, QWidget 
         } else if (view == QLatin1StringView("alerts")) {
             m_views->addWidget(buildAlerts());
             m_viewIds.append(view);
+        } else if (view == QLatin1StringView("execution") && !m_executionInRotation) {
+            m_executionInRotation = true;
+            m_executionPage = new ExecutionPage(m_session.executions(), ExecutionPage::Mode::Wall, this);
+            m_views->addWidget(m_executionPage);
+            m_viewIds.append(view);
         }
     }
-    if (m_viewIds.isEmpty()) {
-        m_views->addWidget(buildDashboard());
-        m_viewIds.append(QStringLiteral("dashboard"));
+    if (m_viewIds.isEmpty() || m_viewIds == QStringList{QStringLiteral("execution")}) {
+        m_views->insertWidget(0, buildDashboard());
+        m_viewIds.prepend(QStringLiteral("dashboard"));
     }
+    // The switchover dashboard is always there for a run, listed or not.
+    if (!m_executionPage) {
+        m_executionPage = new ExecutionPage(m_session.executions(), ExecutionPage::Mode::Wall, this);
+        m_views->addWidget(m_executionPage);
+        m_viewIds.append(QStringLiteral("execution"));
+    }
+    ExecutionEngine &engine = m_session.executions();
+    connect(&engine, &ExecutionEngine::executionAdded, this, &WallWindow::followExecutions);
+    connect(&engine, &ExecutionEngine::executionSettled, this, &WallWindow::followExecutions);
 
     connect(m_rotation, &QTimer::timeout, this, &WallWindow::rotate);
     if (m_viewIds.size() > 1 && m_options.rotateSeconds > 0)
         m_rotation->start(m_options.rotateSeconds * 1000);
+    followExecutions();
     connect(m_clockTimer, &QTimer::timeout, this, &WallWindow::tick);
     m_clockTimer->start(1000);
     connect(&session.mode(), &ModeController::bannerChanged, this, &WallWindow::tick);
@@ -122,7 +139,7 @@ WallWindow::~WallWindow() = default;
 
 QStringList WallWindow::knownViews()
 {
-    return {QStringLiteral("dashboard"), QStringLiteral("alerts")};
+    return {QStringLiteral("dashboard"), QStringLiteral("alerts"), QStringLiteral("execution")};
 }
 
 QWidget *WallWindow::buildDashboard()
@@ -193,7 +210,9 @@ void WallWindow::showView(const QString &name)
     if (index < 0)
         return;
     m_views->setCurrentIndex(int(index));
-    m_viewName->setText(name == QLatin1StringView("alerts") ? tr("Alerts") : tr("DR runtime dashboard"));
+    m_viewName->setText(name == QLatin1StringView("alerts")      ? tr("Alerts")
+                        : name == QLatin1StringView("execution") ? tr("Switchover dashboard")
+                                                                 : tr("DR runtime dashboard"));
     if (name == QLatin1StringView("dashboard") && m_topologyView)
         m_topologyView->zoomToFit();
 }
@@ -202,7 +221,32 @@ void WallWindow::rotate()
 {
     if (m_viewIds.size() < 2)
         return;
-    showView(m_viewIds.at((m_views->currentIndex() + 1) % m_viewIds.size()));
+    // The switchover dashboard takes its turn only when asked for or when there is a run.
+    const bool executionShows = m_executionInRotation || m_session.executions().hasActiveExecution();
+    int index = m_views->currentIndex();
+    for (qsizetype step = 0; step < m_viewIds.size(); ++step) {
+        index = int((index + 1) % m_viewIds.size());
+        if (m_viewIds.at(index) != QLatin1StringView("execution") || executionShows)
+            break;
+    }
+    showView(m_viewIds.at(index));
+}
+
+void WallWindow::followExecutions()
+{
+    const bool active = m_session.executions().hasActiveExecution();
+    if (active) {
+        // A run in progress is what the room watches: it stays up until it ends.
+        m_pinnedToExecution = true;
+        m_rotation->stop();
+        if (currentView() != QLatin1StringView("execution"))
+            showView(QStringLiteral("execution"));
+    } else if (m_pinnedToExecution) {
+        // Ended: its outcome stays for one rotation period, then the views rotate again.
+        m_pinnedToExecution = false;
+        if (m_viewIds.size() > 1 && m_options.rotateSeconds > 0)
+            m_rotation->start(m_options.rotateSeconds * 1000);
+    }
 }
 
 void WallWindow::applyFonts()
@@ -226,6 +270,8 @@ void WallWindow::applyFonts()
         m_alertTable->verticalHeader()->setDefaultSectionSize(bodyPixels * 9 / 5);
         m_alertSummary->setFont(heading);
     }
+    if (m_executionPage)
+        m_executionPage->setFont(body);
     if (m_readinessPanel) {
         // The panel scales its own type up in wall mode.
         QFont panel = body;
@@ -254,6 +300,7 @@ void WallWindow::tick()
 {
     const QDateTime now = QDateTime::currentDateTime();
     m_clock->setText(now.toString(QStringLiteral("HH:mm:ss")));
+    followExecutions(); // also catches a run resumed or settled while no signal reached the wall
 
     // The oldest data on the wall decides what the room is looking at.
     qint64 oldest = -1;

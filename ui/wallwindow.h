@@ -13,6 +13,7 @@ namespace Haven {
 
 class AlertModel;
 class ConsoleSession;
+class ExecutionPage;
 class ReadinessPanel;
 class ReadinessTracker;
 class TopologyScene;
@@ -20,7 +21,8 @@ class TopologyView;
 
 // Wall mode (haven --wall): full screen, dark and high-contrast, fonts sized for reading
 // from across the room, rotating between views, with the clock and the data age always
-// visible. It never opens a dialog: every problem shows in the banner.
+// visible. It never opens a dialog: every problem shows in the banner. While a plan execution
+// is active the switchover dashboard (view "execution") is shown and rotation waits for it to end.
 class WallWindow final : public QWidget
 {
     Q_OBJECT
@@ -38,6 +40,7 @@ public:
     QString currentView() const;
     void showView(const QString &name);
     void rotate();
+    ExecutionPage *executionPage() const { return m_executionPage; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -46,6 +49,8 @@ protected:
 private:
     QWidget *buildDashboard();
     QWidget *buildAlerts();
+    // Pins the execution view while an execution is active; rotation resumes when it ends.
+    void followExecutions();
     void applyFonts();
     void tick(); // clock, data age, banner: once a second
 
@@ -65,6 +70,9 @@ private:
     AlertModel *m_alerts = nullptr;
     QTableView *m_alertTable = nullptr;
     QLabel *m_alertSummary = nullptr;
+    ExecutionPage *m_executionPage = nullptr;
+    bool m_executionInRotation = false; // asked for in --views: shown even when nothing runs
+    bool m_pinnedToExecution = false;
     QTimer *m_rotation;
     QTimer *m_clockTimer;
 };

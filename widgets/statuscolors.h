@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "execution.h"
 #include "protocol.h"
 
 #include <QColor>
@@ -27,6 +28,14 @@ namespace StatusColors {
 StatusStyle style(ComponentStatus status, ColorScheme scheme);
 // The translated short name of a status ("OK", "Down", ...).
 QString label(ComponentStatus status);
+// How a step of a running plan is shown (the switchover dashboard): pending grey, awaiting
+// approval and waiting amber, running blue, succeeded green, failed red, skipped and not
+// selected grey (drawn hatched), cancelled dark grey. The symbols keep them apart without colour.
+StatusStyle style(StepRunState state, ColorScheme scheme);
+// Steps that will not run (skipped, not selected) are drawn hatched.
+bool isHatched(StepRunState state);
+// The execution as a whole, for its state pill: the colour of the step state it resembles.
+StatusStyle style(ExecutionState state, ColorScheme scheme);
 // Dark when the palette's window colour is dark.
 ColorScheme schemeFor(const QPalette &palette);
 // WCAG 2 contrast ratio of two colours, from 1 (same luminance) to 21 (black on white).
