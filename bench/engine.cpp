@@ -11,6 +11,7 @@
 
 #include "agentclient.h"
 #include "agentprocess.h"
+#include "benchsupport.h"
 #include "curlengine.h"
 #include "executionengine.h"
 #include "fleettopology.h"
@@ -28,9 +29,9 @@
 
 #include <algorithm>
 
-#include <sys/resource.h>
 
 using namespace Haven;
+using namespace Haven::Bench;
 
 namespace {
 
@@ -38,27 +39,6 @@ namespace {
 // long (agent time). Reading running actions at the same pace costs about one status read per
 // step; reading faster would count the agent's time as polls. The console's default is 500 ms.
 constexpr int PollIntervalMs = 250;
-
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
-}
-
-void print(QTextStream &out, const QString &name, double value, const char *unit)
-{
-    out << name << ' ' << QString::number(value, 'f', value < 10 ? 3 : 1) << ' ' << unit << '\n' << Qt::flush;
-}
 
 // steps wait.seconds steps at the site, as width chains of equal length.
 PlanData widePlan(int steps, int width)
@@ -189,7 +169,7 @@ int main(int argc, char *argv[])
     } plans[] = {{QStringLiteral("wide_%1x%2").arg(parser.value(stepsOption), parser.value(widthOption)),
                   widePlan(parser.value(stepsOption).toInt(), parser.value(widthOption).toInt())},
                  {QStringLiteral("serial_40"), widePlan(40, 1)}};
-    print(out, QStringLiteral("poll_interval"), PollIntervalMs, "ms");
+    printFigure(out, QStringLiteral("poll_interval"), PollIntervalMs, "ms");
     for (const auto &[name, plan] : plans) {
         QList<double> wall, cpu, journal, writes;
         for (int run = 0; run < runs; ++run) {
@@ -203,11 +183,11 @@ int main(int argc, char *argv[])
             journal.append(result.journalUsPerWrite);
             writes.append(result.writesPerStep);
         }
-        print(out, name + QStringLiteral("_engine_cpu_per_step_median"), median(cpu), "ms");
-        print(out, name + QStringLiteral("_journal_write_median"), median(journal), "us");
-        print(out, name + QStringLiteral("_journal_writes_per_step"), median(writes), "writes");
-        print(out, name + QStringLiteral("_wall_median"), median(wall), "ms");
-        print(out, name + QStringLiteral("_wall_per_step_median"), median(wall) / double(plan.steps.size()), "ms");
+        printFigure(out, name + QStringLiteral("_engine_cpu_per_step_median"), median(cpu), "ms");
+        printFigure(out, name + QStringLiteral("_journal_write_median"), median(journal), "us");
+        printFigure(out, name + QStringLiteral("_journal_writes_per_step"), median(writes), "writes");
+        printFigure(out, name + QStringLiteral("_wall_median"), median(wall), "ms");
+        printFigure(out, name + QStringLiteral("_wall_per_step_median"), median(wall) / double(plan.steps.size()), "ms");
     }
     return 0;
 }

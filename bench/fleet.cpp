@@ -2,6 +2,7 @@
 // The console's fleet monitor against 1,000 simulated sites on loopback (one agent process
 // serving them all, each on its own port). Prints "figure_name value unit"; not run by ctest.
 
+#include "benchsupport.h"
 #include "componentmodel.h"
 #include "curlengine.h"
 #include "environment.h"
@@ -26,32 +27,11 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <sys/resource.h>
 
 using namespace Haven;
+using namespace Haven::Bench;
 
 namespace {
-
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
-}
-
-void print(QTextStream &out, const char *name, double value, const char *unit)
-{
-    out << name << ' ' << QString::number(value, 'f', value < 10 ? 2 : 0) << ' ' << unit << '\n' << Qt::flush;
-}
 
 // Runs one pass of the monitor over every site and returns its wall time in ms.
 double timedPass(FleetMonitor &monitor)
@@ -133,21 +113,21 @@ int main(int argc, char *argv[])
     monitor.setEnvironment(*environment, tokens);
 
     const double first = timedPass(monitor);
-    print(out, "sites", sites, "count");
-    print(out, "components", topology.componentCount(), "count");
-    print(out, "initial_sync_all_sites", first, "ms");
+    printFigure(out, "sites", sites, "count");
+    printFigure(out, "components", topology.componentCount(), "count");
+    printFigure(out, "initial_sync_all_sites", first, "ms");
     int online = 0;
     for (const QString &id : topology.siteIds())
         online += topology.site(id)->reachability != Reachability::Unreachable ? 1 : 0;
-    print(out, "sites_online_after_sync", online, "count");
+    printFigure(out, "sites_online_after_sync", online, "count");
 
     QList<double> cycles;
     for (int i = 0; i < 7; ++i) {
         spin(1000); // let the sites drift so the cycle carries real changes
         cycles.append(timedPass(monitor));
     }
-    print(out, "full_refresh_cycle_median", median(cycles), "ms");
-    print(out, "full_refresh_cycle_max", *std::max_element(cycles.cbegin(), cycles.cend()), "ms");
+    printFigure(out, "full_refresh_cycle_median", median(cycles), "ms");
+    printFigure(out, "full_refresh_cycle_max", *std::max_element(cycles.cbegin(), cycles.cend()), "ms");
 
     // CPU at a 5 s refresh interval: one pass every 5 s, measured over the whole window.
     const int window = parser.value(QStringLiteral("cpu-seconds")).toInt() * 1000;
@@ -160,7 +140,7 @@ int main(int argc, char *argv[])
         spin(int(std::max<qint64>(0, 5000 - (wall.elapsed() - passStart))));
     }
     const double cpuShare = 100.0 * (cpuSeconds() - cpuBefore) / (wall.elapsed() / 1000.0);
-    print(out, "console_cpu_polling_5s", cpuShare, "%_of_one_core");
+    printFigure(out, "console_cpu_polling_5s", cpuShare, "%_of_one_core");
 
     // The same with the long-poll the console really uses: each site at most once per 5 s.
     Environment longPolled = *environment;
@@ -175,10 +155,10 @@ int main(int argc, char *argv[])
     wall.restart();
     spin(window);
     const double longShare = 100.0 * (cpuSeconds() - cpuLongBefore) / (wall.elapsed() / 1000.0);
-    print(out, "console_cpu_longpoll_5s", longShare, "%_of_one_core");
+    printFigure(out, "console_cpu_longpoll_5s", longShare, "%_of_one_core");
     monitor.stop(); // writes the cache
-    print(out, "metric_history_series", history.seriesCount(), "count");
-    print(out, "metric_history_memory", history.memoryBytes() / 1048576.0, "MiB");
+    printFigure(out, "metric_history_series", history.seriesCount(), "count");
+    printFigure(out, "metric_history_memory", history.memoryBytes() / 1048576.0, "MiB");
 
     // From start to a ready topology model, from the cache alone.
     QList<double> ready;
@@ -198,7 +178,7 @@ int main(int argc, char *argv[])
                     topology.componentCount());
         ready.append(timer.nsecsElapsed() / 1e6);
     }
-    print(out, "ready_from_cache_median", median(ready), "ms");
+    printFigure(out, "ready_from_cache_median", median(ready), "ms");
 
     agent.terminate();
     agent.waitForFinished(10'000);

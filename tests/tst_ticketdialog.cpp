@@ -6,6 +6,7 @@
 #include "agenttest.h"
 #include "consolesession.h"
 #include "executionengine.h"
+#include "executiontest.h"
 #include "executionpage.h"
 #include "fleettopology.h"
 #include "localstore.h"
@@ -56,7 +57,7 @@ private:
     static void type(QLineEdit *field, const QString &text);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<AgentProcess> m_agents[3];
+    std::unique_ptr<DemoSites> m_sites;
     std::unique_ptr<ConsoleSession> m_session;
     PlanData m_plan;
 };
@@ -65,26 +66,10 @@ void TestTicketDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     Theme::apply(*qApp, ColorScheme::Light);
-    const QString ids[3] = {QStringLiteral("sha"), QStringLiteral("shb"), QStringLiteral("hzc")};
-    QJsonArray sites;
-    for (int i = 0; i < 3; ++i) {
-        m_agents[i] = std::make_unique<AgentProcess>(m_dir.filePath(ids[i]));
-        AgentProcess::Options options;
-        options.profile = AgentProcess::demoProfile(ids[i]);
-        options.speed = 20;
-        HAVEN_START_AGENT(*m_agents[i], options);
-        sites.append(QJsonObject{{QStringLiteral("id"), ids[i]},
-                                 {QStringLiteral("url"), m_agents[i]->url()},
-                                 {QStringLiteral("token"), QString::fromLatin1(m_agents[i]->token())}});
-    }
+    m_sites = std::make_unique<DemoSites>(m_dir);
+    QVERIFY(m_sites->start(20));
     const QString fleet = m_dir.filePath(QStringLiteral("fleet.json"));
-    QFile file(fleet);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("haven-fleet")},
-                                         {QStringLiteral("version"), 1},
-                                         {QStringLiteral("sites"), sites}})
-                   .toJson());
-    file.close();
+    QVERIFY(m_sites->writeFleetFile(fleet));
 
     m_session = std::make_unique<ConsoleSession>(sessionOptions(m_dir, QStringLiteral("console")));
     m_session->start();
@@ -115,8 +100,7 @@ void TestTicketDialog::initTestCase()
 void TestTicketDialog::cleanupTestCase()
 {
     m_session.reset();
-    for (auto &agent : m_agents)
-        agent.reset();
+    m_sites.reset();
 }
 
 void TestTicketDialog::cleanup()

@@ -14,16 +14,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-// qcustomplot.h uses Qt's bare keywords and foreach, which the build turns off: lend them to it.
-#define signals Q_SIGNALS
-#define slots Q_SLOTS
-#define emit Q_EMIT
-#define foreach(variable, container) for (variable : container)
-#include <qcustomplot.h>
-#undef foreach
-#undef emit
-#undef slots
-#undef signals
+#include "qcustomplotinclude.h"
 
 #include <cmath>
 #include <limits>
