@@ -197,6 +197,18 @@ bool ConsoleSession::startDemo(const QString &agentProgram, const QString &direc
     return true;
 }
 
+void ConsoleSession::setRequireSecondApproval(bool required, const Operator &who)
+{
+    ExecutionEngine::Settings settings = m_executions->settings();
+    if (settings.requireSecondApproval == required)
+        return;
+    settings.requireSecondApproval = required;
+    m_executions->setSettings(settings);
+    QSettings().setValue(QStringLiteral("execution/requireSecondApproval"), required);
+    m_store->appendAudit(who.user, QStringLiteral("settings.requireSecondApproval"),
+                         {{QStringLiteral("value"), required}, {QStringLiteral("host"), who.host}});
+}
+
 AgentClient *ConsoleSession::client(const QString &siteId)
 {
     if (AgentClient *existing = m_clients.value(siteId))

@@ -14,6 +14,7 @@ class CurlEngine;
 class AgentClient;
 class DemoFleetLauncher;
 class ExecutionEngine;
+struct Operator;
 class FleetMonitor;
 class FleetTopology;
 class LocalStore;
@@ -69,6 +70,8 @@ public:
     ExecutionEngine &executions() { return *m_executions; }
     // Why journals found at start could not be resumed (empty when all were).
     QString resumeProblem() const { return m_resumeProblem; }
+    // Production setting: a ticket needs a second approver. Saved (QSettings) and audited.
+    void setRequireSecondApproval(bool required, const Operator &who);
     // The client the engine uses for a site's agent (nullptr until its token was read).
     AgentClient *client(const QString &siteId);
 

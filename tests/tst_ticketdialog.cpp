@@ -27,6 +27,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -325,6 +326,23 @@ void TestTicketDialog::openedFromTheWindowAndThePlanCenter()
     QCOMPARE(dialog->selectedPlanId(), m_plan.metadata.id);
     dialog->close(); // deletes itself
     QTRY_VERIFY(!window.findChild<TicketDialog *>());
+
+    // Execution > Require a second approver: the engine, the saved setting and a new dialog follow.
+    QAction *secondApprover = nullptr;
+    for (QAction *action : window.menuBar()->findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("Require a second approver"))
+            secondApprover = action;
+    }
+    QVERIFY(secondApprover);
+    QVERIFY(secondApprover->isCheckable());
+    const bool before = m_session->executions().settings().requireSecondApproval;
+    QCOMPARE(secondApprover->isChecked(), before);
+    secondApprover->trigger();
+    QCOMPARE(m_session->executions().settings().requireSecondApproval, !before);
+    QCOMPARE(QSettings().value(QStringLiteral("execution/requireSecondApproval")).toBool(), !before);
+    QVERIFY(m_session->store().verifyAuditChain());
+    secondApprover->trigger();
+    QCOMPARE(m_session->executions().settings().requireSecondApproval, before);
 
     // The plan center's "Run plan…" is there for effective plans only, and opens the ticket for it.
     auto *plans = window.findChild<PlanCenterPage *>();

@@ -5,6 +5,7 @@
 #include "consolesession.h"
 #include "dashboardpage.h"
 #include "environmentpage.h"
+#include "executionengine.h"
 #include "executionpage.h"
 #include "fleettopology.h"
 #include "modecontroller.h"
@@ -160,6 +161,14 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     newTicket->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     newTicket->setStatusTip(tr("Fill in an execution ticket to run an effective plan."));
     connect(newTicket, &QAction::triggered, this, [this] { openTicket(); });
+    execution->addSeparator();
+    QAction *secondApprover = execution->addAction(tr("Require a second approver"));
+    secondApprover->setCheckable(true);
+    secondApprover->setChecked(session.executions().settings().requireSecondApproval);
+    secondApprover->setStatusTip(tr("Production: a ticket can only start once a second person approved it. "
+                                    "Changes are recorded in the audit log."));
+    connect(secondApprover, &QAction::toggled, this,
+            [this](bool required) { m_session.setRequireSecondApproval(required, Operator::current()); });
 
     connect(&session.mode(), &ModeController::bannerChanged, this, &MainWindow::updateBanner);
     connect(&session.topology(), &FleetTopology::siteChanged, this, &MainWindow::updateStatusBar);
