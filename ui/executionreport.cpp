@@ -279,10 +279,10 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
             + QStringLiteral("</p>\n");
         // Widths that fit portrait A4; the phase heads a group of rows instead of a column.
         out += QStringLiteral("<table class=\"grid timeline\" width=\"100%\"") + gridAttributes
-            + QStringLiteral(">\n<tr><th width=\"27%\">") + esc(tr("Step")) + QStringLiteral("</th><th width=\"9%\">")
-            + esc(tr("Sites")) + QStringLiteral("</th><th width=\"8%\">") + esc(tr("Start")) + QStringLiteral("</th><th width=\"10%\">")
-            + esc(tr("Duration")) + QStringLiteral("</th><th width=\"8%\">") + esc(tr("Attempts"))
-            + QStringLiteral("</th><th width=\"15%\">") + esc(tr("Outcome")) + QStringLiteral("</th><th width=\"23%\">")
+            + QStringLiteral(">\n<tr><th width=\"26%\">") + esc(tr("Step")) + QStringLiteral("</th><th width=\"8%\">")
+            + esc(tr("Sites")) + QStringLiteral("</th><th width=\"9%\">") + esc(tr("Start")) + QStringLiteral("</th><th width=\"11%\">")
+            + esc(tr("Duration")) + QStringLiteral("</th><th width=\"12%\">") + esc(tr("Attempts"))
+            + QStringLiteral("</th><th width=\"14%\">") + esc(tr("Outcome")) + QStringLiteral("</th><th width=\"20%\">")
             + esc(tr("Timeline")) + QStringLiteral("</th></tr>\n");
         std::optional<PlanPhase> phase;
         for (StepId id : steps) {
