@@ -461,6 +461,10 @@
         <source>The readiness thresholds in %1 were not used (%2); the defaults apply.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Some executions could not be resumed from the local database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Haven::DashboardPage</name>
@@ -576,6 +580,49 @@
     </message>
     <message>
         <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DryRun</name>
+    <message>
+        <source>Choose at least one failed site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one emergency site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is chosen both as failed and as emergency site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1 is not in the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has no steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step resolves to no site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer the operation %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached now: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation catalog of %1 is not known yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard does not hold now: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1077,6 +1124,1006 @@
     </message>
 </context>
 <context>
+    <name>Haven::ExecutionEngine</name>
+    <message>
+        <source>Haven could not write the journal of this execution to disk. %1 Nothing new is dispatched; actions already running at the sites go on. Fix the local database, then restart Haven: the execution resumes from its journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for an operator&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard did not hold before dispatch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step resolves to no site for this ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2 Wait for it, retry the step, or skip it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1 has no connection in this console (not in the environment, or no token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 failed: %3 Next attempt in %4 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: step &quot;%1&quot; failed (%2). Retry or skip it, then resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchover complete. Start the recovery phase when the failed sites are back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every step is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped at failed step(s) %1. Retry or skip them to go on, or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer the start of %2 (%3). The action may have started there: check the site before you retry the step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped answering while the step ran and its timeout (%2 s) passed; the action&apos;s outcome at the site is unknown: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started: the execution was stopped first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after %1 s and was cancelled at the site: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an effective plan can run; &quot;%1&quot; is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run found problems: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second person must approve this ticket (production setting).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second approver must be another person than %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The execution could not be written to the local database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no execution %1 in this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be done now: the execution is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why (the reason goes to the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal of this execution cannot be written; restart Haven once the local database is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery started by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Going on after %1 by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command could not be written to the journal; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency stop by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionGraph</name>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped by an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs an operator&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This phase has no steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No execution selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the run is in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionPage</name>
+    <message>
+        <source>&amp;Execution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>■ EMERGENCY STOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every running execution at once: nothing new is dispatched and running actions are cancelled at the sites. Asks once to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who did what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Approve step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the selected step, a manual gate, run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch nothing new; actions already running at the sites go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↻ Retry step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the selected failed step again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↷ Skip step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on without the selected step (asks why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the plan&apos;s recovery phase from the same ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel execution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop dispatching and cancel running actions of this execution (asks why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the execution report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step&apos;s log appears here as the sites send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No execution yet: start one from a ticket (Execution ▸ New ticket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>── %1 ──</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchover dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No execution to show. Start one from an execution ticket: Execution ▸ New ticket, or Run in the plan center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1 → emergency: %2 · %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last: %1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO objective %1 · not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO · not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured RTO · no objective set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO so far · no objective set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured RTO · objective %1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO · objective %1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No step selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a step in the graph to see its sites, attempts and log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· attempt %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation %1 · %2 · timeout %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual gate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs an operator&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who did what (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: nothing new is dispatched; running actions go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing new is dispatched and running actions are being cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency stop from the switchover dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency stop: %n execution(s) stopped, running actions cancelled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an execution first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip %1 and go on without it? Say why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required, goes to the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↷ Skip step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this execution? Nothing new is dispatched and running actions are cancelled. Say why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STOP EVERY RUNNING EXECUTION NOW? Running actions are cancelled at the sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>■ STOP NOW</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionReport</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: no RTO measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured RTO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO so far (the switchover is still running): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the plan sets no RTO objective.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, objective %2: exceeded by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, objective %2: within the objective so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, objective %2: met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution %1 · plan version %2 · report written %3 (times are local, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchover finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, version %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All product groups of the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No step has started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2; offsets are from the start of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run: its product group is not in the ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action was sent for this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, attempt %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent %1, finished %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who did what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No operator action was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by Haven from the execution journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file name was given for the report. Choose a file to write it to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: the folder %1 does not exist. Create it or choose another folder, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1 is a folder. Choose a file name inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1 (%2). Nothing was saved there. Check that the folder is writable and the disk has room, or choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionText</name>
+    <message>
+        <source>Ready to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchover done, recovery not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed, needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>emergency stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionTimeline</name>
+    <message>
+        <source>time since the start (min:s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· attempt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO objective %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched over %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No execution selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::HeadlessRun</name>
+    <message>
+        <source>Resuming execution %1 of &quot;%2&quot; (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An execution is still unfinished; resume it first (haven --headless resume).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s sites did not all answer within %1 s; nothing was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1 is not in the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the plan %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan %1 cannot run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the run with --confirm and the plan&apos;s exact name (&quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: step %1 &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started execution %1 of &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved with --approve on the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution %1: %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--recovery on the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::HeadlessStatus</name>
     <message>
         <source>No sites are configured. Import an environment with --environment FILE, or set the sites up on the console&apos;s Environment page.</source>
@@ -1170,6 +2217,30 @@
     </message>
     <message>
         <source>Plan center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in an execution ticket to run an effective plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require a second approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production: a ticket can only start once a second person approved it. Changes are recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1712,6 +2783,14 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in an execution ticket for the selected plan (effective plans only).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3072,6 +4151,247 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Haven::TicketDialog</name>
+    <message>
+        <source>Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New execution ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sites that are down or must be left: their traffic is cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sites that take over the business.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the steps of the checked product groups run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened, and why this plan is run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve every step to its sites and parameters and check every guard now. Nothing is sent to the agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan&apos;s name, exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the second person who approves this ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No effective plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RTO objective %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type &quot;%1&quot; to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan is effective. Make a plan effective in the plan center first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This plan cannot be read from the local store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the plan&apos;s name to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is chosen both as a failed and as an emergency site: a site can only be one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one product group: with none, no step would run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inputs changed since the dry run: run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not selected: its product group %1 is not in the ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) will run</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %n site(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not selected)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run: %1. No problems, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run: %1. %2 stand in the way: fix them, then run the dry run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Execution %1 is created. Press Start to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an effective plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the dry run for these inputs before starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problems shown in red, then run the dry run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the plan&apos;s name exactly to confirm that this plan is to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production requires a second approver: enter the name of the second person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second approver must be another person than you (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to start. The steps are dispatched to the agents at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The execution was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The execution %1 is recorded but did not start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::TopologyScene</name>
     <message>
         <source>no data</source>
@@ -3137,6 +4457,10 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>DR runtime dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchover dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3258,6 +4582,14 @@ Fix the findings in the editor, then try again.</source>
         <source>Check that you may write to the file and its folder, then restart Haven.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Event %1 of execution %2 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal of execution %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3275,10 +4607,6 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>Directory for the demo fleet&apos;s state.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3311,14 +4639,6 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>Delay before --screenshot.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --headless: status.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--headless knows one command: status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3355,6 +4675,54 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>There is no screen %1; the screens are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless run: the plan file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless run: the failed site ids, comma-separated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless run: the emergency site ids, comma-separated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless run: the product groups (default: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless run: the ticket&apos;s description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless run: the plan&apos;s exact name, to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless run or resume: start the recovery phase once the switchover is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless run or resume: approve every approval gate as this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless: status, run or resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--headless run needs --plan, --failed, --emergency and --confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--headless knows these commands: status, run, resume</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -461,6 +461,10 @@
         <source>The readiness thresholds in %1 were not used (%2); the defaults apply.</source>
         <translation>未使用 %1 中的切换就绪阈值（%2），已采用默认值。</translation>
     </message>
+    <message>
+        <source>Some executions could not be resumed from the local database: %1</source>
+        <translation>部分执行无法从本地数据库继续：%1</translation>
+    </message>
 </context>
 <context>
     <name>Haven::DashboardPage</name>
@@ -577,6 +581,49 @@
     <message>
         <source>unreachable</source>
         <translation>不可达</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DryRun</name>
+    <message>
+        <source>Choose at least one failed site.</source>
+        <translation>请至少选择一个故障机房。</translation>
+    </message>
+    <message>
+        <source>Choose at least one emergency site.</source>
+        <translation>请至少选择一个应急机房。</translation>
+    </message>
+    <message>
+        <source>%1 is chosen both as failed and as emergency site.</source>
+        <translation>%1 同时被选为故障机房和应急机房。</translation>
+    </message>
+    <message>
+        <source>Site %1 is not in the environment.</source>
+        <translation>机房 %1 不在环境信息中。</translation>
+    </message>
+    <message>
+        <source>The plan has no steps.</source>
+        <translation>预案没有步骤。</translation>
+    </message>
+    <message>
+        <source>The step resolves to no site.</source>
+        <translation>该步骤未对应到任何机房。</translation>
+    </message>
+    <message>
+        <source>%1 does not offer the operation %2.</source>
+        <translation>%1 不提供步骤操作 %2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached now: %2</source>
+        <translation>当前无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>The operation catalog of %1 is not known yet.</source>
+        <translation>尚未获取 %1 的步骤目录。</translation>
+    </message>
+    <message>
+        <source>Guard does not hold now: %1</source>
+        <translation>守卫条件当前不成立：%1</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1119,1005 @@
     </message>
 </context>
 <context>
+    <name>Haven::ExecutionEngine</name>
+    <message>
+        <source>Haven could not write the journal of this execution to disk. %1 Nothing new is dispatched; actions already running at the sites go on. Fix the local database, then restart Haven: the execution resumes from its journal.</source>
+        <translation>Haven 无法将此次执行的执行日志写入磁盘。%1 不再下发新任务；各机房已在运行的任务继续进行。请修复本地数据库，然后重启 Haven：执行将从执行日志处继续。</translation>
+    </message>
+    <message>
+        <source>Waiting for an operator&apos;s approval.</source>
+        <translation>正在等待操作员审批。</translation>
+    </message>
+    <message>
+        <source>Guard did not hold before dispatch: %1</source>
+        <translation>下发前守卫条件不成立：%1</translation>
+    </message>
+    <message>
+        <source>The step resolves to no site for this ticket.</source>
+        <translation>按此预案执行单，该步骤未对应到任何机房。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: %2 Wait for it, retry the step, or skip it.</source>
+        <translation>无法连接 %1：%2 请等待其恢复、重试该步骤或跳过该步骤。</translation>
+    </message>
+    <message>
+        <source>Site %1 has no connection in this console (not in the environment, or no token).</source>
+        <translation>本控制台没有机房 %1 的连接（不在环境信息中，或没有令牌）。</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 failed: %3 Next attempt in %4 s.</source>
+        <translation>第 %1 次尝试（共 %2 次）失败：%3 将在 %4 秒后再次尝试。</translation>
+    </message>
+    <message>
+        <source>Paused: step &quot;%1&quot; failed (%2). Retry or skip it, then resume.</source>
+        <translation>已暂停：步骤“%1”失败（%2）。请重试或跳过该步骤，然后继续执行。</translation>
+    </message>
+    <message>
+        <source>Switchover complete. Start the recovery phase when the failed sites are back.</source>
+        <translation>容灾切换已完成。故障机房恢复后，请开始容灾恢复阶段。</translation>
+    </message>
+    <message>
+        <source>Every step is done.</source>
+        <translation>所有步骤均已完成。</translation>
+    </message>
+    <message>
+        <source>Stopped at failed step(s) %1. Retry or skip them to go on, or cancel.</source>
+        <translation>已停在失败的步骤 %1。请重试或跳过这些步骤以继续，或者取消执行。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer the start of %2 (%3). The action may have started there: check the site before you retry the step.</source>
+        <translation>%1 未应答启动 %2 的请求（%3）。该任务可能已在该机房启动：重试该步骤前请先检查该机房。</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering while the step ran and its timeout (%2 s) passed; the action&apos;s outcome at the site is unknown: %3</source>
+        <translation>步骤运行期间 %1 停止应答，且已超过其超时时间（%2 秒）；该任务在机房上的结果未知：%3</translation>
+    </message>
+    <message>
+        <source>not started: the execution was stopped first</source>
+        <translation>未启动：执行已先行停止</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s and was cancelled at the site: %2</source>
+        <translation>%1 秒后超时，已在机房上取消：%2</translation>
+    </message>
+    <message>
+        <source>Only an effective plan can run; &quot;%1&quot; is %2.</source>
+        <translation>只有已生效的预案才能执行；“%1”当前状态为 %2。</translation>
+    </message>
+    <message>
+        <source>The dry run found problems: %1</source>
+        <translation>预检发现问题：%1</translation>
+    </message>
+    <message>
+        <source>A second person must approve this ticket (production setting).</source>
+        <translation>此预案执行单必须由第二人审批（生产环境设置）。</translation>
+    </message>
+    <message>
+        <source>The second approver must be another person than %1.</source>
+        <translation>第二审批人必须是 %1 以外的其他人。</translation>
+    </message>
+    <message>
+        <source>The execution could not be written to the local database: %1</source>
+        <translation>无法将执行写入本地数据库：%1</translation>
+    </message>
+    <message>
+        <source>There is no execution %1 in this console.</source>
+        <translation>本控制台中没有执行 %1。</translation>
+    </message>
+    <message>
+        <source>This cannot be done now: the execution is %1.</source>
+        <translation>当前无法进行此操作：执行状态为 %1。</translation>
+    </message>
+    <message>
+        <source>Say why (the reason goes to the audit log).</source>
+        <translation>请说明原因（原因将记入审计日志）。</translation>
+    </message>
+    <message>
+        <source>The journal of this execution cannot be written; restart Haven once the local database is fixed.</source>
+        <translation>无法写入此次执行的执行日志；请在修复本地数据库后重启 Haven。</translation>
+    </message>
+    <message>
+        <source>Started by %1.</source>
+        <translation>由 %1 启动。</translation>
+    </message>
+    <message>
+        <source>Recovery started by %1.</source>
+        <translation>由 %1 启动容灾恢复。</translation>
+    </message>
+    <message>
+        <source>Paused by %1: %2</source>
+        <translation>由 %1 暂停：%2</translation>
+    </message>
+    <message>
+        <source>Resumed by %1.</source>
+        <translation>由 %1 继续执行。</translation>
+    </message>
+    <message>
+        <source>Going on after %1 by %2.</source>
+        <translation>%2 执行 %1 后继续。</translation>
+    </message>
+    <message>
+        <source>Cancelled by %1: %2</source>
+        <translation>由 %1 取消：%2</translation>
+    </message>
+    <message>
+        <source>The command could not be written to the journal; nothing was changed.</source>
+        <translation>无法将该命令写入执行日志；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Emergency stop by %1: %2</source>
+        <translation>由 %1 紧急停止：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionGraph</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <source>Skipped by an operator</source>
+        <translation>已由操作员跳过</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Needs an operator&apos;s approval</source>
+        <translation>需要操作员审批</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>已由 %1 审批通过</translation>
+    </message>
+    <message>
+        <source>This phase has no steps.</source>
+        <translation>此阶段没有步骤。</translation>
+    </message>
+    <message>
+        <source>No execution selected.</source>
+        <translation>未选择执行。</translation>
+    </message>
+    <message>
+        <source>%1 (the run is in %2)</source>
+        <translation>%1（执行正处于%2阶段）</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionPage</name>
+    <message>
+        <source>&amp;Execution:</source>
+        <translation>执行(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>■ EMERGENCY STOP</source>
+        <translation>■ 紧急停止</translation>
+    </message>
+    <message>
+        <source>Stop every running execution at once: nothing new is dispatched and running actions are cancelled at the sites. Asks once to confirm.</source>
+        <translation>立即停止所有正在运行的执行：不再下发新任务，并取消各机房上正在运行的任务。会先请求确认一次。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Who did what</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>▶ Start</source>
+        <translation>▶ 开始</translation>
+    </message>
+    <message>
+        <source>Start the execution</source>
+        <translation>开始执行</translation>
+    </message>
+    <message>
+        <source>✔ Approve step</source>
+        <translation>✔ 批准步骤</translation>
+    </message>
+    <message>
+        <source>Let the selected step, a manual gate, run</source>
+        <translation>批准所选的人工审批步骤，使其运行</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <source>Dispatch nothing new; actions already running at the sites go on</source>
+        <translation>不再下发新任务；各机房已在运行的任务继续进行</translation>
+    </message>
+    <message>
+        <source>↻ Retry step</source>
+        <translation>↻ 重试步骤</translation>
+    </message>
+    <message>
+        <source>Run the selected failed step again</source>
+        <translation>重新运行所选的失败步骤</translation>
+    </message>
+    <message>
+        <source>↷ Skip step…</source>
+        <translation>↷ 跳过步骤…</translation>
+    </message>
+    <message>
+        <source>Go on without the selected step (asks why)</source>
+        <translation>跳过所选步骤继续执行（需说明原因）</translation>
+    </message>
+    <message>
+        <source>Start recovery</source>
+        <translation>开始容灾恢复</translation>
+    </message>
+    <message>
+        <source>Run the plan&apos;s recovery phase from the same ticket</source>
+        <translation>以同一预案执行单运行预案的容灾恢复阶段</translation>
+    </message>
+    <message>
+        <source>Cancel execution…</source>
+        <translation>取消执行…</translation>
+    </message>
+    <message>
+        <source>Stop dispatching and cancel running actions of this execution (asks why)</source>
+        <translation>停止下发并取消此次执行正在运行的任务（需说明原因）</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Export the execution report</source>
+        <translation>导出执行报告</translation>
+    </message>
+    <message>
+        <source>HTML…</source>
+        <translation>HTML…</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Started.</source>
+        <translation>已开始。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>The step&apos;s log appears here as the sites send it.</source>
+        <translation>机房发回步骤日志后将显示在此处。</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>No execution yet: start one from a ticket (Execution ▸ New ticket)</source>
+        <translation>尚无执行：请从预案执行单开始（执行 ▸ 新建执行单）</translation>
+    </message>
+    <message>
+        <source>── %1 ──</source>
+        <translation>── %1 ──</translation>
+    </message>
+    <message>
+        <source>Switchover dashboard</source>
+        <translation>容灾切换大盘</translation>
+    </message>
+    <message>
+        <source>No execution to show. Start one from an execution ticket: Execution ▸ New ticket, or Run in the plan center.</source>
+        <translation>没有可显示的执行。请从预案执行单开始：执行 ▸ 新建执行单，或在容灾预案中心点击“执行预案”。</translation>
+    </message>
+    <message>
+        <source>Failed: %1 → emergency: %2 · %3%4</source>
+        <translation>故障机房：%1 → 应急机房：%2 · %3%4</translation>
+    </message>
+    <message>
+        <source>every product group</source>
+        <translation>所有产品组</translation>
+    </message>
+    <message>
+        <source>Ticket by %1</source>
+        <translation>执行单创建人：%1</translation>
+    </message>
+    <message>
+        <source>Last: %1 %2 %3</source>
+        <translation>最近操作：%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>RTO objective %1 · not started</source>
+        <translation>RTO 目标 %1 · 未开始</translation>
+    </message>
+    <message>
+        <source>RTO · not started</source>
+        <translation>RTO · 未开始</translation>
+    </message>
+    <message>
+        <source>measured RTO · no objective set</source>
+        <translation>实测 RTO · 未设目标</translation>
+    </message>
+    <message>
+        <source>RTO so far · no objective set</source>
+        <translation>当前 RTO · 未设目标</translation>
+    </message>
+    <message>
+        <source>measured RTO · objective %1 (%2 %)</source>
+        <translation>实测 RTO · 目标 %1（%2 %）</translation>
+    </message>
+    <message>
+        <source>RTO · objective %1 (%2 %)</source>
+        <translation>RTO · 目标 %1（%2 %）</translation>
+    </message>
+    <message>
+        <source>▶ Resume</source>
+        <translation>▶ 继续</translation>
+    </message>
+    <message>
+        <source>No step selected</source>
+        <translation>未选择步骤</translation>
+    </message>
+    <message>
+        <source>Click a step in the graph to see its sites, attempts and log.</source>
+        <translation>点击图中的步骤可查看其机房、尝试记录和日志。</translation>
+    </message>
+    <message>
+        <source>· attempt %1 of %2</source>
+        <translation>· 第 %1 次尝试（共 %2 次）</translation>
+    </message>
+    <message>
+        <source>Operation %1 · %2 · timeout %3</source>
+        <translation>步骤操作码 %1 · %2 · 超时 %3</translation>
+    </message>
+    <message>
+        <source>Product group %1</source>
+        <translation>产品组 %1</translation>
+    </message>
+    <message>
+        <source>Manual gate: %1</source>
+        <translation>人工审批：%1</translation>
+    </message>
+    <message>
+        <source>needs an operator&apos;s approval</source>
+        <translation>需要操作员审批</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>已由 %1 审批通过</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Next attempt at %1</source>
+        <translation>下次尝试时间：%1</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <source>Who did what (%1)</source>
+        <translation>操作记录（%1）</translation>
+    </message>
+    <message>
+        <source>Approved %1.</source>
+        <translation>已批准%1。</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>已继续执行。</translation>
+    </message>
+    <message>
+        <source>Paused: nothing new is dispatched; running actions go on.</source>
+        <translation>已暂停：不再下发新任务；正在运行的任务继续进行。</translation>
+    </message>
+    <message>
+        <source>Retrying %1.</source>
+        <translation>正在重试%1。</translation>
+    </message>
+    <message>
+        <source>Skipped %1.</source>
+        <translation>已跳过%1。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing new is dispatched and running actions are being cancelled.</source>
+        <translation>已取消：不再下发新任务，正在取消运行中的任务。</translation>
+    </message>
+    <message>
+        <source>Recovery started.</source>
+        <translation>容灾恢复已开始。</translation>
+    </message>
+    <message>
+        <source>Emergency stop from the switchover dashboard</source>
+        <translation>从容灾切换大盘紧急停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency stop: %n execution(s) stopped, running actions cancelled.</source>
+        <translation>
+            <numerusform>紧急停止：已停止 %n 个执行，正在运行的任务已取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was running.</source>
+        <translation>没有正在运行的执行。</translation>
+    </message>
+    <message>
+        <source>Choose an execution first.</source>
+        <translation>请先选择一个执行。</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Skip %1 and go on without it? Say why:</source>
+        <translation>跳过%1并继续执行？请说明原因：</translation>
+    </message>
+    <message>
+        <source>Reason (required, goes to the audit log)</source>
+        <translation>原因（必填，将记入审计日志）</translation>
+    </message>
+    <message>
+        <source>↷ Skip step</source>
+        <translation>↷ 跳过步骤</translation>
+    </message>
+    <message>
+        <source>Cancel this execution? Nothing new is dispatched and running actions are cancelled. Say why:</source>
+        <translation>取消此次执行？将不再下发新任务，并取消正在运行的任务。请说明原因：</translation>
+    </message>
+    <message>
+        <source>Cancel execution</source>
+        <translation>取消执行</translation>
+    </message>
+    <message>
+        <source>STOP EVERY RUNNING EXECUTION NOW? Running actions are cancelled at the sites.</source>
+        <translation>立即停止所有正在运行的执行？各机房上正在运行的任务将被取消。</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>原因（可选）</translation>
+    </message>
+    <message>
+        <source>■ STOP NOW</source>
+        <translation>■ 立即停止</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionReport</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分钟 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Not started: no RTO measured.</source>
+        <translation>未开始：没有测得 RTO。</translation>
+    </message>
+    <message>
+        <source>Measured RTO: %1</source>
+        <translation>实测 RTO：%1</translation>
+    </message>
+    <message>
+        <source>RTO so far (the switchover is still running): %1</source>
+        <translation>当前 RTO（容灾切换仍在进行）：%1</translation>
+    </message>
+    <message>
+        <source>%1; the plan sets no RTO objective.</source>
+        <translation>%1；预案未设定 RTO 目标。</translation>
+    </message>
+    <message>
+        <source>%1, objective %2: exceeded by %3.</source>
+        <translation>%1，目标 %2：超出 %3。</translation>
+    </message>
+    <message>
+        <source>%1, objective %2: within the objective so far.</source>
+        <translation>%1，目标 %2：目前仍在目标之内。</translation>
+    </message>
+    <message>
+        <source>%1, objective %2: met.</source>
+        <translation>%1，目标 %2：已达成。</translation>
+    </message>
+    <message>
+        <source>Execution report: %1</source>
+        <translation>执行报告：%1</translation>
+    </message>
+    <message>
+        <source>Execution %1 · plan version %2 · report written %3 (times are local, %4)</source>
+        <translation>执行 %1 · 预案版本 %2 · 报告生成于 %3（时间均为本地时间，%4）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation>RTO</translation>
+    </message>
+    <message>
+        <source>RPO objective</source>
+        <translation>RPO 目标</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Switchover finished</source>
+        <translation>容灾切换完成时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Execution ticket</source>
+        <translation>预案执行单</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <source>%1 (%2, version %3)</source>
+        <translation>%1（%2，版本 %3）</translation>
+    </message>
+    <message>
+        <source>Failed sites</source>
+        <translation>故障机房</translation>
+    </message>
+    <message>
+        <source>Emergency sites</source>
+        <translation>应急机房</translation>
+    </message>
+    <message>
+        <source>Product groups</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>All product groups of the plan</source>
+        <translation>预案的全部产品组</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <source>Second approver</source>
+        <translation>第二审批人</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>No step has started.</source>
+        <translation>尚无步骤开始。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2; offsets are from the start of the run.</source>
+        <translation>从 %1 到 %2；偏移量从执行开始时算起。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Phase: %1</source>
+        <translation>阶段：%1</translation>
+    </message>
+    <message>
+        <source>Operation: %1</source>
+        <translation>步骤操作码：%1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>Product group: %1</source>
+        <translation>产品组：%1</translation>
+    </message>
+    <message>
+        <source>Not run: its product group is not in the ticket.</source>
+        <translation>未执行：其产品组不在预案执行单中。</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Skip reason</source>
+        <translation>跳过原因</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>not approved</source>
+        <translation>未审批</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>由 %1 审批通过</translation>
+    </message>
+    <message>
+        <source>Ran</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>No action was sent for this step.</source>
+        <translation>此步骤没有下发任何任务。</translation>
+    </message>
+    <message>
+        <source>No answer from the agent</source>
+        <translation>代理无应答</translation>
+    </message>
+    <message>
+        <source>%1, attempt %2: %3</source>
+        <translation>%1，第 %2 次尝试：%3</translation>
+    </message>
+    <message>
+        <source>sent %1, finished %2</source>
+        <translation>下发于 %1，完成于 %2</translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>No log.</source>
+        <translation>无日志。</translation>
+    </message>
+    <message>
+        <source>Who did what</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>No operator action was recorded.</source>
+        <translation>没有记录到操作员的操作。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Written by Haven from the execution journal.</source>
+        <translation>由 Haven 根据执行日志生成。</translation>
+    </message>
+    <message>
+        <source>No file name was given for the report. Choose a file to write it to.</source>
+        <translation>未指定报告的文件名。请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>The report was not written: the folder %1 does not exist. Create it or choose another folder, then export again.</source>
+        <translation>报告未写入：文件夹 %1 不存在。请创建该文件夹或选择其他文件夹，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1 is a folder. Choose a file name inside it.</source>
+        <translation>报告未写入：%1 是一个文件夹。请在其中指定一个文件名。</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1 (%2). Nothing was saved there. Check that the folder is writable and the disk has room, or choose another place.</source>
+        <translation>无法将报告写入 %1（%2）。该位置未保存任何内容。请确认文件夹可写且磁盘有剩余空间，或选择其他位置。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionText</name>
+    <message>
+        <source>Ready to start</source>
+        <translation>待开始</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Switchover done, recovery not started</source>
+        <translation>容灾切换已完成，容灾恢复未开始</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed, needs attention</source>
+        <translation>失败，需要处理</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Emergency stopped</source>
+        <translation>已紧急停止</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待执行</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>未选中</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>emergency stop</source>
+        <translation>紧急停止</translation>
+    </message>
+    <message>
+        <source>started recovery</source>
+        <translation>启动容灾恢复</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>every product group</source>
+        <translation>所有产品组</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ExecutionTimeline</name>
+    <message>
+        <source>time since the start (min:s)</source>
+        <translation>自开始起的时间（分:秒）</translation>
+    </message>
+    <message>
+        <source>· attempt %1</source>
+        <translation>· 第 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>RTO objective %1</source>
+        <translation>RTO 目标 %1</translation>
+    </message>
+    <message>
+        <source>Switched over %1</source>
+        <translation>容灾切换完成 %1</translation>
+    </message>
+    <message>
+        <source>No execution selected</source>
+        <translation>未选择执行</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>尚未开始</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::HeadlessRun</name>
+    <message>
+        <source>Resuming execution %1 of &quot;%2&quot; (%3).</source>
+        <translation>正在继续执行 %1（预案“%2”，%3）。</translation>
+    </message>
+    <message>
+        <source>Nothing to resume.</source>
+        <translation>没有需要继续的执行。</translation>
+    </message>
+    <message>
+        <source>An execution is still unfinished; resume it first (haven --headless resume).</source>
+        <translation>仍有未完成的执行；请先继续完成它（haven --headless resume）。</translation>
+    </message>
+    <message>
+        <source>The ticket&apos;s sites did not all answer within %1 s; nothing was started.</source>
+        <translation>预案执行单中的机房未能全部在 %1 秒内应答；未启动任何内容。</translation>
+    </message>
+    <message>
+        <source>Site %1 is not in the environment.</source>
+        <translation>机房 %1 不在环境信息中。</translation>
+    </message>
+    <message>
+        <source>Cannot read the plan %1: %2</source>
+        <translation>无法读取预案 %1：%2</translation>
+    </message>
+    <message>
+        <source>The plan %1 cannot run: %2</source>
+        <translation>预案 %1 无法执行：%2</translation>
+    </message>
+    <message>
+        <source>Confirm the run with --confirm and the plan&apos;s exact name (&quot;%1&quot;).</source>
+        <translation>请使用 --confirm 加上预案的准确名称（“%1”）确认执行。</translation>
+    </message>
+    <message>
+        <source>warning: step %1 &quot;%2&quot;: %3</source>
+        <translation>警告：步骤 %1“%2”：%3</translation>
+    </message>
+    <message>
+        <source>Started execution %1 of &quot;%2&quot;.</source>
+        <translation>已开始执行 %1（预案“%2”）。</translation>
+    </message>
+    <message>
+        <source> (attempt %1)</source>
+        <translation> (第 %1 次尝试)</translation>
+    </message>
+    <message>
+        <source>approved with --approve on the command line</source>
+        <translation>已通过命令行参数 --approve 批准</translation>
+    </message>
+    <message>
+        <source>Execution %1: %2. %3</source>
+        <translation>执行 %1：%2。%3</translation>
+    </message>
+    <message>
+        <source>--recovery on the command line</source>
+        <translation>命令行参数 --recovery</translation>
+    </message>
+</context>
+<context>
     <name>Haven::HeadlessStatus</name>
     <message>
         <source>No sites are configured. Import an environment with --environment FILE, or set the sites up on the console&apos;s Environment page.</source>
@@ -1166,6 +2212,30 @@
     <message>
         <source>Plan center</source>
         <translation>容灾预案中心</translation>
+    </message>
+    <message>
+        <source>Switchover</source>
+        <translation>容灾切换</translation>
+    </message>
+    <message>
+        <source>&amp;Execution</source>
+        <translation>执行(&amp;E)</translation>
+    </message>
+    <message>
+        <source>New ticket…</source>
+        <translation>新建执行单…</translation>
+    </message>
+    <message>
+        <source>Fill in an execution ticket to run an effective plan.</source>
+        <translation>填写预案执行单，以执行已生效的预案。</translation>
+    </message>
+    <message>
+        <source>Require a second approver</source>
+        <translation>要求第二审批人</translation>
+    </message>
+    <message>
+        <source>Production: a ticket can only start once a second person approved it. Changes are recorded in the audit log.</source>
+        <translation>生产环境：预案执行单须经第二人审批后才能开始。此设置的更改会记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +2774,14 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>to</source>
         <translation>到</translation>
+    </message>
+    <message>
+        <source>Run plan…</source>
+        <translation>执行预案…</translation>
+    </message>
+    <message>
+        <source>Fill in an execution ticket for the selected plan (effective plans only).</source>
+        <translation>为所选预案填写预案执行单（仅限已生效的预案）。</translation>
     </message>
 </context>
 <context>
@@ -3051,6 +4129,241 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Haven::TicketDialog</name>
+    <message>
+        <source>Dry run</source>
+        <translation>预检</translation>
+    </message>
+    <message>
+        <source>Second approver</source>
+        <translation>第二审批人</translation>
+    </message>
+    <message>
+        <source>Start execution</source>
+        <translation>开始执行</translation>
+    </message>
+    <message>
+        <source>New execution ticket</source>
+        <translation>新建预案执行单</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <source>Failed sites</source>
+        <translation>故障机房</translation>
+    </message>
+    <message>
+        <source>The sites that are down or must be left: their traffic is cut.</source>
+        <translation>已宕机或必须撤离的机房：将切断其流量。</translation>
+    </message>
+    <message>
+        <source>Emergency sites</source>
+        <translation>应急机房</translation>
+    </message>
+    <message>
+        <source>The sites that take over the business.</source>
+        <translation>接管业务的机房。</translation>
+    </message>
+    <message>
+        <source>Product groups</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>Only the steps of the checked product groups run.</source>
+        <translation>只运行所勾选产品组的步骤。</translation>
+    </message>
+    <message>
+        <source>What happened, and why this plan is run</source>
+        <translation>发生了什么，以及为何执行此预案</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Resolve every step to its sites and parameters and check every guard now. Nothing is sent to the agents.</source>
+        <translation>立即将每个步骤解析到对应的机房和参数，并检查所有守卫条件。不会向代理发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>步骤操作码</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation>守卫条件</translation>
+    </message>
+    <message>
+        <source>Problems and warnings</source>
+        <translation>问题与警告</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s name, exactly</source>
+        <translation>预案的准确名称</translation>
+    </message>
+    <message>
+        <source>Name of the second person who approves this ticket</source>
+        <translation>审批此执行单的第二人的姓名</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — not followed</source>
+        <translation>%1 — 未监视</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（版本 %2）</translation>
+    </message>
+    <message>
+        <source>No effective plan</source>
+        <translation>没有已生效的预案</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RTO objective %1</source>
+        <translation>RTO 目标 %1</translation>
+    </message>
+    <message>
+        <source>Type &quot;%1&quot; to confirm</source>
+        <translation>输入“%1”以确认</translation>
+    </message>
+    <message>
+        <source>No plan is effective. Make a plan effective in the plan center first.</source>
+        <translation>没有已生效的预案。请先在容灾预案中心使预案生效。</translation>
+    </message>
+    <message>
+        <source>This plan cannot be read from the local store.</source>
+        <translation>无法从本地存储读取此预案。</translation>
+    </message>
+    <message>
+        <source>Type the plan&apos;s name to confirm</source>
+        <translation>输入预案名称以确认</translation>
+    </message>
+    <message>
+        <source>%1 is chosen both as a failed and as an emergency site: a site can only be one of them.</source>
+        <translation>%1 同时被选为故障机房和应急机房：一个机房只能是其中之一。</translation>
+    </message>
+    <message>
+        <source>Check at least one product group: with none, no step would run.</source>
+        <translation>请至少勾选一个产品组：否则不会运行任何步骤。</translation>
+    </message>
+    <message>
+        <source>The inputs changed since the dry run: run it again.</source>
+        <translation>预检后输入已更改：请重新预检。</translation>
+    </message>
+    <message>
+        <source>Not selected: its product group %1 is not in the ticket.</source>
+        <translation>未选中：其产品组 %1 不在执行单中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) will run</source>
+        <translation>
+            <numerusform>将运行 %n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %n site(s)</source>
+        <translation>
+            <numerusform>涉及 %n 个机房</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n not selected)</source>
+        <translation>
+            <numerusform>（%n 个未选中）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run: %1. No problems, %2.</source>
+        <translation>预检：%1。没有问题，%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run: %1. %2 stand in the way: fix them, then run the dry run again.</source>
+        <translation>预检：%1。发现 %2，无法开始：请修复后重新预检。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Execution %1 is created. Press Start to try again.</source>
+        <translation>已创建执行 %1。请按“开始执行”重试。</translation>
+    </message>
+    <message>
+        <source>Choose an effective plan.</source>
+        <translation>请选择一个已生效的预案。</translation>
+    </message>
+    <message>
+        <source>Run the dry run for these inputs before starting.</source>
+        <translation>开始前请针对当前输入运行预检。</translation>
+    </message>
+    <message>
+        <source>Fix the problems shown in red, then run the dry run again.</source>
+        <translation>请修复以红色显示的问题，然后重新预检。</translation>
+    </message>
+    <message>
+        <source>Type the plan&apos;s name exactly to confirm that this plan is to run.</source>
+        <translation>请准确输入预案名称，以确认要执行此预案。</translation>
+    </message>
+    <message>
+        <source>Production requires a second approver: enter the name of the second person.</source>
+        <translation>生产环境需要第二审批人：请输入第二人的姓名。</translation>
+    </message>
+    <message>
+        <source>The second approver must be another person than you (%1).</source>
+        <translation>第二审批人必须是您（%1）以外的其他人。</translation>
+    </message>
+    <message>
+        <source>Ready to start. The steps are dispatched to the agents at once.</source>
+        <translation>准备就绪。开始后步骤将立即下发给代理。</translation>
+    </message>
+    <message>
+        <source>The execution was not created: %1</source>
+        <translation>未创建执行：%1</translation>
+    </message>
+    <message>
+        <source>The execution %1 is recorded but did not start: %2</source>
+        <translation>执行 %1 已记录，但未能启动：%2</translation>
+    </message>
+</context>
+<context>
     <name>Haven::TopologyScene</name>
     <message>
         <source>no data</source>
@@ -3116,6 +4429,10 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>DR runtime dashboard</source>
         <translation>容灾运行大盘</translation>
+    </message>
+    <message>
+        <source>Switchover dashboard</source>
+        <translation>容灾切换大盘</translation>
     </message>
 </context>
 <context>
@@ -3236,6 +4553,14 @@ Fix the findings in the editor, then try again.</source>
         <source>Check that you may write to the file and its folder, then restart Haven.</source>
         <translation>请确认您对该文件及其所在文件夹有写入权限，然后重启 Haven。</translation>
     </message>
+    <message>
+        <source>Event %1 of execution %2 cannot be read.</source>
+        <translation>无法读取执行 %2 的事件 %1。</translation>
+    </message>
+    <message>
+        <source>The journal of execution %1 cannot be read: %2</source>
+        <translation>无法读取执行 %1 的执行日志：%2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3254,10 +4579,6 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>Directory for the demo fleet&apos;s state.</source>
         <translation>演示代理集群的状态目录。</translation>
-    </message>
-    <message>
-        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts.</source>
-        <translation>无窗口运行：haven --headless status 输出每个机房的连通状态和各项计数。</translation>
     </message>
     <message>
         <source>With --headless: the environment or fleet file to use instead of the saved one.</source>
@@ -3290,14 +4611,6 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>Delay before --screenshot.</source>
         <translation>执行 --screenshot 前的延迟。</translation>
-    </message>
-    <message>
-        <source>With --headless: status.</source>
-        <translation>与 --headless 配合：status。</translation>
-    </message>
-    <message>
-        <source>--headless knows one command: status</source>
-        <translation>--headless 只支持一个命令：status</translation>
     </message>
     <message>
         <source>The demo fleet stopped: %1</source>
@@ -3334,6 +4647,54 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>There is no screen %1; the screens are %2.</source>
         <translation>没有屏幕 %1；可用的屏幕为 %2。</translation>
+    </message>
+    <message>
+        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions.</source>
+        <translation>无窗口运行：haven --headless status 输出每个机房的可达性和计数；run 从文件启动预案；resume 继续未完成的执行。</translation>
+    </message>
+    <message>
+        <source>With --headless run: the plan file.</source>
+        <translation>与 --headless run 配合：预案文件。</translation>
+    </message>
+    <message>
+        <source>With --headless run: the failed site ids, comma-separated.</source>
+        <translation>与 --headless run 配合：故障机房 ID，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>With --headless run: the emergency site ids, comma-separated.</source>
+        <translation>与 --headless run 配合：应急机房 ID，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>With --headless run: the product groups (default: all).</source>
+        <translation>与 --headless run 配合：产品组（默认：全部）。</translation>
+    </message>
+    <message>
+        <source>With --headless run: the ticket&apos;s description.</source>
+        <translation>与 --headless run 配合：预案执行单的描述。</translation>
+    </message>
+    <message>
+        <source>With --headless run: the plan&apos;s exact name, to confirm.</source>
+        <translation>与 --headless run 配合：预案的准确名称，用于确认。</translation>
+    </message>
+    <message>
+        <source>With --headless run or resume: start the recovery phase once the switchover is done.</source>
+        <translation>与 --headless run 或 resume 配合：容灾切换完成后开始容灾恢复阶段。</translation>
+    </message>
+    <message>
+        <source>With --headless run or resume: approve every approval gate as this user.</source>
+        <translation>与 --headless run 或 resume 配合：以此用户身份批准所有人工审批。</translation>
+    </message>
+    <message>
+        <source>With --headless: status, run or resume.</source>
+        <translation>与 --headless 配合：status、run 或 resume。</translation>
+    </message>
+    <message>
+        <source>--headless run needs --plan, --failed, --emergency and --confirm</source>
+        <translation>--headless run 需要 --plan、--failed、--emergency 和 --confirm</translation>
+    </message>
+    <message>
+        <source>--headless knows these commands: status, run, resume</source>
+        <translation>--headless 支持以下命令：status、run、resume</translation>
     </message>
 </context>
 </TS>
