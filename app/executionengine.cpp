@@ -7,6 +7,7 @@
 #include "planformat.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QSysInfo>
 #include <QTimer>
@@ -21,6 +22,9 @@ namespace Haven {
 namespace {
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+// How long an action may go on after its timeout, cancelled, before Haven stops waiting for it.
+constexpr qint64 CancelGraceMs = 15'000;
 
 QString key(QStringView name) { return name.toString(); }
 
@@ -72,7 +76,8 @@ public:
     // Several events in one transaction (an operator command and what it implies).
     // force: apply even when the journal is no longer durable (cancel and emergency stop must
     // always take effect on screen; their actions are cancelled at the sites regardless).
-    bool recordAll(const QList<std::pair<ExecutionEvent::Kind, QJsonObject>> &items, bool force = false)
+    bool recordAll(const QList<std::pair<ExecutionEvent::Kind, QJsonObject>> &items, bool force = false,
+                   const QList<AuditEntry> &audit = {})
     {
         LocalStore &store = m_engine.m_store;
         if (m_halted && !force)
@@ -93,7 +98,7 @@ public:
         }
         QElapsedTimer timer;
         timer.start();
-        const bool written = store.appendExecutionEvents(id(), events, state);
+        const bool written = store.appendExecutionEvents(id(), events, state, audit);
         m_engine.m_journalNs += timer.nsecsElapsed();
         ++m_engine.m_journalWrites;
         if (!written || (m_durable && !store.isPersistent())) {
@@ -116,8 +121,12 @@ public:
             const StepId step = event.payload.value(QStringLiteral("step")).toInt();
             if (step != InvalidStepId)
                 touched.insert(step);
+        }
+        // Signals only once every event is applied: a slot may call back into the engine.
+        for (const ExecutionEvent &event : std::as_const(events)) {
             if (event.kind == ExecutionEvent::Kind::LogAppended) {
-                Q_EMIT m_engine.logAppended(id(), step, event.payload.value(QStringLiteral("site")).toString(),
+                Q_EMIT m_engine.logAppended(id(), event.payload.value(QStringLiteral("step")).toInt(),
+                                            event.payload.value(QStringLiteral("site")).toString(),
                                             event.payload.value(QStringLiteral("text")).toString());
             }
         }
@@ -133,13 +142,22 @@ public:
         if (m_halted || m_advancing)
             return;
         m_advancing = true;
-        const ExecutionState state = m_execution.state();
         const qint64 now = nowMs();
         for (StepId id : m_execution.stepsOf(m_execution.phase())) {
+            // Read each time: a step that just failed may have paused the execution.
+            const ExecutionState state = m_execution.state();
             const StepRun *run = m_execution.stepRun(id);
             if (run->state == StepRunState::Running) {
-                if (std::all_of(run->sites.cbegin(), run->sites.cend(), [](const SiteRun &s) { return s.finished(); }))
+                const QStringList missing = missingSites(*run);
+                if (!missing.isEmpty()) {
+                    // The console stopped between the attempt's start and its dispatches.
+                    if (isFinal(state))
+                        record(ExecutionEvent::Kind::StepState, stepPayload(id, toString(StepRunState::Cancelled)));
+                    else if (state == ExecutionState::Running && !m_halted)
+                        dispatch(id, run->attempt, missing, false);
+                } else if (std::all_of(run->sites.cbegin(), run->sites.cend(), [](const SiteRun &s) { return s.finished(); })) {
                     finishAttempt(id);
+                }
                 continue;
             }
             if (state != ExecutionState::Running || m_halted)
@@ -154,6 +172,17 @@ public:
         m_advancing = false;
         if (isFinal(m_execution.state()) && !hasUnfinishedActions())
             m_poll->stop();
+    }
+
+    // Sites of the current attempt that have no action yet.
+    static QStringList missingSites(const StepRun &run)
+    {
+        QStringList missing;
+        for (const QString &site : run.attemptSites) {
+            if (std::none_of(run.sites.cbegin(), run.sites.cend(), [&site](const SiteRun &s) { return s.site == site; }))
+                missing.append(site);
+        }
+        return missing;
     }
 
     void scheduleAdvance()
@@ -213,7 +242,8 @@ private:
     {
         AgentClient::RequestId request = 0;
         QPointer<AgentClient> client;
-        int unanswered = 0;       // starts sent without an answer
+        QPointer<AgentClient> cancelClient; // a replaced client never answers: the cancel goes again
+        QString lastError;        // why the last start got no answer
         bool cancelSent = false;
         bool timedOut = false;
     };
@@ -266,42 +296,76 @@ private:
             if (state && !live && state->reachability != Reachability::Unreachable)
                 return; // asked again at the next poll
         }
-        const int attempt = run->attempt + 1;
-        if (!record(ExecutionEvent::Kind::AttemptStarted, {{key(u"step"), id}, {key(u"attempt"), attempt}}))
-            return;
-        const QStringList &sites = targets;
-        if (step.guard) {
-            const GuardResult guard = evaluateGuard(*step.guard, step.productGroup, m_engine.m_topology, sites);
-            if (!guard.holds) {
-                attemptFailed(id, tr("Guard did not hold before dispatch: %1").arg(guard.reason));
+        // A retry runs again only where the step has not succeeded yet.
+        QStringList sites;
+        for (const QString &site : targets) {
+            if (!succeededAt(*run, site))
+                sites.append(site);
+        }
+        dispatch(id, run->attempt + 1, sites, true);
+    }
+
+    static bool succeededAt(const StepRun &run, const QString &site)
+    {
+        auto succeeded = [&site](const SiteRun &s) { return s.site == site && s.state == ActionState::Succeeded; };
+        return std::any_of(run.sites.cbegin(), run.sites.cend(), succeeded)
+               || std::any_of(run.history.cbegin(), run.history.cend(), succeeded);
+    }
+
+    // Starts an attempt (or, after a restart, the part of it that was not dispatched): checks the
+    // guard, then writes the attempt and every dispatch in one transaction, then sends. A site
+    // that cannot be reached fails at once, in the same transaction.
+    void dispatch(StepId id, int attempt, const QStringList &sites, bool newAttempt)
+    {
+        const PlanStep &step = planStep(id);
+        using Kind = ExecutionEvent::Kind;
+        QList<std::pair<Kind, QJsonObject>> events;
+        if (newAttempt) {
+            events.append({Kind::AttemptStarted, {{key(u"step"), id}, {key(u"attempt"), attempt},
+                                                  {key(u"sites"), QJsonArray::fromStringList(sites)}}});
+        }
+        QString failure;
+        if (sites.isEmpty())
+            failure = tr("The step resolves to no site for this ticket.");
+        else if (step.guard) {
+            const GuardResult guard = evaluateGuard(*step.guard, step.productGroup, m_engine.m_topology,
+                                                    resolveTargetSites(step.target, m_execution.ticket()));
+            if (!guard.holds)
+                failure = tr("Guard did not hold before dispatch: %1").arg(guard.reason);
+        }
+        if (!failure.isEmpty()) {
+            if (newAttempt && !recordAll(events))
                 return;
-            }
-        }
-        if (sites.isEmpty()) {
-            attemptFailed(id, tr("The step resolves to no site for this ticket."));
+            attemptFailed(id, failure);
             return;
         }
+        QStringList toSend;
         for (const QString &site : sites) {
-            const QString idempotencyKey = Execution::idempotencyKey(this->id(), id, site, attempt);
-            if (!record(ExecutionEvent::Kind::Dispatched, {{key(u"step"), id},
-                                                           {key(u"site"), site},
-                                                           {key(u"attempt"), attempt},
-                                                           {key(u"key"), idempotencyKey}}))
-                return;
-            const SiteRun *siteRun = findSite(id, site, attempt);
+            const QJsonObject where{{key(u"step"), id}, {key(u"site"), site}, {key(u"attempt"), attempt}};
+            QJsonObject dispatched = where;
+            dispatched.insert(key(u"key"), Execution::idempotencyKey(this->id(), id, site, attempt));
+            events.append({Kind::Dispatched, dispatched});
+            QString unreachable;
             if (const SiteState *state = m_engine.m_topology.site(site); state && state->reachability == Reachability::Unreachable) {
-                finishSite(id, *siteRun, ActionState::Failed,
-                           tr("%1 cannot be reached: %2 Wait for it, retry the step, or skip it.")
-                               .arg(state->displayName(), state->problem));
+                unreachable = tr("%1 cannot be reached: %2 Wait for it, retry the step, or skip it.")
+                                  .arg(state->displayName(), state->problem);
+            } else if (!m_engine.m_clients(site)) {
+                unreachable = tr("Site %1 has no connection in this console (not in the environment, or no token).").arg(site);
+            }
+            if (unreachable.isEmpty()) {
+                toSend.append(site);
                 continue;
             }
-            if (!m_engine.m_clients(site)) {
-                finishSite(id, *siteRun, ActionState::Failed,
-                           tr("Site %1 has no connection in this console (not in the environment, or no token).").arg(site));
-                continue;
-            }
-            sendStart(id, *siteRun);
+            QJsonObject finished = where;
+            finished.insert(key(u"state"), toString(ActionState::Failed));
+            finished.insert(key(u"message"), unreachable);
+            events.append({Kind::SiteFinished, finished});
         }
+        if (!recordAll(events))
+            return;
+        for (const QString &site : std::as_const(toSend))
+            sendStart(id, *findSite(id, site, attempt));
+        scheduleAdvance();
     }
 
     const SiteRun *findSite(StepId id, const QString &site, int attempt) const
@@ -314,7 +378,9 @@ private:
         return nullptr;
     }
 
-    void attemptFailed(StepId id, const QString &message)
+    // retriable: false when an action's outcome is unknown — it may have run, so only an
+    // operator who checked the site may try again.
+    void attemptFailed(StepId id, const QString &message, bool retriable = true)
     {
         const PlanStep &step = planStep(id);
         const StepRun *run = m_execution.stepRun(id);
@@ -322,7 +388,7 @@ private:
             record(ExecutionEvent::Kind::StepState, stepPayload(id, toString(StepRunState::Cancelled), message));
             return;
         }
-        if (run->attempt < step.retry.attempts) {
+        if (retriable && run->attempt < step.retry.attempts) {
             const qint64 delay = qint64(step.retry.delayBeforeRetry(run->attempt)) * 1000;
             record(ExecutionEvent::Kind::RetryScheduled,
                    QJsonObject{{key(u"step"), id},
@@ -354,10 +420,12 @@ private:
         const StepRun *run = m_execution.stepRun(id);
         QStringList failures;
         bool cancelled = false;
+        bool unknown = false;
         for (const SiteRun &site : run->sites) {
             if (*site.state == ActionState::Succeeded)
                 continue;
             cancelled |= *site.state == ActionState::Cancelled;
+            unknown |= site.outcomeUnknown;
             failures.append(QStringLiteral("%1: %2").arg(site.site, site.message));
         }
         if (failures.isEmpty()) {
@@ -370,7 +438,7 @@ private:
                    stepPayload(id, toString(StepRunState::Cancelled), failures.join(QStringLiteral("; "))));
             return;
         }
-        attemptFailed(id, failures.join(QStringLiteral("; ")));
+        attemptFailed(id, failures.join(QStringLiteral("; ")), !unknown);
     }
 
     void checkPhase()
@@ -394,23 +462,23 @@ private:
             const bool recoveryNext = m_execution.phase() == PlanPhase::Switchover && phases.contains(PlanPhase::Recovery)
                                       && !m_execution.stepsOf(PlanPhase::Recovery).isEmpty();
             if (recoveryNext) {
-                record(ExecutionEvent::Kind::StateChanged,
-                       {{key(u"state"), toString(ExecutionState::AwaitingRecovery)},
-                        {key(u"message"), tr("Switchover complete. Start the recovery phase when the failed sites are back.")}});
-                Q_EMIT m_engine.executionSettled(id(), ExecutionState::AwaitingRecovery);
+                if (record(ExecutionEvent::Kind::StateChanged,
+                           {{key(u"state"), toString(ExecutionState::AwaitingRecovery)},
+                            {key(u"message"), tr("Switchover complete. Start the recovery phase when the failed sites are back.")}}))
+                    Q_EMIT m_engine.executionSettled(id(), ExecutionState::AwaitingRecovery);
             } else {
-                record(ExecutionEvent::Kind::StateChanged,
-                       {{key(u"state"), toString(ExecutionState::Succeeded)}, {key(u"message"), tr("Every step is done.")}});
-                Q_EMIT m_engine.executionSettled(id(), ExecutionState::Succeeded);
+                if (record(ExecutionEvent::Kind::StateChanged,
+                           {{key(u"state"), toString(ExecutionState::Succeeded)}, {key(u"message"), tr("Every step is done.")}}))
+                    Q_EMIT m_engine.executionSettled(id(), ExecutionState::Succeeded);
             }
             return;
         }
         if (!progressing) {
-            record(ExecutionEvent::Kind::StateChanged,
-                   {{key(u"state"), toString(ExecutionState::Failed)},
-                    {key(u"message"), tr("Stopped at failed step(s) %1. Retry or skip them to go on, or cancel.")
-                                          .arg(failed.join(QStringLiteral(", ")))}});
-            Q_EMIT m_engine.executionSettled(id(), ExecutionState::Failed);
+            if (record(ExecutionEvent::Kind::StateChanged,
+                       {{key(u"state"), toString(ExecutionState::Failed)},
+                        {key(u"message"), tr("Stopped at failed step(s) %1. Retry or skip them to go on, or cancel.")
+                                              .arg(failed.join(QStringLiteral(", ")))}}))
+                Q_EMIT m_engine.executionSettled(id(), ExecutionState::Failed);
         }
     }
 
@@ -424,7 +492,6 @@ private:
         const PlanStep &step = planStep(id);
         Flight &flight = m_flights[site.key];
         flight.client = client;
-        ++flight.unanswered;
         const QString siteId = site.site;
         const int attempt = site.attempt;
         flight.request = client->startAction(
@@ -436,7 +503,6 @@ private:
                 if (!run || run->finished())
                     return;
                 if (action) {
-                    answered.unanswered = 0;
                     record(ExecutionEvent::Kind::ActionStarted,
                            {{key(u"step"), id}, {key(u"site"), siteId}, {key(u"attempt"), attempt},
                             {key(u"actionId"), action->id}, {key(u"state"), toString(action->state)}});
@@ -444,29 +510,51 @@ private:
                         pollSite(id, *findSite(id, siteId, attempt));
                     return;
                 }
-                const QString where = m_engine.m_clients(siteId) ? m_engine.m_clients(siteId)->connection().siteName : siteId;
-                const QString url = m_engine.m_clients(siteId) ? m_engine.m_clients(siteId)->connection().url : QString();
-                if (error.kind == AgentError::Kind::Timeout || error.kind == AgentError::Kind::Cancelled) {
-                    // The agent may have started it: the same key is sent again, never a new one.
-                    if (answered.unanswered <= m_engine.settings().unconfirmedRetries)
-                        return;
-                    finishSite(id, *run, ActionState::Failed,
-                               tr("%1 did not answer the start of %2 (%3). The action may have started there: check "
-                                  "the site before you retry the step.")
-                                   .arg(where, planStep(id).operation, error.message(where, url)));
+                if (!mayHaveArrived(error)) {
+                    finishSite(id, *run, ActionState::Failed, describe(siteId, error));
                     return;
                 }
-                finishSite(id, *run, ActionState::Failed, error.message(where, url));
+                // The agent may have it: never a new key; the same one goes again at the next poll
+                // until the step's timeout (pollSite), and the agent answers with what it has.
+                answered.lastError = describe(siteId, error);
             });
+    }
+
+    // Whether a failed request may still have reached the agent (and started the action).
+    static bool mayHaveArrived(const AgentError &error)
+    {
+        using Kind = AgentError::Kind;
+        switch (error.kind) {
+        case Kind::Authentication:
+        case Kind::Tls:
+            return false; // refused before anything ran
+        case Kind::Http:
+            return error.httpStatus >= 500; // a 4xx is the agent refusing the request
+        case Kind::Unreachable:
+            // No connection at all (refused, no such host) versus one that broke on the way.
+            return error.code != QLatin1StringView("curl_7") && error.code != QLatin1StringView("curl_6");
+        default:
+            return true;
+        }
+    }
+
+    QString describe(const QString &siteId, const AgentError &error) const
+    {
+        const AgentClient *client = m_engine.m_clients(siteId);
+        return client ? error.message(client->connection().siteName, client->connection().url)
+                      : error.message(siteId, QString());
     }
 
     void sendCancel(StepId id, const SiteRun &site)
     {
         AgentClient *client = m_engine.m_clients(site.site);
         Flight &flight = m_flights[site.key];
+        if (flight.cancelSent && flight.cancelClient != client)
+            flight.cancelSent = false;
         if (!client || flight.cancelSent)
             return;
         flight.cancelSent = true;
+        flight.cancelClient = client;
         client->cancelAction(site.actionId, [this, id, siteId = site.site, attempt = site.attempt,
                                              keyText = site.key](std::optional<ActionRecord>, const AgentError &error) {
             if (!error.ok())
@@ -496,15 +584,34 @@ private:
         if (flight.request != 0 && flight.client == m_engine.m_clients(site.site))
             return;
         flight.request = 0; // a request of a client since replaced (new token, new address) never answers
+        const PlanStep &step = planStep(id);
+        const qint64 deadline = site.dispatchedMs + qint64(step.timeoutSeconds) * 1000;
+        const bool overdue = nowMs() > deadline;
         if (site.actionId.isEmpty()) {
-            if (isFinal(m_execution.state()))
+            if (isFinal(m_execution.state())) {
                 reconcileStopped(id, site); // never start anything after a cancel or stop
-            else if (!m_halted)
+            } else if (overdue) {
+                const QString where = m_engine.m_clients(site.site) ? m_engine.m_clients(site.site)->connection().siteName : site.site;
+                finishSite(id, site, ActionState::Failed,
+                           tr("%1 did not confirm the start of %2 within the step's timeout (%3 s)%4. The action may "
+                              "have started there: check the site before you retry the step.")
+                               .arg(where, step.operation)
+                               .arg(step.timeoutSeconds)
+                               .arg(flight.lastError.isEmpty() ? QString() : QStringLiteral(": ") + flight.lastError),
+                           true);
+            } else if (!m_halted) {
                 sendStart(id, site); // unconfirmed: the same key again
+            }
             return;
         }
-        const PlanStep &step = planStep(id);
-        const bool overdue = nowMs() > site.dispatchedMs + qint64(step.timeoutSeconds) * 1000;
+        if (nowMs() > deadline + CancelGraceMs) {
+            finishSite(id, site, ActionState::Failed,
+                       tr("timed out after %1 s; the agent did not confirm the cancel, so the action may still be "
+                          "running at the site. Check it before you retry the step.")
+                           .arg(step.timeoutSeconds),
+                       true);
+            return;
+        }
         if (overdue) {
             flight.timedOut = true;
             sendCancel(id, site);
@@ -531,7 +638,8 @@ private:
                                       "action's outcome at the site is unknown: %3")
                                        .arg(where)
                                        .arg(planStep(id).timeoutSeconds)
-                                       .arg(error.message(where, m_engine.m_clients(siteId) ? m_engine.m_clients(siteId)->connection().url : QString())));
+                                       .arg(describe(siteId, error)),
+                                   true);
                     }
                     return; // asked again at the next poll
                 }
@@ -613,12 +721,14 @@ private:
             });
     }
 
-    void finishSite(StepId id, const SiteRun &site, ActionState state, const QString &message)
+    void finishSite(StepId id, const SiteRun &site, ActionState state, const QString &message, bool outcomeUnknown = false)
     {
         const QString siteKey = site.key;
         QJsonObject payload = sitePayload(id, site);
         payload.insert(key(u"state"), toString(state));
         payload.insert(key(u"message"), message);
+        if (outcomeUnknown)
+            payload.insert(key(u"unknown"), true);
         if (!record(ExecutionEvent::Kind::SiteFinished, payload))
             return;
         m_flights.remove(siteKey);
@@ -683,6 +793,12 @@ bool ExecutionEngine::hasActiveExecution() const
     });
 }
 
+bool ExecutionEngine::hasUnfinishedActions(const QString &id) const
+{
+    ExecutionRunner *r = runner(id);
+    return r && r->hasUnfinishedActions();
+}
+
 QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &ticket, QString *error)
 {
     auto fail = [error](const QString &why) {
@@ -690,6 +806,11 @@ QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &tic
             *error = why;
         return QString();
     };
+    if (!m_store.isPersistent()) {
+        return fail(tr("The local database is not on disk (%1), so an execution could not be resumed after a "
+                       "restart. Fix the database and restart Haven before you run a plan.")
+                        .arg(m_store.status().problem.isEmpty() ? tr("in memory") : m_store.status().problem));
+    }
     if (plan.metadata.state != PlanState::Effective)
         return fail(tr("Only an effective plan can run; \"%1\" is %2.").arg(plan.metadata.name, toString(plan.metadata.state)));
     const DryRun dryRun = DryRun::run(plan, ticket, m_topology);
@@ -703,9 +824,10 @@ QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &tic
     }
     if (m_settings.requireSecondApproval) {
         const QString creator = ticket.createdBy.section(QLatin1Char('@'), 0, 0);
-        if (ticket.secondApprover.trimmed().isEmpty())
+        const QString approver = ticket.secondApprover.trimmed().section(QLatin1Char('@'), 0, 0);
+        if (approver.isEmpty())
             return fail(tr("A second person must approve this ticket (production setting)."));
-        if (ticket.secondApprover.trimmed() == creator)
+        if (approver.compare(creator, Qt::CaseInsensitive) == 0)
             return fail(tr("The second approver must be another person than %1.").arg(creator));
     }
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -715,11 +837,12 @@ QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &tic
     created.timeMs = QDateTime::currentMSecsSinceEpoch();
     created.kind = ExecutionEvent::Kind::Created;
     created.payload = {{QStringLiteral("ticket"), ticket.toJson()}, {QStringLiteral("plan"), PlanFormat::toJson(plan)}};
-    if (!m_store.appendExecutionEvents(id, {created}, ExecutionState::Ready))
+    const Operator creator = Operator::current();
+    if (!m_store.appendExecutionEvents(id, {created}, ExecutionState::Ready,
+                                       {auditEntry(creator, QStringLiteral("create"), execution, InvalidStepId, ticket.description)}))
         return fail(tr("The execution could not be written to the local database: %1").arg(m_store.status().problem));
     execution.apply(created);
     addRunner(std::move(execution));
-    audit(Operator::current(), QStringLiteral("create"), *this->execution(id), InvalidStepId, ticket.description);
     Q_EMIT executionAdded(id);
     return id;
 }
@@ -729,7 +852,8 @@ int ExecutionEngine::resumeAll(QString *error)
     QStringList problems;
     int resumed = 0;
     for (const ExecutionSummary &summary : m_store.listExecutions()) {
-        if (runner(summary.id))
+        // Only a cancelled or stopped run can still have actions in flight once it is final.
+        if (runner(summary.id) || summary.state == ExecutionState::Succeeded)
             continue;
         QString problem;
         const QList<ExecutionEvent> events = m_store.loadExecutionEvents(summary.id, &problem);
@@ -775,11 +899,17 @@ bool ExecutionEngine::canDo(const QString &id, Command command, StepId step) con
     case Command::Resume:
         return state == ExecutionState::Paused;
     case Command::Retry:
-        return run && run->state == StepRunState::Failed && !isFinal(state) && state != ExecutionState::Ready;
-    case Command::Skip:
-        return run && !isFinal(state) && state != ExecutionState::Ready
-               && (run->state == StepRunState::Failed || run->state == StepRunState::Waiting
-                   || run->state == StepRunState::AwaitingApproval);
+    case Command::Skip: {
+        // Only steps of the phase that runs: nothing would pick up a step of another phase.
+        const PlanStep *planStep = run ? e->plan().step(step) : nullptr;
+        if (!planStep || planStep->phase != e->phase()
+            || (state != ExecutionState::Running && state != ExecutionState::Paused && state != ExecutionState::Failed))
+            return false;
+        if (command == Command::Retry)
+            return run->state == StepRunState::Failed;
+        return run->state == StepRunState::Failed || run->state == StepRunState::Waiting
+               || run->state == StepRunState::AwaitingApproval;
+    }
     case Command::StartRecovery:
         return state == ExecutionState::AwaitingRecovery;
     case Command::Cancel:
@@ -788,8 +918,8 @@ bool ExecutionEngine::canDo(const QString &id, Command command, StepId step) con
     return false;
 }
 
-void ExecutionEngine::audit(const Operator &who, const QString &action, const Execution &execution, StepId step,
-                            const QString &reason)
+AuditEntry ExecutionEngine::auditEntry(const Operator &who, const QString &action, const Execution &execution,
+                                      StepId step, const QString &reason)
 {
     QJsonObject details{{QStringLiteral("execution"), execution.id()},
                         {QStringLiteral("plan"), execution.ticket().planName},
@@ -800,7 +930,7 @@ void ExecutionEngine::audit(const Operator &who, const QString &action, const Ex
     }
     if (!reason.isEmpty())
         details.insert(QStringLiteral("reason"), reason);
-    m_store.appendAudit(who.user, QStringLiteral("execution.") + action, details);
+    return {who.user, QStringLiteral("execution.") + action, details};
 }
 
 bool ExecutionEngine::command(const QString &id, Command command, StepId step, const Operator &who,
@@ -814,8 +944,14 @@ bool ExecutionEngine::command(const QString &id, Command command, StepId step, c
     };
     if (!r)
         return fail(tr("There is no execution %1 in this console.").arg(id));
-    if (!canDo(id, command, step))
+    if (!canDo(id, command, step)) {
+        const StepRun *run = step == InvalidStepId ? nullptr : r->execution().stepRun(step);
+        if (run) {
+            return fail(tr("This cannot be done now to step \"%1\" (%2) while the execution is %3.")
+                            .arg(r->execution().stepName(step), toString(run->state), toString(r->execution().state())));
+        }
         return fail(tr("This cannot be done now: the execution is %1.").arg(toString(r->execution().state())));
+    }
     if ((command == Command::Skip || command == Command::Cancel) && reason.trimmed().isEmpty())
         return fail(tr("Say why (the reason goes to the audit log)."));
     if (r->halted() && command != Command::Cancel)
@@ -867,9 +1003,9 @@ bool ExecutionEngine::command(const QString &id, Command command, StepId step, c
     case Command::Approve:
         break;
     }
-    if (!r->recordAll(events, command == Command::Cancel) && command != Command::Cancel)
+    const QList<AuditEntry> audit{auditEntry(who, name, r->execution(), step, reason)};
+    if (!r->recordAll(events, command == Command::Cancel, audit) && command != Command::Cancel)
         return fail(tr("The command could not be written to the journal; nothing was changed."));
-    audit(who, name, r->execution(), step, reason);
     if (command == Command::Cancel) {
         r->cancelRunningActions();
         Q_EMIT executionSettled(id, ExecutionState::Cancelled);
@@ -937,8 +1073,7 @@ int ExecutionEngine::emergencyStop(const Operator &who, const QString &reason)
         }
         events.append({Kind::StateChanged, {{QStringLiteral("state"), toString(ExecutionState::Stopped)},
                                             {QStringLiteral("message"), tr("Emergency stop by %1: %2").arg(who.display(), reason)}}});
-        r->recordAll(events, true);
-        audit(who, QStringLiteral("emergencyStop"), e, InvalidStepId, reason);
+        r->recordAll(events, true, {auditEntry(who, QStringLiteral("emergencyStop"), e, InvalidStepId, reason)});
         r->cancelRunningActions();
         Q_EMIT executionSettled(e.id(), ExecutionState::Stopped);
         ++stopped;

@@ -28,6 +28,7 @@ namespace Haven {
 class AgentClient;
 class FleetTopology;
 class LocalStore;
+struct AuditEntry;
 class ExecutionRunner;
 
 // Who gives a command: written to the journal and the audit log.
@@ -46,7 +47,6 @@ public:
     struct Settings
     {
         int pollIntervalMs = 500;      // how often a running action is read (and its log)
-        int unconfirmedRetries = 3;    // a start that got no answer is sent again (same key) this often
         bool requireSecondApproval = false; // production: a second person must approve the ticket
     };
 
@@ -72,6 +72,7 @@ public:
     QStringList executionIds() const;             // loaded ones, oldest first
     const Execution *execution(const QString &id) const;
     bool hasActiveExecution() const;              // any loaded execution not final
+    bool hasUnfinishedActions(const QString &id) const; // actions sent whose end is not known yet
 
     // Operator commands. Each is written to the journal and the audit log (with user, host and
     // reason) before it takes effect. False and *error when it does not apply now.
@@ -111,8 +112,8 @@ private:
     ExecutionRunner *addRunner(Execution execution);
     bool command(const QString &id, Command command, StepId step, const Operator &who, const QString &reason,
                  QString *error);
-    void audit(const Operator &who, const QString &action, const Execution &execution, StepId step,
-               const QString &reason);
+    static AuditEntry auditEntry(const Operator &who, const QString &action, const Execution &execution, StepId step,
+                                 const QString &reason);
 
     LocalStore &m_store;
     FleetTopology &m_topology;

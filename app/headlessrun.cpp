@@ -39,6 +39,14 @@ void HeadlessRun::sessionReady()
     ExecutionEngine &engine = m_session.executions();
     for (const QString &id : engine.executionIds()) {
         const Execution *execution = engine.execution(id);
+        if (execution->state() == ExecutionState::Ready) {
+            // Created but never started (a ticket left open, or a kill between the two): it is
+            // not run without the confirmation that starts it.
+            m_out << tr("Execution %1 of \"%2\" was created but never started; start or cancel it in the console.")
+                         .arg(id, execution->ticket().planName)
+                  << Qt::endl;
+            continue;
+        }
         m_out << tr("Resuming execution %1 of \"%2\" (%3).").arg(id, execution->ticket().planName,
                                                                    toString(execution->state()))
               << Qt::endl;
@@ -170,11 +178,20 @@ void HeadlessRun::settled(const QString &id, ExecutionState state)
         return;
     ExecutionEngine &engine = m_session.executions();
     const Execution *execution = engine.execution(id);
-    m_out << tr("Execution %1: %2. %3").arg(id, toString(state), execution->stateMessage()) << Qt::endl;
+    if (!m_announced.contains(id)) {
+        m_announced.insert(id);
+        m_out << tr("Execution %1: %2. %3").arg(id, toString(state), execution->stateMessage()) << Qt::endl;
+    }
     if (state == ExecutionState::AwaitingRecovery && m_options.recovery) {
+        m_announced.remove(id); // the recovery phase settles again
         QString error;
         if (!engine.startRecovery(id, Operator::current(), tr("--recovery on the command line"), &error))
             finish(NotDone, error);
+        return;
+    }
+    if (isFinal(state) && engine.hasUnfinishedActions(id)) {
+        // A cancel or stop: exit only once the agents confirmed it (or its grace ran out).
+        QTimer::singleShot(200, this, [this, id, state] { settled(id, state); });
         return;
     }
     const bool done = state == ExecutionState::Succeeded || state == ExecutionState::AwaitingRecovery;

@@ -4,6 +4,7 @@
 #include "execution.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QStringList>
 
@@ -58,6 +59,7 @@ private:
     Options m_options;
     QStringList m_following;
     QHash<QString, StepRunState> m_printed; // "<execution>/<step>" → what was printed last
+    QSet<QString> m_announced;              // executions whose settled state was printed
     QTimer *m_readyTimer;
     bool m_started = false;
     bool m_finished = false;

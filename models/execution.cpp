@@ -397,6 +397,9 @@ bool Execution::apply(const ExecutionEvent &event, QString *error)
             return fail(QStringLiteral("attempt without a step"));
         step->history.append(step->sites);
         step->sites.clear();
+        step->attemptSites.clear();
+        for (const QJsonValue &value : p.value(QStringLiteral("sites")).toArray())
+            step->attemptSites.append(value.toString());
         step->attempt = attempt;
         step->state = StepRunState::Running;
         step->retryAtMs = 0;
@@ -434,6 +437,7 @@ bool Execution::apply(const ExecutionEvent &event, QString *error)
         } else {
             run->state = actionStateFromString(p.value(QStringLiteral("state")).toString()).value_or(ActionState::Failed);
             run->message = p.value(QStringLiteral("message")).toString();
+            run->outcomeUnknown = p.value(QStringLiteral("unknown")).toBool();
             run->finishedMs = event.timeMs;
         }
         break;

@@ -119,6 +119,7 @@ struct SiteRun
     qint64 finishedMs = 0;
     qint64 logOffset = 0; // bytes of the agent's log already journalled
     QString log;          // what was read of the log (the journal keeps it too)
+    bool outcomeUnknown = false; // failed without knowing whether the action ran: no automatic retry
 
     bool finished() const;
 };
@@ -128,6 +129,7 @@ struct StepRun
     StepId id = InvalidStepId;
     StepRunState state = StepRunState::Pending;
     int attempt = 0;        // attempts made so far (the current one while Running)
+    QStringList attemptSites; // where the current attempt runs (a retry skips sites that succeeded)
     QList<SiteRun> sites;   // the current attempt's actions
     QList<SiteRun> history; // finished actions of earlier attempts
     qint64 firstStartMs = 0;
@@ -156,11 +158,11 @@ struct ExecutionEvent
         Created,        // ticket, plan
         OperatorAction, // action, user, host, reason, step (start/pause/resume/... and approvals)
         PhaseStarted,   // phase
-        AttemptStarted, // step, attempt: the step runs (again); the earlier attempt goes to history
+        AttemptStarted, // step, attempt, sites: the step runs (again); the earlier attempt goes to history
         Dispatched,     // step, site, attempt, key
         ActionStarted,  // step, site, attempt, actionId
         LogAppended,    // step, site, attempt, text, nextOffset
-        SiteFinished,   // step, site, attempt, state, message
+        SiteFinished,   // step, site, attempt, state, message, unknown (outcome not known)
         StepState,      // step, state, message (awaiting approval, succeeded, failed, ...)
         RetryScheduled, // step, atMs, message
         StateChanged    // state, message

@@ -598,9 +598,13 @@ QList<PlanVersion> LocalStore::loadPlanVersions(const QString &planId)
 }
 
 bool LocalStore::appendExecutionEvents(const QString &executionId, const QList<ExecutionEvent> &events,
-                                       ExecutionState state)
+                                       ExecutionState state, const QList<AuditEntry> &audit)
 {
     return write([&] {
+        for (const AuditEntry &entry : audit) {
+            if (!insertAudit(entry))
+                return false;
+        }
         const QString stateName = toString(state);
         for (const ExecutionEvent &event : events) {
             if (event.kind == ExecutionEvent::Kind::Created) {
@@ -686,34 +690,37 @@ QList<ExecutionSummary> LocalStore::listExecutions()
 
 bool LocalStore::appendAudit(const QString &user, const QString &action, const QJsonObject &details)
 {
+    return write([&] { return insertAudit({user, action, details}); });
+}
+
+bool LocalStore::insertAudit(const AuditEntry &entry)
+{
     const QString time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString host = QSysInfo::machineHostName();
-    const QString detailText = QString::fromUtf8(compact(details));
-    return write([&] {
-        qint64 seq = 1;
-        QString prevHash;
-        {
-            SqliteStatement last(*m_db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-            if (last.next()) {
-                seq = last.integer(0) + 1;
-                prevHash = last.text(1);
-            } else if (!last.ok()) {
-                return false;
-            }
+    const QString detailText = QString::fromUtf8(compact(entry.details));
+    qint64 seq = 1;
+    QString prevHash;
+    {
+        SqliteStatement last(*m_db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        if (last.next()) {
+            seq = last.integer(0) + 1;
+            prevHash = last.text(1);
+        } else if (!last.ok()) {
+            return false;
         }
-        const QString hash = auditHash(prevHash, auditRecord(seq, time, user, host, action, detailText));
-        SqliteStatement insert(*m_db, "INSERT INTO audit_log (seq, time, user, host, action, details, prev_hash, hash) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        return insert.bind(1, seq)
-            .bind(2, time)
-            .bind(3, user)
-            .bind(4, host)
-            .bind(5, action)
-            .bind(6, detailText)
-            .bind(7, prevHash)
-            .bind(8, hash)
-            .run();
-    });
+    }
+    const QString hash = auditHash(prevHash, auditRecord(seq, time, entry.user, host, entry.action, detailText));
+    SqliteStatement insert(*m_db, "INSERT INTO audit_log (seq, time, user, host, action, details, prev_hash, hash) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    return insert.bind(1, seq)
+        .bind(2, time)
+        .bind(3, entry.user)
+        .bind(4, host)
+        .bind(5, entry.action)
+        .bind(6, detailText)
+        .bind(7, prevHash)
+        .bind(8, hash)
+        .run();
 }
 
 bool LocalStore::verifyAuditChain(qint64 *brokenSeq)

@@ -50,6 +50,14 @@ struct PlanSummary
     QDateTime updated;
 };
 
+// One record for the audit log (its time, host, sequence and hashes are added when written).
+struct AuditEntry
+{
+    QString user;
+    QString action;
+    QJsonObject details;
+};
+
 // One row of the execution list, read without the journal.
 struct ExecutionSummary
 {
@@ -122,8 +130,10 @@ public:
     QList<PlanVersion> loadPlanVersions(const QString &planId); // oldest first
 
     // The execution journal. Appending the Created event makes the execution's row (its document
-    // is the ticket); each event also sets the row's state. One transaction per call.
-    bool appendExecutionEvents(const QString &executionId, const QList<ExecutionEvent> &events, ExecutionState state);
+    // is the ticket); each event also sets the row's state. One transaction per call, with the
+    // audit records of the operator commands the events carry out (both or neither are kept).
+    bool appendExecutionEvents(const QString &executionId, const QList<ExecutionEvent> &events, ExecutionState state,
+                               const QList<AuditEntry> &audit = {});
     // In seq order. *error when a row cannot be read (the events before it are returned).
     QList<ExecutionEvent> loadExecutionEvents(const QString &executionId, QString *error = nullptr);
     QList<ExecutionSummary> listExecutions(); // newest first
@@ -141,6 +151,7 @@ public:
 
 private:
     bool write(const std::function<bool()> &work);
+    bool insertAudit(const AuditEntry &entry); // inside a transaction
     void fallBackToMemory(const QString &happened, const QString &advice, bool copyFile);
     QString moveAside(const QString &path);
 

@@ -10,10 +10,12 @@
 #include "executiontest.h"
 #include "fleettopology.h"
 #include "localstore.h"
+#include "planformat.h"
 #include "plantemplates.h"
 #include "sessiontest.h"
 #include "waituntil.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void agentDyingInTheMiddleOfAStep();
     void unreachableSiteFailsFastAndOtherBranchesGoOn();
     void journalReplaysToTheSameState();
+    void crashBetweenDispatchesDispatchesTheRest();
     void refusedTickets();
     void journalThatCannotBeWrittenStopsDispatching();
 
@@ -346,11 +349,12 @@ void TestExecutionEngine::unreachableSiteFailsFastAndOtherBranchesGoOn()
     QVERIFY(waitUntil([&] {
         return console.session.topology().site(QStringLiteral("hzc"))->reachability == Reachability::Unreachable;
     }, 10'000));
-    PlanStep remote = planStep(1, QStringLiteral("At HZC"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::NamedSite);
-    remote.target.site = QStringLiteral("hzc");
+    // Everywhere: the failed site hzc is down, the emergency site shb answers.
+    PlanStep remote = planStep(1, QStringLiteral("Everywhere"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EverySite);
     PlanStep local = planStep(2, QStringLiteral("At SHB"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EmergencySite);
     PlanStep next = planStep(3, QStringLiteral("After SHB"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EmergencySite);
-    const QString id = console.run(effectivePlan(QStringLiteral("Unreachable"), PlanKind::Emergency, {remote, local, next}, {{2, 3}}));
+    const QString id = console.run(effectivePlan(QStringLiteral("Unreachable"), PlanKind::Emergency, {remote, local, next}, {{2, 3}}),
+                                   {QStringLiteral("hzc")}, {QStringLiteral("shb")});
     QVERIFY(!id.isEmpty());
     QVERIFY(console.waitForState(id, ExecutionState::Failed));
     QCOMPARE(toString(console.stepState(id, 1)), toString(StepRunState::Failed));
@@ -364,6 +368,10 @@ void TestExecutionEngine::unreachableSiteFailsFastAndOtherBranchesGoOn()
     }, 10'000));
     QVERIFY(console.engine().retryStep(id, 1, Console::operatorTester(), QStringLiteral("site is back")));
     QVERIFY(console.waitForState(id, ExecutionState::Succeeded));
+    // The retry ran only where the step had not succeeded: shb once, hzc once (attempt 2).
+    QCOMPARE(m_sites->actions(QStringLiteral("shb"), id + QStringLiteral("/1/")).size(), 1);
+    QCOMPARE(m_sites->actions(QStringLiteral("hzc"), id + QStringLiteral("/1/hzc/2")).size(), 1);
+    QCOMPARE(console.execution(id).stepRun(1)->attemptSites, QStringList{QStringLiteral("hzc")});
 }
 
 void TestExecutionEngine::journalReplaysToTheSameState()
@@ -416,6 +424,45 @@ void TestExecutionEngine::journalReplaysToTheSameState()
     // Resumed by key: step 2 ran once at the agent, not twice.
     QCOMPARE(m_sites->actions(QStringLiteral("shb"), id + QStringLiteral("/2/")).size(), 1);
     QCOMPARE(m_sites->actions(QStringLiteral("sha"), id + QStringLiteral("/3/")).size(), 1);
+}
+
+void TestExecutionEngine::crashBetweenDispatchesDispatchesTheRest()
+{
+    // What a console killed between the two dispatches of one attempt leaves in its journal.
+    const PlanData plan = effectivePlan(
+        QStringLiteral("Half dispatched"), PlanKind::Emergency,
+        {planStep(1, QStringLiteral("Everywhere"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EverySite)}, {});
+    const ExecutionTicket ticket{plan.metadata.id, 1, plan.metadata.name, {QStringLiteral("sha")}, {QStringLiteral("shb")},
+                                 {}, {}, QStringLiteral("tester@test"), {}};
+    const QString id = QStringLiteral("half-dispatched");
+    {
+        QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("console"))));
+        LocalStore store;
+        QCOMPARE(store.open(m_dir->filePath(QStringLiteral("console/haven.db"))).mode, LocalStore::Mode::Persistent);
+        using Kind = ExecutionEvent::Kind;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<std::pair<Kind, QJsonObject>> items{
+            {Kind::Created, {{QStringLiteral("ticket"), ticket.toJson()}, {QStringLiteral("plan"), PlanFormat::toJson(plan)}}},
+            {Kind::OperatorAction, {{QStringLiteral("action"), QStringLiteral("start")}, {QStringLiteral("user"), QStringLiteral("tester")}}},
+            {Kind::PhaseStarted, {{QStringLiteral("phase"), QStringLiteral("switchover")}}},
+            {Kind::StateChanged, {{QStringLiteral("state"), QStringLiteral("running")}}},
+            {Kind::AttemptStarted, {{QStringLiteral("step"), 1}, {QStringLiteral("attempt"), 1},
+                                    {QStringLiteral("sites"), QJsonArray{QStringLiteral("sha"), QStringLiteral("shb")}}}},
+            {Kind::Dispatched, {{QStringLiteral("step"), 1}, {QStringLiteral("site"), QStringLiteral("sha")}, {QStringLiteral("attempt"), 1},
+                                {QStringLiteral("key"), Execution::idempotencyKey(id, 1, QStringLiteral("sha"), 1)}}}};
+        QList<ExecutionEvent> events;
+        for (const auto &[kind, payload] : items)
+            events.append({events.size() + 1, now, kind, payload});
+        QVERIFY(store.appendExecutionEvents(id, events, ExecutionState::Running));
+    }
+    Console console(*m_dir);
+    QVERIFY(console.follow(*m_sites));
+    QVERIFY(console.engine().execution(id));
+    QVERIFY(console.waitForState(id, ExecutionState::Succeeded));
+    // The dispatched site was confirmed by its key, the other one dispatched now: once each.
+    QCOMPARE(m_sites->actions(QStringLiteral("sha"), id + QStringLiteral("/1/sha/1")).size(), 1);
+    QCOMPARE(m_sites->actions(QStringLiteral("shb"), id + QStringLiteral("/1/shb/1")).size(), 1);
+    QCOMPARE(console.execution(id).stepRun(1)->sites.size(), 2);
 }
 
 void TestExecutionEngine::refusedTickets()

@@ -1170,10 +1170,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 did not answer the start of %2 (%3). The action may have started there: check the site before you retry the step.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 stopped answering while the step ran and its timeout (%2 s) passed; the action&apos;s outcome at the site is unknown: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,6 +1247,26 @@
     </message>
     <message>
         <source>Emergency stop by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not confirm the start of %2 within the step&apos;s timeout (%3 s)%4. The action may have started there: check the site before you retry the step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after %1 s; the agent did not confirm the cancel, so the action may still be running at the site. Check it before you retry the step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database is not on disk (%1), so an execution could not be resumed after a restart. Fix the database and restart Haven before you run a plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be done now to step &quot;%1&quot; (%2) while the execution is %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2120,6 +2136,10 @@
     </message>
     <message>
         <source>--recovery on the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution %1 of &quot;%2&quot; was created but never started; start or cancel it in the console.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1165,10 +1165,6 @@
         <translation>已停在失败的步骤 %1。请重试或跳过这些步骤以继续，或者取消执行。</translation>
     </message>
     <message>
-        <source>%1 did not answer the start of %2 (%3). The action may have started there: check the site before you retry the step.</source>
-        <translation>%1 未应答启动 %2 的请求（%3）。该任务可能已在该机房启动：重试该步骤前请先检查该机房。</translation>
-    </message>
-    <message>
         <source>%1 stopped answering while the step ran and its timeout (%2 s) passed; the action&apos;s outcome at the site is unknown: %3</source>
         <translation>步骤运行期间 %1 停止应答，且已超过其超时时间（%2 秒）；该任务在机房上的结果未知：%3</translation>
     </message>
@@ -1247,6 +1243,26 @@
     <message>
         <source>Emergency stop by %1: %2</source>
         <translation>由 %1 紧急停止：%2</translation>
+    </message>
+    <message>
+        <source>%1 did not confirm the start of %2 within the step&apos;s timeout (%3 s)%4. The action may have started there: check the site before you retry the step.</source>
+        <translation>%1 未在步骤超时时间（%3 秒）内确认 %2 已开始%4。该任务可能已在机房执行：重试步骤前请先检查该机房。</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s; the agent did not confirm the cancel, so the action may still be running at the site. Check it before you retry the step.</source>
+        <translation>%1 秒后超时；代理未确认取消，任务可能仍在机房运行。重试步骤前请先检查。</translation>
+    </message>
+    <message>
+        <source>The local database is not on disk (%1), so an execution could not be resumed after a restart. Fix the database and restart Haven before you run a plan.</source>
+        <translation>本地数据库不在磁盘上（%1），重启后无法继续执行。请先修复数据库并重启 Haven，再执行预案。</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>在内存中</translation>
+    </message>
+    <message>
+        <source>This cannot be done now to step &quot;%1&quot; (%2) while the execution is %3.</source>
+        <translation>执行处于 %3 状态时，无法对步骤“%1”（%2）进行此操作。</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2131,10 @@
     <message>
         <source>--recovery on the command line</source>
         <translation>命令行参数 --recovery</translation>
+    </message>
+    <message>
+        <source>Execution %1 of &quot;%2&quot; was created but never started; start or cancel it in the console.</source>
+        <translation>执行 %1（预案“%2”）已创建但从未开始；请在控制台中开始或取消它。</translation>
     </message>
 </context>
 <context>
