@@ -128,8 +128,7 @@ void ConsoleSession::followWith(const QHash<QString, QByteArray> &tokens)
 
 void ConsoleSession::startWith(const Environment &environment, const QHash<QString, QByteArray> &tokens)
 {
-    m_environment = environment;
-    m_store->saveEnvironment(environment);
+    m_environment = environment; // not saved: the console's own environment stays as it is
     ++m_followGeneration;
     Q_EMIT environmentChanged();
     followWith(tokens);

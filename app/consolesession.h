@@ -43,7 +43,7 @@ public:
     // Shows the cached picture at once, then reads the tokens and starts following the agents.
     void start();
     // Headless runs: follows this environment with these tokens (from a fleet file), without the
-    // secret store. The environment is saved so that a later run can resume with it.
+    // secret store and without replacing the console's saved environment.
     void startWith(const Environment &environment, const QHash<QString, QByteArray> &tokens);
     // Replaces the environment (Environment page, import): saved, then followed.
     void setEnvironment(const Environment &environment);

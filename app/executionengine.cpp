@@ -26,6 +26,9 @@ qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 // How long an action may go on after its timeout, cancelled, before Haven stops waiting for it.
 constexpr qint64 CancelGraceMs = 15'000;
 
+// How much of one action's log the journal keeps (the agent keeps up to 4 MiB).
+constexpr qint64 LogJournalBytes = 1024 * 1024;
+
 QString key(QStringView name) { return name.toString(); }
 
 QString secondsText(qint64 ms) { return QString::number(double(ms) / 1000.0, 'f', 1); }
@@ -645,7 +648,8 @@ private:
                 }
                 const bool final = action->state == ActionState::Succeeded || action->state == ActionState::Failed
                                    || action->state == ActionState::Cancelled;
-                if (action->logSize > run->logOffset || final) {
+                // The journal keeps up to LogJournalBytes of each action's log; the agent has it all.
+                if ((action->logSize > run->logOffset && run->logOffset < LogJournalBytes) || final) {
                     fetchLog(id, *run, *action);
                 } else if (overdue && !final) {
                     // Still running past its timeout: the cancel is on its way; keep asking.
@@ -702,7 +706,7 @@ private:
                                  {key(u"text"), chunk->text}, {key(u"nextOffset"), chunk->nextOffset}}))
                         return;
                     run = findSite(id, siteId, attempt);
-                    if (final && chunk->nextOffset < chunk->size && run->logOffset < Execution::MaxLogBytes * 4) {
+                    if (final && chunk->nextOffset < chunk->size && run->logOffset < LogJournalBytes) {
                         fetchLog(id, *run, action); // the rest of the log before the end is journalled
                         return;
                     }

@@ -144,7 +144,8 @@ int runExecution(QCoreApplication &app, const QCommandLineParser &parser, const 
     run.description = parser.value(options.description);
     run.recovery = parser.isSet(options.recovery);
     run.approve = parser.isSet(options.approve);
-    if (!resumeOnly && (run.planFile.isEmpty() || run.failedSites.isEmpty() || run.emergencySites.isEmpty())) {
+    if (!resumeOnly && (run.planFile.isEmpty() || run.failedSites.isEmpty() || run.emergencySites.isEmpty()
+                        || run.confirm.isEmpty())) {
         printError(QCoreApplication::translate("main", "--headless run needs --plan, --failed, --emergency and --confirm"));
         return HeadlessRun::UsageError;
     }

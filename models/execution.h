@@ -215,7 +215,7 @@ public:
     static std::optional<Execution> replay(const QString &id, const QList<ExecutionEvent> &events, QString *error);
 
     static QString idempotencyKey(const QString &executionId, StepId step, const QString &site, int attempt);
-    static constexpr int MaxLogBytes = 256 * 1024; // per site run kept in memory and the journal
+    static constexpr int MaxLogBytes = 256 * 1024; // per site run kept in memory (the journal keeps up to 1 MiB)
 
 private:
     SiteRun *siteRun(StepId step, const QString &site, int attempt);
