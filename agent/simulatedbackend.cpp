@@ -53,7 +53,7 @@ public:
             m_finished = true;
             Q_EMIT finished(*event.finalState, event.message);
         } else {
-            Q_EMIT logged(event.logLine);
+            Q_EMIT logged(event.logLine + QLatin1Char('\n')); // the log is text: one line each
         }
     }
 
@@ -65,7 +65,7 @@ private:
         QMetaObject::invokeMethod(
             this,
             [this, state, message] {
-                Q_EMIT logged(toString(state) + QStringLiteral(": ") + message);
+                Q_EMIT logged(toString(state) + QStringLiteral(": ") + message + QLatin1Char('\n'));
                 Q_EMIT finished(state, message);
             },
             Qt::QueuedConnection);

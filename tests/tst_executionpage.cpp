@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QLabel>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -223,6 +224,14 @@ void TestExecutionPage::switchoverAndRecoveryThroughThePage()
     QTRY_VERIFY(StatusColors::schemeFor(page.graph()->palette()) == ColorScheme::Light);
     const QImage light = page.graph()->grab().toImage();
     QVERIFY(QColor(light.pixel(4, light.height() - 4)).lightness() > 128);
+    // The RTO clock (a label with a palette of its own) turns dark on the light theme at once.
+    QLabel *clock = nullptr;
+    for (QLabel *label : page.findChildren<QLabel *>()) {
+        if (label->text().trimmed() == page.rtoText())
+            clock = label;
+    }
+    QVERIFY(clock);
+    QVERIFY(clock->palette().color(QPalette::WindowText).lightness() < 128);
 
     // The rest of the switchover.
     QVERIFY(waitUntil([&] {

@@ -440,8 +440,10 @@ void ExecutionPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         applyFonts();
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        // Labels coloured by state hold palettes of their own: give them the new theme's colours.
         updateHeader();
+        updateRtoClock();
         updateStepPanel();
     }
 }
