@@ -7,6 +7,7 @@
 #include "environmentpage.h"
 #include "headlessrun.h"
 #include "headlessstatus.h"
+#include "localstore.h"
 #include "mainwindow.h"
 #include "terminationsignals.h"
 #include "theme.h"
@@ -16,7 +17,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QScreen>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 
@@ -112,7 +115,7 @@ struct Options
                            rotate, views, screenshot, screenshotDelay, plan, failed, emergency, groups, description,
                            confirm, recovery, approve});
         parser.addPositionalArgument(QStringLiteral("command"),
-                                     QCoreApplication::translate("main", "With --headless: status, run or resume."));
+                                     QCoreApplication::translate("main", "With --headless: status, run, resume or audit."));
     }
 };
 
@@ -167,13 +170,51 @@ int runExecution(QCoreApplication &app, const QCommandLineParser &parser, const 
     return app.exec();
 }
 
+// `haven --headless audit`: checks the hash chain of the audit log. Exit code 0 when it is
+// intact, 6 when a record was changed, 2 when the database cannot be read.
+int runAudit(const QCommandLineParser &parser, const Options &options)
+{
+    QTextStream out(stdout);
+    const QString path = parser.isSet(options.database)
+                             ? parser.value(options.database)
+                             : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                   .filePath(QStringLiteral("haven.db"));
+    if (!QFileInfo::exists(path)) {
+        printError(QCoreApplication::translate("main", "There is no local database at %1.").arg(path));
+        return 2;
+    }
+    LocalStore store;
+    const LocalStore::Status status = store.open(path);
+    if (status.mode != LocalStore::Mode::Persistent) {
+        printError(status.problem);
+        return 2;
+    }
+    qint64 broken = -1;
+    qint64 records = 0;
+    if (store.verifyAuditChain(&broken, &records)) {
+        out << QCoreApplication::translate("main", "The audit log in %1 is intact: %2 records, each chained to the one before.")
+                   .arg(path)
+                   .arg(records)
+            << Qt::endl;
+        return 0;
+    }
+    out << QCoreApplication::translate("main", "The audit log in %1 was changed: record %2 does not match the hash chain. "
+                                               "Keep a copy of the file for investigation and tell your security team.")
+               .arg(path)
+               .arg(broken)
+        << Qt::endl;
+    return 6;
+}
+
 int runHeadless(QCoreApplication &app, const QCommandLineParser &parser, const Options &options)
 {
     const QStringList command = parser.positionalArguments();
+    if (command == QStringList{QStringLiteral("audit")})
+        return runAudit(parser, options);
     if (command == QStringList{QStringLiteral("run")} || command == QStringList{QStringLiteral("resume")})
         return runExecution(app, parser, options, command.first() == QLatin1StringView("resume"));
     if (command != QStringList{QStringLiteral("status")}) {
-        printError(QCoreApplication::translate("main", "--headless knows these commands: status, run, resume"));
+        printError(QCoreApplication::translate("main", "--headless knows these commands: status, run, resume, audit"));
         return HeadlessStatus::UsageError;
     }
     QTextStream out(stdout);

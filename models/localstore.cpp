@@ -723,12 +723,16 @@ bool LocalStore::insertAudit(const AuditEntry &entry)
         .run();
 }
 
-bool LocalStore::verifyAuditChain(qint64 *brokenSeq)
+bool LocalStore::verifyAuditChain(qint64 *brokenSeq, qint64 *records)
 {
     SqliteStatement select(*m_db, "SELECT seq, time, user, host, action, details, prev_hash, hash FROM audit_log "
                                   "ORDER BY seq");
     QString expectedPrev;
+    if (records)
+        *records = 0;
     while (select.next()) {
+        if (records)
+            ++*records;
         const qint64 seq = select.integer(0);
         const QString prevHash = select.text(6);
         const QString hash = auditHash(prevHash, auditRecord(seq, select.text(1), select.text(2), select.text(3),

@@ -141,7 +141,8 @@ public:
     // Appends one record to the audit log: hash = SHA-256(prev_hash + the record's compact JSON).
     bool appendAudit(const QString &user, const QString &action, const QJsonObject &details);
     // True when every record's hash matches; otherwise *brokenSeq is the first record that does not.
-    bool verifyAuditChain(qint64 *brokenSeq = nullptr);
+    // *records: how many records were checked.
+    bool verifyAuditChain(qint64 *brokenSeq = nullptr, qint64 *records = nullptr);
 
     // Caps the file at this many pages (PRAGMA max_page_count) so a test can fill the "disk".
     void setPageLimitForTesting(int pages);

@@ -4734,15 +4734,27 @@ Fix the findings in the editor, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With --headless: status, run or resume.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--headless run needs --plan, --failed, --emergency and --confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--headless knows these commands: status, run, resume</source>
+        <source>With --headless: status, run, resume or audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no local database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log in %1 is intact: %2 records, each chained to the one before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log in %1 was changed: record %2 does not match the hash chain. Keep a copy of the file for investigation and tell your security team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--headless knows these commands: status, run, resume, audit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4705,16 +4705,28 @@ Fix the findings in the editor, then try again.</source>
         <translation>与 --headless run 或 resume 配合：以此用户身份批准所有人工审批。</translation>
     </message>
     <message>
-        <source>With --headless: status, run or resume.</source>
-        <translation>与 --headless 配合：status、run 或 resume。</translation>
-    </message>
-    <message>
         <source>--headless run needs --plan, --failed, --emergency and --confirm</source>
         <translation>--headless run 需要 --plan、--failed、--emergency 和 --confirm</translation>
     </message>
     <message>
-        <source>--headless knows these commands: status, run, resume</source>
-        <translation>--headless 支持以下命令：status、run、resume</translation>
+        <source>With --headless: status, run, resume or audit.</source>
+        <translation>与 --headless 配合：status、run、resume 或 audit。</translation>
+    </message>
+    <message>
+        <source>There is no local database at %1.</source>
+        <translation>%1 处没有本地数据库。</translation>
+    </message>
+    <message>
+        <source>The audit log in %1 is intact: %2 records, each chained to the one before.</source>
+        <translation>%1 中的审计日志完整：共 %2 条记录，每条都与前一条链接。</translation>
+    </message>
+    <message>
+        <source>The audit log in %1 was changed: record %2 does not match the hash chain. Keep a copy of the file for investigation and tell your security team.</source>
+        <translation>%1 中的审计日志已被改动：第 %2 条记录与哈希链不符。请保留该文件的副本以供调查，并通知安全团队。</translation>
+    </message>
+    <message>
+        <source>--headless knows these commands: status, run, resume, audit</source>
+        <translation>--headless 支持以下命令：status、run、resume、audit</translation>
     </message>
 </context>
 </TS>
