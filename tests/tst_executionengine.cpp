@@ -20,6 +20,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <csignal>
+
 using namespace Haven;
 using namespace Haven::Test;
 
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void emergencyStopStopsEverything();
     void timeoutCancelsTheAction();
     void agentDyingInTheMiddleOfAStep();
+    void startWithoutAnswerIsNotRetriedOnItsOwn();
     void unreachableSiteFailsFastAndOtherBranchesGoOn();
     void journalReplaysToTheSameState();
     void crashBetweenDispatchesDispatchesTheRest();
@@ -339,6 +342,33 @@ void TestExecutionEngine::agentDyingInTheMiddleOfAStep()
     QCOMPARE(run->history.size(), 1);
     QVERIFY2(run->history.first().message.contains(QStringLiteral("interrupted")), qPrintable(run->history.first().message));
     QCOMPARE(m_sites->actions(QStringLiteral("shb"), id).size(), 2);
+}
+
+void TestExecutionEngine::startWithoutAnswerIsNotRetriedOnItsOwn()
+{
+    Console console(*m_dir);
+    QVERIFY(console.follow(*m_sites));
+    PlanStep wait = planStep(1, QStringLiteral("Wait at SHB"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EmergencySite);
+    wait.requiresApproval = true; // so that the agent can be frozen just before the start goes out
+    wait.timeoutSeconds = 2;
+    wait.retry = {3, 0, 1.0};
+    const QString id = console.run(effectivePlan(QStringLiteral("Frozen agent"), PlanKind::Emergency, {wait}, {}));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(console.waitForStep(id, 1, StepRunState::AwaitingApproval));
+    // The agent takes the connection but answers nothing: the start may or may not have arrived.
+    const pid_t agent = pid_t(m_sites->agent(QStringLiteral("shb")).pid());
+    QCOMPARE(::kill(agent, SIGSTOP), 0);
+    QVERIFY(console.engine().approve(id, 1, Console::operatorTester()));
+    QVERIFY(console.waitForStep(id, 1, StepRunState::Failed, 40'000));
+    ::kill(agent, SIGCONT);
+    const StepRun *run = console.execution(id).stepRun(1);
+    QCOMPARE(run->attempt, 1); // not retried on its own despite three attempts allowed
+    QVERIFY(run->sites.first().outcomeUnknown);
+    QVERIFY2(run->message.contains(QStringLiteral("may have started")), qPrintable(run->message));
+    // It had arrived: the agent runs it once, under the first attempt's key only.
+    QVERIFY(waitUntil([&] { return m_sites->actions(QStringLiteral("shb"), id + QStringLiteral("/1/shb/1")).size() == 1; }, 10'000));
+    QCOMPARE(m_sites->actions(QStringLiteral("shb"), id).size(), 1);
+    QCOMPARE(toString(console.execution(id).state()), toString(ExecutionState::Failed));
 }
 
 void TestExecutionEngine::unreachableSiteFailsFastAndOtherBranchesGoOn()
