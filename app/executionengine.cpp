@@ -330,7 +330,7 @@ private:
         QString failure;
         if (sites.isEmpty())
             failure = tr("The step resolves to no site for this ticket.");
-        else if (step.guard) {
+        else if (step.guard && newAttempt) { // the rest of an attempt: its guard held when it began
             const GuardResult guard = evaluateGuard(*step.guard, step.productGroup, m_engine.m_topology,
                                                     resolveTargetSites(step.target, m_execution.ticket()));
             if (!guard.holds)
