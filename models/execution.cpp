@@ -271,26 +271,6 @@ const StepRun *Execution::stepRun(StepId id) const
     return it == m_steps.cend() ? nullptr : &*it;
 }
 
-QList<StepId> Execution::predecessors(StepId id) const
-{
-    QList<StepId> ids;
-    for (const PlanEdge &edge : m_plan.edges) {
-        if (edge.to == id)
-            ids.append(edge.from);
-    }
-    return ids;
-}
-
-QList<StepId> Execution::successors(StepId id) const
-{
-    QList<StepId> ids;
-    for (const PlanEdge &edge : m_plan.edges) {
-        if (edge.from == id)
-            ids.append(edge.to);
-    }
-    return ids;
-}
-
 QList<StepId> Execution::stepsOf(PlanPhase phase) const
 {
     QList<StepId> ids;

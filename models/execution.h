@@ -203,8 +203,8 @@ public:
     qint64 lastSeq() const { return m_lastSeq; }
 
     // Successors of a step in the plan, its predecessors, the steps of a phase.
-    QList<StepId> predecessors(StepId id) const;
-    QList<StepId> successors(StepId id) const;
+    QList<StepId> predecessors(StepId id) const { return m_plan.predecessors(id); }
+    QList<StepId> successors(StepId id) const { return m_plan.successors(id); }
     QList<StepId> stepsOf(PlanPhase phase) const;
     QString stepName(StepId id) const;
 

@@ -247,6 +247,26 @@ const PlanStep *PlanData::step(StepId id) const
     return it != steps.cend() && it->id == id ? &*it : nullptr;
 }
 
+QList<StepId> PlanData::successors(StepId id) const
+{
+    QList<StepId> result;
+    for (const PlanEdge &edge : edges) {
+        if (edge.from == id)
+            result.append(edge.to);
+    }
+    return result;
+}
+
+QList<StepId> PlanData::predecessors(StepId id) const
+{
+    QList<StepId> result;
+    for (const PlanEdge &edge : edges) {
+        if (edge.to == id)
+            result.append(edge.from);
+    }
+    return result;
+}
+
 QList<const PlanStep *> PlanData::stepsOf(PlanPhase phase) const
 {
     QList<const PlanStep *> result;
@@ -472,26 +492,6 @@ QList<PlanEdge> Plan::edgesOf(StepId id) const
     for (const PlanEdge &edge : m_data.edges) {
         if (edge.from == id || edge.to == id)
             result.append(edge);
-    }
-    return result;
-}
-
-QList<StepId> Plan::successors(StepId id) const
-{
-    QList<StepId> result;
-    for (const PlanEdge &edge : m_data.edges) {
-        if (edge.from == id)
-            result.append(edge.to);
-    }
-    return result;
-}
-
-QList<StepId> Plan::predecessors(StepId id) const
-{
-    QList<StepId> result;
-    for (const PlanEdge &edge : m_data.edges) {
-        if (edge.to == id)
-            result.append(edge.from);
     }
     return result;
 }

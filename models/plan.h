@@ -168,6 +168,8 @@ struct PlanData
 
     const PlanStep *step(StepId id) const; // nullptr when absent
     QList<const PlanStep *> stepsOf(PlanPhase phase) const;
+    QList<StepId> successors(StepId id) const;   // in edge order
+    QList<StepId> predecessors(StepId id) const;
     StepId maxStepId() const;
     void normalize(); // sorts steps and edges
     friend bool operator==(const PlanData &, const PlanData &) = default;
@@ -252,8 +254,8 @@ public:
     QList<PlanEdge> edges() const { return m_data.edges; }
     QList<PlanEdge> edges(PlanPhase phase) const;
     QList<PlanEdge> edgesOf(StepId id) const; // in and out
-    QList<StepId> successors(StepId id) const;
-    QList<StepId> predecessors(StepId id) const;
+    QList<StepId> successors(StepId id) const { return m_data.successors(id); }
+    QList<StepId> predecessors(StepId id) const { return m_data.predecessors(id); }
     bool hasEdge(StepId from, StepId to) const;
 
     // Both steps exist, differ, are in the same phase, the edge is not there yet and would not
