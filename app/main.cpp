@@ -48,7 +48,8 @@ struct Options
                                 QCoreApplication::translate("main", "Run without a window: haven --headless status "
                                                                     "prints every site's reachability and counts; "
                                                                     "run starts a plan from a file; resume "
-                                                                    "continues unfinished executions.")};
+                                                                    "continues unfinished executions; audit checks "
+                                                                    "the audit log's hash chain.")};
     QCommandLineOption plan{QStringLiteral("plan"), QCoreApplication::translate("main", "With --headless run: the plan file."),
                             QCoreApplication::translate("main", "file")};
     QCommandLineOption failed{QStringLiteral("failed"),
@@ -314,8 +315,11 @@ int main(int argc, char *argv[])
 {
     // Headless runs need no display: decide before any application object exists.
     bool headless = false;
-    for (int i = 1; i < argc; ++i)
-        headless |= qstrcmp(argv[i], "--headless") == 0;
+    // --help and --version print and quit: they need no display either.
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"--headless", "--help", "-h", "--help-all", "--version", "-v"})
+            headless |= qstrcmp(argv[i], option) == 0;
+    }
     std::unique_ptr<QCoreApplication> app = headless ? std::make_unique<QCoreApplication>(argc, argv)
                                                      : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("haven"));

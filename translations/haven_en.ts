@@ -4698,10 +4698,6 @@ Fix the findings in the editor, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>With --headless run: the plan file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4755,6 +4751,10 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>--headless knows these commands: status, run, resume, audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions; audit checks the audit log&apos;s hash chain.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

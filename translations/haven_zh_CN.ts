@@ -4669,10 +4669,6 @@ Fix the findings in the editor, then try again.</source>
         <translation>没有屏幕 %1；可用的屏幕为 %2。</translation>
     </message>
     <message>
-        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions.</source>
-        <translation>无窗口运行：haven --headless status 输出每个机房的可达性和计数；run 从文件启动预案；resume 继续未完成的执行。</translation>
-    </message>
-    <message>
         <source>With --headless run: the plan file.</source>
         <translation>与 --headless run 配合：预案文件。</translation>
     </message>
@@ -4727,6 +4723,10 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>--headless knows these commands: status, run, resume, audit</source>
         <translation>--headless 支持以下命令：status、run、resume、audit</translation>
+    </message>
+    <message>
+        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions; audit checks the audit log&apos;s hash chain.</source>
+        <translation>无窗口运行：haven --headless status 输出每个机房的可达性和计数；run 从文件启动预案；resume 继续未完成的执行；audit 校验审计日志的哈希链。</translation>
     </message>
 </context>
 </TS>
