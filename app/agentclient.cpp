@@ -267,6 +267,18 @@ QString AgentError::message(const QString &siteName, const QString &url) const
     return {};
 }
 
+AgentConnection AgentConnection::forSite(const SiteEndpoint &site, const QByteArray &token)
+{
+    AgentConnection connection;
+    connection.siteId = site.id;
+    connection.siteName = site.name.isEmpty() ? site.id : site.name;
+    connection.url = site.url;
+    connection.token = token;
+    connection.pin = site.pin;
+    connection.caFile = site.caFile;
+    return connection;
+}
+
 AgentClient::AgentClient(CurlEngine &engine, AgentConnection connection, QObject *parent)
     : QObject(parent)
     , m_engine(&engine)

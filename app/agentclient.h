@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "environment.h"
 #include "protocol.h"
 
 #include <QCoreApplication>
@@ -59,6 +60,9 @@ struct AgentConnection
     int longPollMarginMs = 0;            // when set: a long-poll gets only its wait plus this margin
     int lowSpeedSeconds = 10;            // abort when under 1 byte/s for this long
     qint64 maxResponseBytes = 64 << 20;  // a lying agent cannot fill the console's memory
+
+    // The address, trust and identity of a configured site, with default timeouts.
+    static AgentConnection forSite(const SiteEndpoint &site, const QByteArray &token);
 };
 
 // One chunk of an action's log (GET /v1/actions/{id}/log): bytes [offset, nextOffset) of the

@@ -216,13 +216,7 @@ AgentClient *ConsoleSession::client(const QString &siteId)
                                    [&siteId](const SiteEndpoint &s) { return s.id == siteId && s.enabled; });
     if (site == m_environment.sites.cend() || !m_tokens.contains(siteId))
         return nullptr;
-    AgentConnection connection;
-    connection.siteId = site->id;
-    connection.siteName = site->name.isEmpty() ? site->id : site->name;
-    connection.url = site->url;
-    connection.token = m_tokens.value(siteId);
-    connection.pin = site->pin;
-    connection.caFile = site->caFile;
+    AgentConnection connection = AgentConnection::forSite(*site, m_tokens.value(siteId));
     connection.requestTimeoutMs = 10'000;
     auto *created = new AgentClient(*m_engine, connection, this);
     m_clients.insert(siteId, created);

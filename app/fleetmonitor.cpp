@@ -30,13 +30,7 @@ public:
         , m_intervalMs(std::clamp(endpoint.refreshSeconds, 1, 3600) * 1000)
         , m_timer(new QTimer(this))
     {
-        AgentConnection connection;
-        connection.siteId = endpoint.id;
-        connection.siteName = endpoint.name.isEmpty() ? endpoint.id : endpoint.name;
-        connection.url = endpoint.url;
-        connection.token = token;
-        connection.pin = endpoint.pin;
-        connection.caFile = endpoint.caFile;
+        AgentConnection connection = AgentConnection::forSite(endpoint, token);
         // The long-poll waits half an interval and may overrun it by a quarter (at least 1 s):
         // with the pacing of one request per interval, a site that stops answering shows as
         // unreachable within two refresh intervals.
