@@ -16,6 +16,7 @@
 #include <QTextDocument>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 namespace Haven {
@@ -452,7 +453,10 @@ QString writeProblem(const QString &path, const QString &reason)
 
 } // namespace
 
-bool ExecutionReport::writeHtml(const Execution &execution, const QString &path, QString *error, qint64 nowMs)
+namespace {
+
+// Writes through a QSaveFile: the target appears only once all of it was written.
+bool writeAtomically(const QString &path, QString *error, const std::function<void(QSaveFile &)> &write)
 {
     if (!checkFolder(path, error))
         return false;
@@ -462,8 +466,8 @@ bool ExecutionReport::writeHtml(const Execution &execution, const QString &path,
             *error = writeProblem(path, file.errorString());
         return false;
     }
-    const QByteArray bytes = html(execution, nowMs).toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    write(file);
+    if (file.error() != QFileDevice::NoError || file.size() == 0 || !file.commit()) {
         if (error)
             *error = writeProblem(path, file.errorString());
         file.cancelWriting();
@@ -472,17 +476,16 @@ bool ExecutionReport::writeHtml(const Execution &execution, const QString &path,
     return true;
 }
 
+} // namespace
+
+bool ExecutionReport::writeHtml(const Execution &execution, const QString &path, QString *error, qint64 nowMs)
+{
+    return writeAtomically(path, error, [&](QSaveFile &file) { file.write(html(execution, nowMs).toUtf8()); });
+}
+
 bool ExecutionReport::writePdf(const Execution &execution, const QString &path, QString *error, qint64 nowMs)
 {
-    if (!checkFolder(path, error))
-        return false;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = writeProblem(path, file.errorString());
-        return false;
-    }
-    {
+    return writeAtomically(path, error, [&](QSaveFile &file) {
         QPdfWriter writer(&file);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
                                          QPageLayout::Millimeter));
@@ -497,14 +500,7 @@ bool ExecutionReport::writePdf(const Execution &execution, const QString &path, 
         document.setDefaultFont(font);
         document.setHtml(ExecutionReport::document(execution, nowMs, Target::Print));
         document.print(&writer); // paginates with 2 cm margins, numbers the pages
-    }
-    if (file.error() != QFileDevice::NoError || file.size() == 0 || !file.commit()) {
-        if (error)
-            *error = writeProblem(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
+    });
 }
 
 } // namespace Haven
