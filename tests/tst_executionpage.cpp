@@ -145,7 +145,8 @@ PlanData TestExecutionPage::waitPlan(const QString &name, int seconds)
                          {{1, 2}});
 }
 
-QString TestExecutionPage::run(const PlanData &plan)
+// The ticket every page test runs: Shanghai A failed, Shanghai B takes over.
+static ExecutionTicket drillTicket(const PlanData &plan)
 {
     ExecutionTicket ticket;
     ticket.planId = plan.metadata.id;
@@ -154,6 +155,12 @@ QString TestExecutionPage::run(const PlanData &plan)
     ticket.emergencySites = {QStringLiteral("shb")};
     ticket.description = QStringLiteral("SHA lost power (drill 2024-Q3)");
     ticket.createdBy = QStringLiteral("alice@war-room-1");
+    return ticket;
+}
+
+QString TestExecutionPage::run(const PlanData &plan)
+{
+    const ExecutionTicket ticket = drillTicket(plan);
     QString error;
     const QString id = engine().create(plan, ticket, &error);
     if (id.isEmpty() || !engine().start(id, Operator::current(), &error)) {
@@ -491,13 +498,7 @@ void TestExecutionPage::screenshots()
 
     PlanData plan = templatePlan();
     plan.metadata.rtoSeconds = 150; // what 30 min would be at a real site, at this pace
-    ExecutionTicket ticket;
-    ticket.planId = plan.metadata.id;
-    ticket.planName = plan.metadata.name;
-    ticket.failedSites = {QStringLiteral("sha")};
-    ticket.emergencySites = {QStringLiteral("shb")};
-    ticket.description = QStringLiteral("SHA lost power (drill 2024-Q3)");
-    ticket.createdBy = QStringLiteral("alice@war-room-1");
+    const ExecutionTicket ticket = drillTicket(plan);
     QString error;
     const QString id = engine.create(plan, ticket, &error);
     QVERIFY2(!id.isEmpty(), qPrintable(error));
