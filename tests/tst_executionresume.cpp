@@ -65,6 +65,36 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
         file.write(PlanFormat::toBytes(plan));
     }
     const QString database = dir.filePath(QStringLiteral("console.db"));
+
+    // Bad input first: a plan file that is not JSON, and a wrong confirmation. Each is refused
+    // with a clear message and nothing is created.
+    {
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"haven-plan\", \"steps\": [");
+        file.close();
+        const QString scratch = dir.filePath(QStringLiteral("refused.db"));
+        const struct
+        {
+            QString plan;
+            QString confirm;
+            QByteArray expected;
+        } refusals[] = {{broken, plan.metadata.name, "JSON"}, {planFile, QStringLiteral("Kill dril"), "--confirm"}};
+        for (const auto &[planPath, confirmation, expected] : refusals) {
+            std::unique_ptr<QProcess> refused = console(
+                dir, {QStringLiteral("--headless"), QStringLiteral("run"), QStringLiteral("--environment"), fleet,
+                      QStringLiteral("--database"), scratch, QStringLiteral("--plan"), planPath, QStringLiteral("--failed"),
+                      QStringLiteral("sha"), QStringLiteral("--emergency"), QStringLiteral("shb"), QStringLiteral("--confirm"),
+                      confirmation});
+            QVERIFY(refused->waitForFinished(60'000));
+            const QByteArray said = refused->readAll();
+            QVERIFY2(refused->exitCode() == 2 && said.contains(expected), said.constData());
+        }
+        LocalStore store;
+        QCOMPARE(store.open(scratch).mode, LocalStore::Mode::Persistent);
+        QVERIFY(store.listExecutions().isEmpty());
+    }
     const QStringList common{QStringLiteral("--headless"), QStringLiteral("--environment"), fleet,
                              QStringLiteral("--database"), database, QStringLiteral("--approve"),
                              QStringLiteral("--recovery")};
