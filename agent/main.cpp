@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // haven-agent: the site agent (docs/agent-protocol.md).
 
-#include "agentconfig.h"
-#include "agentservice.h"
-#include "agentstore.h"
-#include "benchfleet.h"
-#include "demofleet.h"
-#include "hooksbackend.h"
-#include "httpserver.h"
-#include "simulatedbackend.h"
+#include "agent/site/agentconfig.h"
+#include "agent/site/agentservice.h"
+#include "agent/site/agentstore.h"
+#include "agent/simulated/benchfleet.h"
+#include "agent/simulated/demofleet.h"
+#include "agent/hooks/hooksbackend.h"
+#include "agent/http/httpserver.h"
+#include "agent/simulated/simulatedbackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,17 +2,17 @@
 // haven: the disaster-recovery console. A thin main: it parses the command line and wires
 // library objects together; everything else lives in app/, ui/ and widgets/.
 
-#include "consolesession.h"
-#include "demofleetlauncher.h"
-#include "environmentpage.h"
-#include "headlessrun.h"
-#include "headlessstatus.h"
-#include "localstore.h"
-#include "mainwindow.h"
-#include "terminationsignals.h"
-#include "theme.h"
-#include "translations.h"
-#include "wallwindow.h"
+#include "app/session/consolesession.h"
+#include "app/fleet/demofleetlauncher.h"
+#include "ui/environment/environmentpage.h"
+#include "app/headless/headlessrun.h"
+#include "app/headless/headlessstatus.h"
+#include "models/store/localstore.h"
+#include "ui/shell/mainwindow.h"
+#include "core/terminationsignals.h"
+#include "ui/shell/theme.h"
+#include "app/session/translations.h"
+#include "ui/wall/wallwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

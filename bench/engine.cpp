@@ -9,13 +9,13 @@
 // Plans: `steps` steps of wait.seconds 0 laid out as `width` parallel branches (chains), and a
 // serial chain of 40 steps. Each is run `runs` times; medians are printed.
 
-#include "agentclient.h"
+#include "app/agents/agentclient.h"
 #include "agentprocess.h"
 #include "benchsupport.h"
-#include "curlengine.h"
-#include "executionengine.h"
-#include "fleettopology.h"
-#include "localstore.h"
+#include "app/agents/curlengine.h"
+#include "app/executions/executionengine.h"
+#include "models/topology/fleettopology.h"
+#include "models/store/localstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -3,13 +3,13 @@
 // serving them all, each on its own port). Prints "figure_name value unit"; not run by ctest.
 
 #include "benchsupport.h"
-#include "componentmodel.h"
-#include "curlengine.h"
-#include "environment.h"
-#include "fleetmonitor.h"
-#include "fleettopology.h"
-#include "localstore.h"
-#include "metrichistory.h"
+#include "models/topology/componentmodel.h"
+#include "app/agents/curlengine.h"
+#include "models/environment/environment.h"
+#include "app/fleet/fleetmonitor.h"
+#include "models/topology/fleettopology.h"
+#include "models/store/localstore.h"
+#include "models/store/metrichistory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,9 +2,9 @@
 // Validation and automatic layout of a 1,000-step DR plan with wide parallel branches, against
 // the demo sites' catalog. Prints "figure_name value unit" (median of several runs); not run by ctest.
 
-#include "planlayout.h"
-#include "planvalidator.h"
-#include "simulatedsite.h"
+#include "models/plans/planlayout.h"
+#include "models/plans/planvalidator.h"
+#include "agent/simulated/simulatedsite.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,9 +4,9 @@
 //   fps while panning at fit and at three zoom levels (median of N frames grabbed from the view),
 //   the time the scene takes to apply a status change of every component (median of runs).
 // Targets: >= 30 fps, <= 16 ms per full update.
-#include "fleettopology.h"
-#include "topologyscene.h"
-#include "topologyview.h"
+#include "models/topology/fleettopology.h"
+#include "widgets/topology/topologyscene.h"
+#include "widgets/topology/topologyview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

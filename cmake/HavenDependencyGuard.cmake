@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Fails the configuration when a library breaks the dependency direction of DESIGN.md:
-#   ui -> widgets -> models,  ui -> app -> models,  agent -> models.
+#   ui -> widgets -> models,  ui -> app -> models,  models -> protocol -> core,
+#   agent -> protocol -> core (the agent never links the console's libraries).
 # Links are followed recursively through LINK_LIBRARIES and INTERFACE_LINK_LIBRARIES, so a
 # forbidden library reached through another one is caught too.
 # Include it at the end of the top-level CMakeLists.txt, once every target exists.
@@ -63,11 +64,16 @@ function(haven_forbid_links target)
         message(FATAL_ERROR "Dependency direction broken: ${target} links ${violations} (directly or "
             "through another library). See 'Shape of the system' in DESIGN.md: models and app must "
             "stay free of QtGui/QtWidgets, and dependencies point ui -> widgets -> models, "
-            "ui -> app -> models, agent -> models.")
+            "ui -> app -> models, models -> protocol -> core, agent -> protocol -> core "
+            "(docs/architecture.md).")
     endif()
 endfunction()
 
+set(_haven_console_libs havenmodels havenapp havenwidgets havenui)
+haven_forbid_links(havencore Qt6::Gui Qt6::Widgets Qt6::Network havenprotocol ${_haven_console_libs} havenagent)
+haven_forbid_links(havenprotocol Qt6::Gui Qt6::Widgets ${_haven_console_libs} havenagent)
 haven_forbid_links(havenmodels Qt6::Gui Qt6::Widgets havenapp havenwidgets havenui havenagent)
 haven_forbid_links(havenapp Qt6::Gui Qt6::Widgets havenwidgets havenui havenagent)
 haven_forbid_links(havenwidgets havenapp havenui havenagent)
-haven_forbid_links(havenagent Qt6::Gui Qt6::Widgets havenapp havenwidgets havenui)
+# The agent shares only core and protocol with the console.
+haven_forbid_links(havenagent Qt6::Gui Qt6::Widgets ${_haven_console_libs})

@@ -5,9 +5,9 @@
 // file for them, small plans to run, and reading back what the agents themselves recorded.
 
 #include "agentprocess.h"
-#include "environment.h"
+#include "models/environment/environment.h"
 #include "httpclient.h"
-#include "plan.h"
+#include "models/plans/plan.h"
 
 #include <QFile>
 #include <QJsonArray>

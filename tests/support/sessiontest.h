@@ -3,7 +3,7 @@
 
 // A console session whose files (database, secrets) live in a test's temporary directory.
 
-#include "consolesession.h"
+#include "app/session/consolesession.h"
 
 #include <QTemporaryDir>
 

@@ -4,7 +4,7 @@
 // Fixtures for the tests of the simulated site: profiles, running operations to their end,
 // reading the model back.
 
-#include "simulatedsite.h"
+#include "agent/simulated/simulatedsite.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,0 +1,850 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hooksbackend.h"
+
+#include "core/jsonfields.h"
+#include "core/processgroup.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QStandardPaths>
+#include <QStringDecoder>
+#include <QSysInfo>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <type_traits>
+#include <utility>
+
+Q_LOGGING_CATEGORY(lcHooks, "haven.agent.hooks", QtInfoMsg)
+
+namespace Haven {
+
+namespace {
+
+constexpr int DefaultOperationTimeoutSeconds = 300;
+constexpr int MaxOperationTimeoutSeconds = 24 * 3600;
+// Fault hooks run while the agent waits (applyFault() answers at once), so they must be quick:
+// a hook that starts a long pressure leaves it running in the background and returns.
+constexpr int DefaultFaultTimeoutSeconds = 20;
+constexpr int MaxFaultTimeoutSeconds = 120;
+constexpr int DefaultTopologyIntervalSeconds = 30;
+constexpr int DefaultTopologyTimeoutSeconds = 20;
+constexpr qsizetype MaxTopologyReportBytes = 4 * 1024 * 1024;
+constexpr qsizetype MaxFaultHookMessageChars = 500;
+
+// --- catalog parsing ---------------------------------------------------------------------
+
+void refuseUnknownFields(JsonFields &fields, const QStringList &known)
+{
+    const QStringList keys = fields.object().keys();
+    for (const QString &key : keys) {
+        if (!known.contains(key)) {
+            fields.fail(key, QStringLiteral("unknown field (expected %1)").arg(known.join(QStringLiteral(", "))));
+            return;
+        }
+    }
+}
+
+QString indexed(const QString &name, qsizetype index)
+{
+    return QStringLiteral("%1[%2]").arg(name).arg(index);
+}
+
+// Paths with a slash are relative to the catalog's folder, bare names are looked up in PATH.
+QString resolveProgram(const QString &name, const QDir &baseDir, QString *problem)
+{
+    if (!name.contains(QLatin1Char('/'))) {
+        const QString found = QStandardPaths::findExecutable(name);
+        if (found.isEmpty())
+            *problem = QStringLiteral("\"%1\" was not found in PATH").arg(name);
+        return found;
+    }
+    const QString path = QDir::cleanPath(baseDir.absoluteFilePath(name));
+    const QFileInfo info(path);
+    if (!info.exists())
+        *problem = QStringLiteral("%1 does not exist").arg(path);
+    else if (!info.isFile())
+        *problem = QStringLiteral("%1 is not a file").arg(path);
+    else if (!info.isExecutable())
+        *problem = QStringLiteral("%1 is not executable").arg(path);
+    return path;
+}
+
+HookCommand commandFromJson(JsonFields &fields, const QString &key, const QDir &baseDir)
+{
+    HookCommand command;
+    const QJsonArray argv = fields.requiredArray(key);
+    if (!fields.ok())
+        return command;
+    if (argv.isEmpty()) {
+        fields.fail(key, QStringLiteral("expected the program and its arguments, got an empty array"));
+        return command;
+    }
+    for (qsizetype i = 0; i < argv.size(); ++i) {
+        if (!argv.at(i).isString() || argv.at(i).toString().isEmpty()) {
+            fields.fail(indexed(key, i), QStringLiteral("expected a non-empty string"));
+            return command;
+        }
+        command.arguments.append(argv.at(i).toString());
+    }
+    QString problem;
+    command.program = resolveProgram(command.arguments.takeFirst(), baseDir, &problem);
+    if (!problem.isEmpty())
+        fields.fail(indexed(key, 0), problem);
+    return command;
+}
+
+std::optional<HooksCatalog::Operation> operationFromJson(const QJsonObject &json, const QString &path,
+                                                         const QDir &baseDir, QString *error)
+{
+    JsonFields fields(json, path);
+    refuseUnknownFields(fields, {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("description"),
+                                 QStringLiteral("layer"), QStringLiteral("parameters"), QStringLiteral("reversible"),
+                                 QStringLiteral("inverse"), QStringLiteral("command"),
+                                 QStringLiteral("timeoutSeconds")});
+    if (!fields.ok()) {
+        *error = fields.error();
+        return std::nullopt;
+    }
+    std::optional<OperationSpec> spec = OperationSpec::fromJson(json, error, path);
+    if (!spec)
+        return std::nullopt;
+    HooksCatalog::Operation operation{std::move(*spec), commandFromJson(fields, QStringLiteral("command"), baseDir)};
+    operation.command.timeoutSeconds = fields.boundedInteger(QStringLiteral("timeoutSeconds"),
+                                                      DefaultOperationTimeoutSeconds, 1, MaxOperationTimeoutSeconds);
+    if (!fields.ok()) {
+        *error = fields.error();
+        return std::nullopt;
+    }
+    return operation;
+}
+
+std::optional<HooksCatalog::FaultHooks> faultHooksFromJson(const QJsonObject &json, const QString &path,
+                                                           const QDir &baseDir, QString *error)
+{
+    JsonFields fields(json, path);
+    refuseUnknownFields(fields, {QStringLiteral("inject"), QStringLiteral("revert"), QStringLiteral("timeoutSeconds")});
+    HooksCatalog::FaultHooks hooks{commandFromJson(fields, QStringLiteral("inject"), baseDir),
+                                   commandFromJson(fields, QStringLiteral("revert"), baseDir)};
+    const int timeout = fields.boundedInteger(QStringLiteral("timeoutSeconds"), DefaultFaultTimeoutSeconds, 1,
+                                       MaxFaultTimeoutSeconds);
+    hooks.inject.timeoutSeconds = timeout;
+    hooks.revert.timeoutSeconds = timeout;
+    if (!fields.ok()) {
+        *error = fields.error();
+        return std::nullopt;
+    }
+    return hooks;
+}
+
+bool checkOperationCodes(const QList<HooksCatalog::Operation> &operations, QString *error)
+{
+    QHash<QString, qsizetype> indexOf;
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const QString &code = operations.at(i).spec.code;
+        if (indexOf.contains(code)) {
+            *error = QStringLiteral("%1.code: \"%2\" is already used by %3")
+                         .arg(indexed(QStringLiteral("operations"), i), code,
+                              indexed(QStringLiteral("operations"), indexOf.value(code)));
+            return false;
+        }
+        indexOf.insert(code, i);
+    }
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const QString &inverse = operations.at(i).spec.inverse;
+        if (!inverse.isEmpty() && !indexOf.contains(inverse)) {
+            *error = QStringLiteral("%1.inverse: no operation \"%2\" in the catalog")
+                         .arg(indexed(QStringLiteral("operations"), i), inverse);
+            return false;
+        }
+    }
+    return true;
+}
+
+// --- topology reports --------------------------------------------------------------------
+
+struct TopologyReport
+{
+    QList<Component> components;
+    QList<Dependency> dependencies;
+    QList<ReplicationLink> replication;
+    std::optional<QMap<QString, double>> traffic;
+};
+
+template<typename T>
+bool listFromJson(const QJsonArray &array, const QString &name, QList<T> *list, QString *error)
+{
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString path = indexed(name, i);
+        if (!array.at(i).isObject()) {
+            *error = path + QStringLiteral(": expected an object");
+            return false;
+        }
+        std::optional<T> item = T::fromJson(array.at(i).toObject(), error, path);
+        if (!item)
+            return false;
+        if constexpr (!std::is_same_v<T, Dependency>) {
+            if (seen.contains(item->id)) {
+                *error = QStringLiteral("%1.id: \"%2\" appears twice").arg(path, item->id);
+                return false;
+            }
+            seen.insert(item->id);
+        }
+        list->append(std::move(*item));
+    }
+    return true;
+}
+
+std::optional<TopologyReport> parseTopologyReport(const QByteArray &output, const QString &hostComponentId,
+                                                  QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(output, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = QStringLiteral("expected a JSON object");
+        return std::nullopt;
+    }
+    JsonFields fields(document.object());
+    refuseUnknownFields(fields, {QStringLiteral("components"), QStringLiteral("dependencies"),
+                                 QStringLiteral("replication"), QStringLiteral("traffic")});
+    const QJsonArray components = fields.requiredArray(QStringLiteral("components"));
+    const QJsonArray dependencies = fields.optionalArray(QStringLiteral("dependencies"));
+    const QJsonArray replication = fields.optionalArray(QStringLiteral("replication"));
+    const QJsonObject traffic = fields.optionalObject(QStringLiteral("traffic"));
+    if (!fields.ok()) {
+        *error = fields.error();
+        return std::nullopt;
+    }
+
+    TopologyReport report;
+    if (!listFromJson(components, QStringLiteral("components"), &report.components, error)
+        || !listFromJson(dependencies, QStringLiteral("dependencies"), &report.dependencies, error)
+        || !listFromJson(replication, QStringLiteral("replication"), &report.replication, error))
+        return std::nullopt;
+    for (qsizetype i = 0; i < report.components.size(); ++i) {
+        if (report.components.at(i).id == hostComponentId) {
+            *error = QStringLiteral("%1.id: \"%2\" is the agent's own host component")
+                         .arg(indexed(QStringLiteral("components"), i), hostComponentId);
+            return std::nullopt;
+        }
+    }
+    if (fields.object().contains(QStringLiteral("traffic"))) {
+        QMap<QString, double> shares;
+        JsonFields trafficFields(traffic, QStringLiteral("traffic"));
+        for (auto it = traffic.constBegin(); it != traffic.constEnd(); ++it) {
+            const double share = trafficFields.requiredNumber(it.key());
+            if (trafficFields.ok() && (share < 0 || share > 100))
+                trafficFields.fail(it.key(), QStringLiteral("expected a percentage from 0 to 100"));
+            shares.insert(it.key(), share);
+        }
+        if (!trafficFields.ok()) {
+            *error = trafficFields.error();
+            return std::nullopt;
+        }
+        report.traffic = std::move(shares);
+    }
+    return report;
+}
+
+QString exitDescription(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    // On Unix, QProcess keeps the signal number in exitCode() after a crash.
+    return exitStatus == QProcess::CrashExit ? QStringLiteral("killed by signal %1").arg(exitCode)
+                                             : QStringLiteral("exit code %1").arg(exitCode);
+}
+
+double rounded(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+// --- operations --------------------------------------------------------------------------
+
+// One run of an operation hook: parameters on stdin, output streamed to the action's log,
+// the whole process group stopped on timeout or cancel.
+class HookExecution final : public ActionExecution
+{
+    Q_OBJECT
+public:
+    HookExecution(HookCommand command, QByteArray input, const QProcessEnvironment &environment,
+                  const QString &workingDirectory)
+        : m_command(std::move(command))
+        , m_input(std::move(input))
+    {
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.setProcessEnvironment(environment);
+        m_process.setWorkingDirectory(workingDirectory);
+        ProcessGroup::prepare(m_process);
+        connect(&m_process, &QProcess::readyReadStandardOutput, this, &HookExecution::readOutput);
+        connect(&m_process, &QProcess::finished, this, &HookExecution::processFinished);
+        connect(&m_process, &QProcess::errorOccurred, this, &HookExecution::processFailed);
+        m_timeout.setSingleShot(true);
+        connect(&m_timeout, &QTimer::timeout, this, [this] {
+            stop(ActionState::Failed, QStringLiteral("timed out after %1 s").arg(m_command.timeoutSeconds));
+        });
+    }
+
+    ~HookExecution() override
+    {
+        disconnect(&m_process, nullptr, this, nullptr);
+        if (m_process.state() != QProcess::NotRunning)
+            ProcessGroup::sendSignal(m_process.processId(), SIGKILL);
+    }
+
+    void start() override
+    {
+        if (m_finished)
+            return; // cancelled before it started
+        const QStringList commandLine = QStringList{m_command.program} + m_command.arguments;
+        Q_EMIT logged(QStringLiteral("$ %1\n").arg(commandLine.join(QLatin1Char(' '))));
+        m_process.start(m_command.program, m_command.arguments);
+        if (m_process.state() == QProcess::NotRunning)
+            return; // processFailed() has reported it
+        m_process.write(m_input);
+        m_process.closeWriteChannel();
+        m_timeout.start(std::chrono::seconds(m_command.timeoutSeconds));
+    }
+
+    void cancel() override
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            finish(ActionState::Cancelled, QStringLiteral("cancelled before the hook ran"));
+        else
+            stop(ActionState::Cancelled, QStringLiteral("cancelled"));
+    }
+
+private:
+    // The outcome is reported when the hook's process has ended (processFinished).
+    void stop(ActionState state, const QString &message)
+    {
+        if (m_stopped)
+            return;
+        m_stopped = std::pair(state, message);
+        m_timeout.stop();
+        Q_EMIT logged(QStringLiteral("\n%1: stopping the hook and everything it started\n").arg(message));
+        ProcessGroup::terminate(m_process.processId());
+    }
+
+    void readOutput()
+    {
+        const QString text = m_decoder.decode(m_process.readAllStandardOutput());
+        if (!text.isEmpty())
+            Q_EMIT logged(text);
+    }
+
+    void processFinished(int exitCode, QProcess::ExitStatus exitStatus)
+    {
+        m_timeout.stop();
+        readOutput();
+        if (m_stopped)
+            finish(m_stopped->first, m_stopped->second);
+        else if (exitStatus == QProcess::NormalExit && exitCode == 0)
+            finish(ActionState::Succeeded, {});
+        else
+            finish(ActionState::Failed, exitDescription(exitCode, exitStatus));
+    }
+
+    void processFailed(QProcess::ProcessError error)
+    {
+        if (error != QProcess::FailedToStart)
+            return; // a crash or a closed stdin is reported by finished() as well
+        m_timeout.stop();
+        finish(ActionState::Failed,
+               QStringLiteral("could not start %1: %2").arg(m_command.program, m_process.errorString()));
+    }
+
+    void finish(ActionState state, const QString &message)
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        // Queued, so that no caller sees finished() from inside start() or cancel().
+        QMetaObject::invokeMethod(
+            this, [this, state, message] { Q_EMIT finished(state, message); }, Qt::QueuedConnection);
+    }
+
+    HookCommand m_command;
+    QByteArray m_input;
+    QProcess m_process;
+    QTimer m_timeout;
+    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    std::optional<std::pair<ActionState, QString>> m_stopped;
+    bool m_finished = false;
+};
+
+} // namespace
+
+// --- HooksCatalog ------------------------------------------------------------------------
+
+std::optional<HooksCatalog> HooksCatalog::load(const QString &path, QString *error)
+{
+    const auto failed = [&](const QString &problem) {
+        *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), problem);
+        return std::nullopt;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(file.errorString());
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return failed(QStringLiteral("not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
+    if (!document.isObject())
+        return failed(QStringLiteral("expected a JSON object"));
+    QString problem;
+    std::optional<HooksCatalog> catalog = fromJson(document.object(), QFileInfo(path).absolutePath(), &problem);
+    if (!catalog)
+        return failed(problem);
+    return catalog;
+}
+
+std::optional<HooksCatalog> HooksCatalog::fromJson(const QJsonObject &json, const QString &baseDir, QString *error)
+{
+    const QDir base(baseDir);
+    JsonFields fields(json);
+    refuseUnknownFields(fields, {QStringLiteral("operations"), QStringLiteral("faults"), QStringLiteral("topology")});
+    const QJsonArray operations = fields.requiredArray(QStringLiteral("operations"));
+    const QJsonObject faults = fields.optionalObject(QStringLiteral("faults"));
+    const QJsonObject topology = fields.optionalObject(QStringLiteral("topology"));
+    if (!fields.ok()) {
+        *error = fields.error();
+        return std::nullopt;
+    }
+
+    HooksCatalog catalog;
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const QString path = indexed(QStringLiteral("operations"), i);
+        if (!operations.at(i).isObject()) {
+            *error = path + QStringLiteral(": expected an object");
+            return std::nullopt;
+        }
+        std::optional<Operation> operation = operationFromJson(operations.at(i).toObject(), path, base, error);
+        if (!operation)
+            return std::nullopt;
+        catalog.operations.append(std::move(*operation));
+    }
+    if (!checkOperationCodes(catalog.operations, error))
+        return std::nullopt;
+
+    for (auto it = faults.constBegin(); it != faults.constEnd(); ++it) {
+        const QString path = QStringLiteral("faults.") + it.key();
+        const std::optional<FaultKind> kind = faultKindFromString(it.key());
+        if (!kind) {
+            *error = QStringLiteral("%1: unknown fault kind (expected %2)").arg(path, allowedFaultKinds());
+            return std::nullopt;
+        }
+        if (!it.value().isObject()) {
+            *error = path + QStringLiteral(": expected an object");
+            return std::nullopt;
+        }
+        std::optional<FaultHooks> hooks = faultHooksFromJson(it.value().toObject(), path, base, error);
+        if (!hooks)
+            return std::nullopt;
+        catalog.faults.insert(*kind, std::move(*hooks));
+    }
+
+    if (fields.object().contains(QStringLiteral("topology"))) {
+        JsonFields topologyFields(topology, QStringLiteral("topology"));
+        refuseUnknownFields(topologyFields, {QStringLiteral("command"), QStringLiteral("intervalSeconds"),
+                                             QStringLiteral("timeoutSeconds")});
+        HookCommand command = commandFromJson(topologyFields, QStringLiteral("command"), base);
+        const int interval = topologyFields.boundedInteger(QStringLiteral("intervalSeconds"),
+                                            DefaultTopologyIntervalSeconds, 1, 3600);
+        command.timeoutSeconds = topologyFields.boundedInteger(QStringLiteral("timeoutSeconds"),
+                                                std::min(DefaultTopologyTimeoutSeconds, interval), 1, 600);
+        if (!topologyFields.ok()) {
+            *error = topologyFields.error();
+            return std::nullopt;
+        }
+        catalog.topology = std::move(command);
+        catalog.topologyInterval = std::chrono::seconds(interval);
+    }
+    return catalog;
+}
+
+// --- HooksBackend ------------------------------------------------------------------------
+
+std::unique_ptr<HooksBackend> HooksBackend::create(const HooksSettings &settings, QString *error)
+{
+    if (settings.identity.id.isEmpty()) {
+        *error = QStringLiteral("the site has no id");
+        return nullptr;
+    }
+    if (!settings.dataDir.isEmpty() && !QDir().mkpath(settings.dataDir)) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(settings.dataDir);
+        return nullptr;
+    }
+    std::optional<HooksCatalog> catalog = HooksCatalog::load(settings.catalogPath, error);
+    if (!catalog)
+        return nullptr;
+    return std::unique_ptr<HooksBackend>(new HooksBackend(settings, std::move(*catalog)));
+}
+
+HooksBackend::HooksBackend(HooksSettings settings, HooksCatalog catalog)
+    : m_settings(std::move(settings))
+    , m_catalog(std::move(catalog))
+    , m_topology(m_settings.identity.id)
+    , m_hostMetrics(m_settings.dataDir.isEmpty() ? QDir::currentPath() : m_settings.dataDir, m_settings.procRoot)
+    , m_hostComponentId(QStringLiteral("host-") + QSysInfo::machineHostName())
+{
+    refreshHost();
+    connect(&m_hostTimer, &QTimer::timeout, this, &HooksBackend::refreshHost);
+    m_hostTimer.start(m_settings.hostRefresh);
+
+    if (m_catalog.topology) {
+        ProcessGroup::prepare(m_topologyProcess);
+        m_topologyProcess.setProcessEnvironment(hookEnvironment());
+        m_topologyProcess.setWorkingDirectory(m_settings.dataDir);
+        m_topologyProcess.setStandardInputFile(QProcess::nullDevice());
+        connect(&m_topologyProcess, &QProcess::readyReadStandardOutput, this, [this] {
+            m_topologyOutput.append(m_topologyProcess.readAllStandardOutput());
+            if (m_topologyOutput.size() > MaxTopologyReportBytes)
+                ProcessGroup::terminate(m_topologyProcess.processId());
+        });
+        connect(&m_topologyProcess, &QProcess::finished, this, &HooksBackend::topologyHookFinished);
+        connect(&m_topologyProcess, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+            if (error == QProcess::FailedToStart) {
+                m_topologyTimeout.stop();
+                rejectTopology(QStringLiteral("could not start: ") + m_topologyProcess.errorString());
+            }
+        });
+        m_topologyTimeout.setSingleShot(true);
+        connect(&m_topologyTimeout, &QTimer::timeout, this, [this] {
+            m_topologyTimedOut = true;
+            ProcessGroup::terminate(m_topologyProcess.processId());
+        });
+        connect(&m_topologyTimer, &QTimer::timeout, this, &HooksBackend::runTopologyHook);
+        m_topologyTimer.start(m_catalog.topologyInterval);
+        // The first report as soon as the event loop runs, after the caller has connected.
+        QTimer::singleShot(0, this, &HooksBackend::runTopologyHook);
+    }
+}
+
+HooksBackend::~HooksBackend()
+{
+    disconnect(&m_topologyProcess, nullptr, this, nullptr);
+    if (m_topologyProcess.state() != QProcess::NotRunning)
+        ProcessGroup::sendSignal(m_topologyProcess.processId(), SIGKILL);
+}
+
+SiteInfo HooksBackend::siteInfo() const
+{
+    SiteInfo info = m_settings.identity;
+    info.backend = QStringLiteral("hooks");
+    return info;
+}
+
+QList<OperationSpec> HooksBackend::operations() const
+{
+    QList<OperationSpec> specs;
+    specs.reserve(m_catalog.operations.size());
+    for (const HooksCatalog::Operation &operation : m_catalog.operations)
+        specs.append(operation.spec);
+    return specs;
+}
+
+QProcessEnvironment HooksBackend::hookEnvironment() const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HAVEN_SITE_ID"), m_settings.identity.id);
+    environment.insert(QStringLiteral("HAVEN_DATA_DIR"), m_settings.dataDir);
+    return environment;
+}
+
+std::unique_ptr<ActionExecution> HooksBackend::createExecution(const ActionContext &context, QString *error)
+{
+    const auto it = std::find_if(m_catalog.operations.cbegin(), m_catalog.operations.cend(),
+                                 [&context](const HooksCatalog::Operation &operation) {
+                                     return operation.spec.code == context.operation;
+                                 });
+    if (it == m_catalog.operations.cend()) {
+        *error = QStringLiteral("no operation \"%1\" in this site's catalog").arg(context.operation);
+        return nullptr;
+    }
+    // The catalog was checked at start-up, but the file may have changed since.
+    const QFileInfo program(it->command.program);
+    if (!program.isFile() || !program.isExecutable()) {
+        *error = QStringLiteral("the hook of \"%1\" is no longer an executable file: %2")
+                     .arg(context.operation, it->command.program);
+        return nullptr;
+    }
+
+    QProcessEnvironment environment = hookEnvironment();
+    environment.insert(QStringLiteral("HAVEN_ACTION_ID"), context.actionId);
+    environment.insert(QStringLiteral("HAVEN_IDEMPOTENCY_KEY"), context.idempotencyKey);
+    environment.insert(QStringLiteral("HAVEN_OPERATION"), context.operation);
+    auto execution = std::make_unique<HookExecution>(
+        it->command, QJsonDocument(context.parameters).toJson(QJsonDocument::Compact), environment,
+        m_settings.dataDir);
+    connect(execution.get(), &ActionExecution::finished, this,
+            [this](ActionState state) { ++m_finishedOperations[state]; });
+    return execution;
+}
+
+QList<FaultKind> HooksBackend::supportedFaults() const
+{
+    return m_catalog.faults.keys();
+}
+
+QString HooksBackend::checkFault(const FaultRecord &fault) const
+{
+    if (m_catalog.faults.contains(fault.kind))
+        return {};
+    QStringList offered;
+    for (const FaultKind kind : m_catalog.faults.keys())
+        offered.append(toString(kind));
+    return QStringLiteral("this site has no hook for %1 faults (it offers: %2)")
+        .arg(toString(fault.kind), offered.isEmpty() ? QStringLiteral("none") : offered.join(QStringLiteral(", ")));
+}
+
+QString HooksBackend::applyFault(const FaultRecord &fault)
+{
+    if (const QString problem = checkFault(fault); !problem.isEmpty())
+        return problem;
+    return runFaultHook(m_catalog.faults.value(fault.kind).inject, fault, QStringLiteral("inject"));
+}
+
+void HooksBackend::revertFault(const FaultRecord &fault)
+{
+    if (!m_catalog.faults.contains(fault.kind))
+        return;
+    const QString problem = runFaultHook(m_catalog.faults.value(fault.kind).revert, fault, QStringLiteral("revert"));
+    if (!problem.isEmpty())
+        qCWarning(lcHooks).noquote() << "reverting fault" << fault.id << "failed:" << problem;
+}
+
+// Runs while the caller waits: the fault manager needs the outcome before it answers.
+QString HooksBackend::runFaultHook(const HookCommand &command, const FaultRecord &fault, const QString &phase)
+{
+    QProcessEnvironment environment = hookEnvironment();
+    environment.insert(QStringLiteral("HAVEN_FAULT_ID"), fault.id);
+    environment.insert(QStringLiteral("HAVEN_FAULT_KIND"), toString(fault.kind));
+    environment.insert(QStringLiteral("HAVEN_FAULT_TARGET"), fault.target);
+    environment.insert(QStringLiteral("HAVEN_FAULT_PHASE"), phase);
+
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_settings.dataDir);
+    ProcessGroup::prepare(process);
+    process.start(command.program, command.arguments);
+    if (!process.waitForStarted())
+        return QStringLiteral("%1 hook: could not start %2: %3").arg(phase, command.program, process.errorString());
+    process.write(QJsonDocument(fault.toJson()).toJson(QJsonDocument::Compact));
+    process.closeWriteChannel();
+    if (!process.waitForFinished(command.timeoutSeconds * 1000)) {
+        ProcessGroup::sendSignal(process.processId(), SIGKILL);
+        process.waitForFinished();
+        return QStringLiteral("%1 hook timed out after %2 s").arg(phase).arg(command.timeoutSeconds);
+    }
+    const QString output = QString::fromUtf8(process.readAll()).trimmed();
+    qCInfo(lcHooks).noquote() << phase << "hook for fault" << fault.id << "said:" << output;
+    if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        return {};
+    QString message = QStringLiteral("%1 hook failed with %2").arg(phase, exitDescription(process.exitCode(), process.exitStatus()));
+    if (!output.isEmpty())
+        message += QStringLiteral(": ") + output.right(MaxFaultHookMessageChars);
+    return message;
+}
+
+// --- host component ----------------------------------------------------------------------
+
+void HooksBackend::refreshHost()
+{
+    m_hostSample = m_hostMetrics.sample();
+    const QString hostName = QSysInfo::machineHostName();
+    Component host;
+    host.id = m_hostComponentId;
+    host.name = hostName;
+    host.layer = Layer::Physical;
+    host.kind = QStringLiteral("host");
+    host.host = hostName;
+    host.status = ComponentStatus::Unknown;
+
+    struct Reading
+    {
+        QString metric;
+        QString label;
+        std::optional<double> percent;
+    };
+    const std::array readings{Reading{QStringLiteral("cpu"), QStringLiteral("CPU"), m_hostSample.cpuPercent},
+                              Reading{QStringLiteral("memory"), QStringLiteral("memory"), m_hostSample.memoryPercent},
+                              Reading{QStringLiteral("capacity"), QStringLiteral("data disk"), m_hostSample.diskPercent}};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Reading &reading : readings) {
+        const QString alertId = QStringLiteral("host-") + reading.metric;
+        if (!reading.percent) {
+            m_hostAlertSince.remove(alertId);
+            continue;
+        }
+        const double percent = *reading.percent;
+        host.metrics.insert(reading.metric, rounded(percent, 1));
+        ComponentStatus status = ComponentStatus::Ok;
+        double threshold = 0;
+        if (percent >= m_settings.criticalPercent) {
+            status = ComponentStatus::Critical;
+            threshold = m_settings.criticalPercent;
+        } else if (percent >= m_settings.warningPercent) {
+            status = ComponentStatus::Warning;
+            threshold = m_settings.warningPercent;
+        }
+        host.status = host.status == ComponentStatus::Unknown ? status : worse(host.status, status);
+        if (status == ComponentStatus::Ok) {
+            m_hostAlertSince.remove(alertId);
+            continue;
+        }
+        const QDateTime since = m_hostAlertSince.value(alertId, now);
+        m_hostAlertSince.insert(alertId, since);
+        host.alerts.append({alertId, toString(status),
+                            QStringLiteral("%1 at or above %2 %").arg(reading.label).arg(threshold), since});
+    }
+    if (m_hostSample.load)
+        host.metrics.insert(QStringLiteral("load"), rounded(m_hostSample.load->one, 2));
+    publishIfChanged(m_topology.setComponent(std::move(host)));
+}
+
+// --- topology hook -----------------------------------------------------------------------
+
+void HooksBackend::runTopologyHook()
+{
+    if (m_topologyProcess.state() != QProcess::NotRunning)
+        return; // the previous report is still being written
+    m_topologyOutput.clear();
+    m_topologyTimedOut = false;
+    m_topologyProcess.start(m_catalog.topology->program, m_catalog.topology->arguments);
+    m_topologyTimeout.start(std::chrono::seconds(m_catalog.topology->timeoutSeconds));
+}
+
+void HooksBackend::topologyHookFinished(int exitCode, QProcess::ExitStatus exitStatus)
+{
+    m_topologyTimeout.stop();
+    m_topologyOutput.append(m_topologyProcess.readAllStandardOutput());
+    const QString errorOutput = QString::fromUtf8(m_topologyProcess.readAllStandardError()).trimmed();
+    if (m_topologyTimedOut) {
+        rejectTopology(QStringLiteral("did not finish within %1 s").arg(m_catalog.topology->timeoutSeconds));
+    } else if (m_topologyOutput.size() > MaxTopologyReportBytes) {
+        rejectTopology(QStringLiteral("printed more than %1 bytes").arg(MaxTopologyReportBytes));
+    } else if (exitStatus != QProcess::NormalExit || exitCode != 0) {
+        QString problem = exitDescription(exitCode, exitStatus);
+        if (!errorOutput.isEmpty())
+            problem += QStringLiteral(": ") + errorOutput.right(MaxFaultHookMessageChars);
+        rejectTopology(problem);
+    } else if (const QString problem = applyTopologyReport(m_topologyOutput); !problem.isEmpty()) {
+        rejectTopology(QStringLiteral("printed an invalid report: ") + problem);
+    }
+    m_topologyOutput.clear();
+}
+
+void HooksBackend::rejectTopology(const QString &problem)
+{
+    ++m_topologyFailures;
+    m_lastTopologyError = problem;
+    qCWarning(lcHooks).noquote() << "topology hook" << m_catalog.topology->program << problem
+                                 << "- keeping the last good topology";
+}
+
+QString HooksBackend::applyTopologyReport(const QByteArray &output)
+{
+    QString problem;
+    std::optional<TopologyReport> report = parseTopologyReport(output, m_hostComponentId, &problem);
+    if (!report)
+        return problem;
+
+    bool changed = false;
+    QStringList components;
+    for (Component &component : report->components) {
+        components.append(component.id);
+        changed |= m_topology.setComponent(std::move(component));
+    }
+    for (const QString &id : std::as_const(m_reportedComponents)) {
+        if (!components.contains(id))
+            changed |= m_topology.removeComponent(id);
+    }
+    m_reportedComponents = components;
+
+    QStringList links;
+    for (ReplicationLink &link : report->replication) {
+        links.append(link.id);
+        changed |= m_topology.setLink(std::move(link));
+    }
+    for (const QString &id : std::as_const(m_reportedLinks)) {
+        if (!links.contains(id))
+            changed |= m_topology.removeLink(id);
+    }
+    m_reportedLinks = links;
+
+    changed |= m_topology.setDependencies(std::move(report->dependencies));
+    if (report->traffic)
+        changed |= m_topology.setTraffic(std::move(*report->traffic));
+
+    ++m_topologyReports;
+    m_lastTopologyError.clear();
+    m_lastTopologySuccess = QDateTime::currentDateTimeUtc();
+    publishIfChanged(changed);
+    return {};
+}
+
+void HooksBackend::publishIfChanged(bool changed)
+{
+    if (changed)
+        Q_EMIT topologyChanged(m_topology.revision());
+}
+
+// --- metrics -----------------------------------------------------------------------------
+
+QString HooksBackend::metricsText() const
+{
+    QString text;
+    const auto gauge = [&text](const QString &name, const QString &help, std::optional<double> value) {
+        if (!value)
+            return;
+        text += QStringLiteral("# HELP %1 %2\n# TYPE %1 gauge\n%1 %3\n").arg(name, help, QString::number(*value, 'g', QLocale::FloatingPointShortest));
+    };
+    gauge(QStringLiteral("haven_host_cpu_percent"), QStringLiteral("CPU use of the agent's host."),
+          m_hostSample.cpuPercent);
+    gauge(QStringLiteral("haven_host_memory_percent"), QStringLiteral("Memory use of the agent's host."),
+          m_hostSample.memoryPercent);
+    gauge(QStringLiteral("haven_host_data_disk_percent"), QStringLiteral("Used space on the agent's data disk."),
+          m_hostSample.diskPercent);
+    if (m_hostSample.load)
+        gauge(QStringLiteral("haven_host_load1"), QStringLiteral("One-minute load average of the agent's host."),
+              m_hostSample.load->one);
+
+    text += QStringLiteral("# HELP haven_hook_operations_total Operation hooks that finished, by outcome.\n"
+                           "# TYPE haven_hook_operations_total counter\n");
+    for (const ActionState state : {ActionState::Succeeded, ActionState::Failed, ActionState::Cancelled}) {
+        text += QStringLiteral("haven_hook_operations_total{state=\"%1\"} %2\n")
+                    .arg(toString(state))
+                    .arg(m_finishedOperations.value(state));
+    }
+    if (m_catalog.topology) {
+        text += QStringLiteral("# HELP haven_topology_reports_total Topology hook runs, by outcome.\n"
+                               "# TYPE haven_topology_reports_total counter\n"
+                               "haven_topology_reports_total{result=\"ok\"} %1\n"
+                               "haven_topology_reports_total{result=\"rejected\"} %2\n")
+                    .arg(m_topologyReports)
+                    .arg(m_topologyFailures);
+        if (m_lastTopologySuccess.isValid())
+            gauge(QStringLiteral("haven_topology_last_report_timestamp_seconds"),
+                  QStringLiteral("When the topology hook last gave a usable report."),
+                  static_cast<double>(m_lastTopologySuccess.toSecsSinceEpoch()));
+    }
+    return text;
+}
+
+} // namespace Haven
+
+#include "hooksbackend.moc"

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simulatedbackend.h"
+
+#include "agent/http/prometheus.h"
+
+#include "simulatedsite.h"
+#include "agent/site/topologystate.h"
+
+#include <QPointer>
+
+namespace Haven {
+
+// One operation run by the simulated site; the backend routes the site's events to it.
+class SimulatedExecution final : public ActionExecution
+{
+    Q_OBJECT
+public:
+    SimulatedExecution(SimulatedBackend *backend, const ActionContext &context)
+        : m_backend(backend)
+        , m_operation(context.operation)
+        , m_parameters(context.parameters)
+    {}
+
+    ~SimulatedExecution() override
+    {
+        if (m_backend && m_run != 0)
+            m_backend->forgetRun(m_run);
+    }
+
+    void start() override
+    {
+        if (!m_backend || m_started || m_finished)
+            return;
+        m_started = true;
+        QString error;
+        m_run = m_backend->startRun(this, m_operation, m_parameters, &error);
+        if (m_run == 0)
+            finishLater(ActionState::Failed, error);
+    }
+
+    void cancel() override
+    {
+        if (m_run != 0 && m_backend)
+            m_backend->cancelRun(m_run);
+        else if (!m_finished)
+            finishLater(ActionState::Cancelled, QStringLiteral("cancelled before it started"));
+    }
+
+    void deliver(const OperationEvent &event)
+    {
+        if (event.finalState) {
+            m_run = 0;
+            m_finished = true;
+            Q_EMIT finished(*event.finalState, event.message);
+        } else {
+            Q_EMIT logged(event.logLine + QLatin1Char('\n')); // the log is text: one line each
+        }
+    }
+
+private:
+    // The caller is still busy with start() or cancel(): report on the next event loop turn.
+    void finishLater(ActionState state, const QString &message)
+    {
+        m_finished = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this, state, message] {
+                Q_EMIT logged(toString(state) + QStringLiteral(": ") + message + QLatin1Char('\n'));
+                Q_EMIT finished(state, message);
+            },
+            Qt::QueuedConnection);
+    }
+
+    QPointer<SimulatedBackend> m_backend;
+    QString m_operation;
+    QJsonObject m_parameters;
+    quint64 m_run = 0;
+    bool m_started = false;
+    bool m_finished = false;
+};
+
+std::unique_ptr<SimulatedBackend> SimulatedBackend::fromProfile(const QString &path, double speed, quint32 seed,
+                                                                QString *error)
+{
+    std::unique_ptr<SimulatedSite> site = SimulatedSite::fromFile(path, seed, error);
+    if (!site)
+        return nullptr;
+    return std::make_unique<SimulatedBackend>(std::move(site), speed);
+}
+
+SimulatedBackend::SimulatedBackend(std::unique_ptr<SimulatedSite> site, double speed, QObject *parent)
+    : SiteBackend(parent)
+    , m_site(std::move(site))
+    , m_speed(speed > 0 ? speed : 1.0)
+    , m_reportedRevision(m_site->topology().revision())
+{
+    m_site->setStartTime(QDateTime::currentDateTimeUtc());
+    m_clock.start();
+    m_timer.setInterval(TickMilliseconds);
+    connect(&m_timer, &QTimer::timeout, this, &SimulatedBackend::tick);
+    m_timer.start();
+}
+
+SimulatedBackend::~SimulatedBackend() = default;
+
+SiteInfo SimulatedBackend::siteInfo() const
+{
+    SiteInfo info = m_site->siteInfo();
+    info.agentVersion = QStringLiteral(HAVEN_VERSION);
+    info.backend = QStringLiteral("simulated");
+    info.capabilities = agentCapabilities();
+    return info;
+}
+
+const TopologyState &SimulatedBackend::topology() const
+{
+    return m_site->topology();
+}
+
+QList<OperationSpec> SimulatedBackend::operations() const
+{
+    return m_site->operations();
+}
+
+std::unique_ptr<ActionExecution> SimulatedBackend::createExecution(const ActionContext &context, QString *error)
+{
+    const QString problem = m_site->checkOperation(context.operation, context.parameters);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return nullptr;
+    }
+    return std::make_unique<SimulatedExecution>(this, context);
+}
+
+QList<FaultKind> SimulatedBackend::supportedFaults() const
+{
+    return SimulatedSite::supportedFaults();
+}
+
+QString SimulatedBackend::checkFault(const FaultRecord &fault) const
+{
+    return m_site->checkFault(fault);
+}
+
+QString SimulatedBackend::applyFault(const FaultRecord &fault)
+{
+    const QString problem = m_site->applyFault(fault);
+    reportTopology();
+    return problem;
+}
+
+void SimulatedBackend::revertFault(const FaultRecord &fault)
+{
+    m_site->revertFault(fault.id);
+    reportTopology();
+}
+
+void SimulatedBackend::tick()
+{
+    const qint64 now = m_clock.elapsed();
+    m_site->advance(double(now - m_lastTickMs) / 1000.0 * m_speed);
+    m_lastTickMs = now;
+    deliverEvents();
+    reportTopology();
+}
+
+quint64 SimulatedBackend::startRun(SimulatedExecution *execution, const QString &operation,
+                                   const QJsonObject &parameters, QString *error)
+{
+    const quint64 run = m_site->startOperation(operation, parameters, error);
+    if (run != 0)
+        m_executions.insert(run, execution);
+    return run;
+}
+
+void SimulatedBackend::cancelRun(quint64 run)
+{
+    m_site->cancelOperation(run);
+}
+
+void SimulatedBackend::forgetRun(quint64 run)
+{
+    // The execution went away while its run was still going: nobody waits for the result.
+    m_executions.remove(run);
+    m_site->cancelOperation(run);
+}
+
+void SimulatedBackend::deliverEvents()
+{
+    const QList<OperationEvent> events = m_site->takeEvents();
+    for (const OperationEvent &event : events) {
+        // Looked up per event: a receiver may delete an execution when it finishes.
+        SimulatedExecution *execution = event.finalState ? m_executions.take(event.run) : m_executions.value(event.run);
+        if (execution)
+            execution->deliver(event);
+    }
+}
+
+void SimulatedBackend::reportTopology()
+{
+    const quint64 revision = m_site->topology().revision();
+    if (revision == m_reportedRevision)
+        return;
+    m_reportedRevision = revision;
+    Q_EMIT topologyChanged(revision);
+}
+
+// --- Prometheus -----------------------------------------------------------------------------
+
+namespace {
+
+using Labels = QList<std::pair<QString, QString>>;
+
+// One metric family: HELP and TYPE once, then a sample per line.
+class Family
+{
+public:
+    Family(QString *out, const QString &name, const QString &help)
+        : m_out(out)
+        , m_name(name)
+    {
+        *m_out += QStringLiteral("# HELP %1 %2\n# TYPE %1 gauge\n").arg(name, help);
+    }
+
+    void add(const Labels &labels, double value)
+    {
+        QStringList parts;
+        for (const auto &[key, text] : labels)
+            parts.append(key + QStringLiteral("=\"") + prometheusLabel(text) + QLatin1Char('"'));
+        *m_out += m_name + QLatin1Char('{') + parts.join(QLatin1Char(',')) + QStringLiteral("} ")
+                  + QString::number(value, 'g', 12) + QLatin1Char('\n');
+    }
+
+private:
+    QString *m_out;
+    QString m_name;
+};
+
+int statusCode(ComponentStatus status)
+{
+    switch (status) {
+    case ComponentStatus::Ok: return 0;
+    case ComponentStatus::Warning: return 1;
+    case ComponentStatus::Critical: return 2;
+    case ComponentStatus::Down: return 3;
+    case ComponentStatus::Unknown: return 4;
+    }
+    return 4;
+}
+
+} // namespace
+
+QString SimulatedBackend::metricsText() const
+{
+    const TopologySnapshot snapshot = m_site->topology().snapshot();
+    const QString site = snapshot.siteId;
+    auto componentLabels = [&site](const Component &c) {
+        return Labels{{QStringLiteral("site"), site},
+                      {QStringLiteral("component"), c.id},
+                      {QStringLiteral("layer"), toString(c.layer)},
+                      {QStringLiteral("product_group"), c.productGroup}};
+    };
+
+    QString out;
+    {
+        Family family(&out, QStringLiteral("haven_component_status"),
+                      QStringLiteral("Component status: 0 ok, 1 warning, 2 critical, 3 down, 4 unknown."));
+        for (const Component &c : snapshot.components)
+            family.add(componentLabels(c), statusCode(c.status));
+    }
+    const struct
+    {
+        const char *metric;
+        const char *name;
+        const char *help;
+    } gauges[] = {
+        {"cpu", "haven_component_cpu_percent", "CPU use of the component, percent."},
+        {"memory", "haven_component_memory_percent", "Memory use of the component, percent."},
+        {"qps", "haven_component_requests_per_second", "Requests served by the component per second."},
+        {"latencyMs", "haven_component_latency_milliseconds", "Response time of the component, milliseconds."},
+        {"capacity", "haven_component_capacity_percent", "Capacity watermark of the component, percent."},
+    };
+    for (const auto &gauge : gauges) {
+        const QString metric = QLatin1StringView(gauge.metric);
+        Family family(&out, QLatin1StringView(gauge.name), QLatin1StringView(gauge.help));
+        for (const Component &c : snapshot.components) {
+            if (c.metrics.contains(metric))
+                family.add(componentLabels(c), c.metrics.value(metric));
+        }
+    }
+    {
+        Family lag(&out, QStringLiteral("haven_replication_lag_seconds"),
+                   QStringLiteral("Replication lag of a link, seconds; role is this site's side."));
+        for (const ReplicationLink &link : snapshot.replication) {
+            lag.add({{QStringLiteral("site"), site},
+                     {QStringLiteral("link"), link.id},
+                     {QStringLiteral("role"), toString(link.role)},
+                     {QStringLiteral("from_site"), link.fromSite},
+                     {QStringLiteral("to_site"), link.toSite}},
+                    link.lagSeconds);
+        }
+        Family healthy(&out, QStringLiteral("haven_replication_healthy"),
+                       QStringLiteral("1 when the replication link is healthy, 0 when lagging or broken."));
+        for (const ReplicationLink &link : snapshot.replication) {
+            healthy.add({{QStringLiteral("site"), site}, {QStringLiteral("link"), link.id}},
+                        link.state == ReplicationState::Healthy ? 1 : 0);
+        }
+    }
+    {
+        Family traffic(&out, QStringLiteral("haven_traffic_share_percent"),
+                       QStringLiteral("Share of a product group's traffic served by this site, percent."));
+        for (auto it = snapshot.traffic.cbegin(); it != snapshot.traffic.cend(); ++it)
+            traffic.add({{QStringLiteral("site"), site}, {QStringLiteral("product_group"), it.key()}}, it.value());
+    }
+    return out;
+}
+
+} // namespace Haven
+
+#include "simulatedbackend.moc"

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/protocol.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace Haven {
+
+class TopologyState;
+
+// What every haven-agent serves, whatever its backend (GET /v1/site "capabilities").
+inline QStringList agentCapabilities()
+{
+    return {QStringLiteral("topology"), QStringLiteral("changes"), QStringLiteral("operations"),
+            QStringLiteral("actions"), QStringLiteral("inspections"), QStringLiteral("faults"),
+            QStringLiteral("metrics")};
+}
+
+// What the backend needs to run one action.
+struct ActionContext
+{
+    QString actionId;
+    QString idempotencyKey;
+    QString operation;
+    QJsonObject parameters;
+};
+
+// One running operation. The action manager owns it, records its log and its outcome.
+class ActionExecution : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~ActionExecution() override = default;
+
+    virtual void start() = 0;
+    // Stops the work as soon as it safely can; finished(Cancelled, ...) follows (maybe later).
+    virtual void cancel() = 0;
+
+Q_SIGNALS:
+    void logged(const QString &text); // appended to the action's log as it is
+    void finished(Haven::ActionState state, const QString &message); // exactly once, a final state
+};
+
+// A site as seen by its agent: the simulated datacenter or the real one behind hooks.
+class SiteBackend : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~SiteBackend() override = default;
+
+    virtual SiteInfo siteInfo() const = 0;
+    virtual const TopologyState &topology() const = 0;
+    virtual QList<OperationSpec> operations() const = 0;
+
+    // Parameters have already been checked against the operation's schema.
+    // Returns nullptr with *error set when the operation cannot start at all.
+    virtual std::unique_ptr<ActionExecution> createExecution(const ActionContext &context, QString *error) = 0;
+
+    virtual QList<FaultKind> supportedFaults() const = 0;
+    // Checks the target and parameters; empty when the fault can be applied.
+    virtual QString checkFault(const FaultRecord &fault) const = 0;
+    virtual QString applyFault(const FaultRecord &fault) = 0; // empty on success
+    virtual void revertFault(const FaultRecord &fault) = 0;
+
+    // Prometheus exposition lines specific to this backend (no trailing summary lines).
+    virtual QString metricsText() const = 0;
+
+Q_SIGNALS:
+    void topologyChanged(quint64 revision);
+};
+
+} // namespace Haven

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dashboardpage.h"
+
+#include "widgets/topology/componentdetails.h"
+#include "app/session/consolesession.h"
+#include "models/topology/displaynames.h"
+#include "models/topology/fleettopology.h"
+#include "widgets/topology/readinesspanel.h"
+#include "models/topology/switchoverreadiness.h"
+#include "widgets/topology/topologyitems.h"
+#include "widgets/topology/topologyscene.h"
+#include "widgets/topology/topologyview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace Haven {
+
+DashboardPage::DashboardPage(ConsoleSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_scene(new TopologyScene(session.topology(), this))
+    , m_view(new TopologyView(this))
+    , m_readiness(new ReadinessTracker(session.topology(), this))
+    , m_readinessPanel(new ReadinessPanel(this))
+    , m_details(new ComponentDetails(session.topology(), session.history(), this))
+    , m_detailsPane(new QWidget(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_search(new QLineEdit(this))
+    , m_productGroup(new QComboBox(this))
+    , m_layer(new QComboBox(this))
+    , m_problemsOnly(new QCheckBox(tr("Problems only"), this))
+{
+    m_view->setTopologyScene(m_scene);
+    m_readinessPanel->setTracker(m_readiness);
+    // One set of thresholds for the verdicts, the plots' lines and the watermark marks.
+    const ReadinessThresholds &thresholds = session.readinessThresholds();
+    m_readiness->setThresholds(thresholds);
+    m_details->setThresholds(thresholds.cpuCeiling, thresholds.capacityWatermark, thresholds.maxLagSeconds);
+    m_scene->setWatermarkThreshold(thresholds.capacityWatermark);
+
+    m_search->setPlaceholderText(tr("Find a component by name, id or host"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(280);
+    m_layer->addItem(tr("All layers"), -1);
+    for (Layer layer : {Layer::Business, Layer::Middleware, Layer::Storage, Layer::Database, Layer::Physical})
+        m_layer->addItem(DisplayNames::layer(layer), int(layer));
+    auto *fit = new QPushButton(tr("Zoom to fit"), this);
+    fit->setToolTip(tr("Show every site (F)"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Product group:"), this));
+    filters->addWidget(m_productGroup);
+    filters->addWidget(new QLabel(tr("Layer:"), this));
+    filters->addWidget(m_layer);
+    filters->addWidget(m_problemsOnly);
+    filters->addStretch();
+    filters->addWidget(m_search, 1);
+    filters->addWidget(fit);
+
+    auto *close = new QToolButton(m_detailsPane);
+    close->setText(tr("Close"));
+    close->setAutoRaise(true);
+    auto *detailsLayout = new QVBoxLayout(m_detailsPane);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *detailsHeader = new QHBoxLayout;
+    detailsHeader->addStretch();
+    detailsHeader->addWidget(close);
+    detailsLayout->addLayout(detailsHeader);
+    detailsLayout->addWidget(m_details, 1);
+    m_detailsPane->hide();
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_readinessPanel);
+    leftLayout->addWidget(m_view, 1);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_detailsPane);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_search, &QLineEdit::textChanged, m_view, &TopologyView::setSearchText);
+    connect(m_productGroup, &QComboBox::currentIndexChanged, this, &DashboardPage::applyFilter);
+    connect(m_layer, &QComboBox::currentIndexChanged, this, &DashboardPage::applyFilter);
+    connect(m_problemsOnly, &QCheckBox::toggled, this, &DashboardPage::applyFilter);
+    connect(fit, &QPushButton::clicked, m_view, &TopologyView::zoomToFit);
+    connect(close, &QToolButton::clicked, m_detailsPane, &QWidget::hide);
+    connect(m_view, &TopologyView::componentActivated, this, [this](const QString &siteId, const QString &componentId) {
+        m_details->showComponent(siteId, componentId);
+        m_detailsPane->show();
+    });
+    connect(m_view, &TopologyView::linkActivated, this, [this](const QString &linkId) {
+        // Both ends report a link under the same id; either site's view of it will do.
+        for (const QString &siteId : m_session.topology().siteIds()) {
+            for (const ReplicationLink &link : m_session.topology().site(siteId)->replication) {
+                if (link.id == linkId) {
+                    m_details->showLink(siteId, linkId);
+                    m_detailsPane->show();
+                    return;
+                }
+            }
+        }
+    });
+    // A dependency clicked in the details panel: show it there and on the map.
+    connect(m_details, &ComponentDetails::componentActivated, this,
+            [this](const QString &siteId, const QString &componentId) {
+        m_details->showComponent(siteId, componentId);
+        if (ComponentTileItem *tile = m_scene->componentItem(siteId, componentId))
+            m_view->centerOn(tile);
+    });
+    connect(&session.topology(), &FleetTopology::sitesReset, this, &DashboardPage::refreshProductGroups);
+    connect(&session.topology(), &FleetTopology::componentsInserted, this, &DashboardPage::refreshProductGroups);
+    refreshProductGroups();
+    QTimer::singleShot(0, m_view, &TopologyView::zoomToFit);
+}
+
+DashboardPage::~DashboardPage() = default;
+
+void DashboardPage::setDarkTheme(bool dark)
+{
+    m_view->setColorScheme(dark ? ColorScheme::Dark : ColorScheme::Light);
+}
+
+void DashboardPage::refreshProductGroups()
+{
+    std::set<QString> groups;
+    const FleetTopology &topology = m_session.topology();
+    for (int row = 0; row < topology.componentCount(); ++row) {
+        if (!topology.component(row).productGroup.isEmpty())
+            groups.insert(topology.component(row).productGroup);
+    }
+    const QString current = m_productGroup->currentData().toString();
+    const QSignalBlocker blocker(m_productGroup);
+    m_productGroup->clear();
+    m_productGroup->addItem(tr("All"), QString());
+    for (const QString &group : groups)
+        m_productGroup->addItem(group, group);
+    m_productGroup->setCurrentIndex(std::max(0, m_productGroup->findData(current)));
+}
+
+void DashboardPage::applyFilter()
+{
+    TopologyFilter filter;
+    const QString group = m_productGroup->currentData().toString();
+    if (!group.isEmpty())
+        filter.productGroups.insert(group);
+    const int layer = m_layer->currentData().toInt();
+    if (layer >= 0)
+        filter.layers.insert(Layer(layer));
+    if (m_problemsOnly->isChecked())
+        filter.statuses = {ComponentStatus::Warning, ComponentStatus::Critical, ComponentStatus::Down,
+                           ComponentStatus::Unknown};
+    m_view->setFilter(filter);
+}
+
+} // namespace Haven
