@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // haven-agent: the site agent (docs/agent-protocol.md).
 
+#include "agent/hooks/hooksbackend.h"
+#include "agent/http/httpserver.h"
+#include "agent/simulated/benchfleet.h"
+#include "agent/simulated/demofleet.h"
+#include "agent/simulated/simulatedbackend.h"
 #include "agent/site/agentconfig.h"
 #include "agent/site/agentservice.h"
 #include "agent/site/agentstore.h"
-#include "agent/simulated/benchfleet.h"
-#include "agent/simulated/demofleet.h"
-#include "agent/hooks/hooksbackend.h"
-#include "agent/http/httpserver.h"
-#include "agent/simulated/simulatedbackend.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -232,7 +232,8 @@ int runBenchFleet(QCoreApplication &app, const QCommandLineParser &parser, QText
         return 1;
     }
     err << "haven-agent: " << fleet.siteCount() << " simulated sites listening; fleet file "
-        << parser.value(QStringLiteral("bench-fleet")) << '\n' << Qt::flush;
+        << parser.value(QStringLiteral("bench-fleet")) << '\n'
+        << Qt::flush;
     quitOnSignals(app);
     return app.exec();
 }
@@ -253,9 +254,11 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("config"), QStringLiteral("Run the agent with this configuration file."), QStringLiteral("file")},
-        {QStringLiteral("demo-fleet"), QStringLiteral("Start one simulated agent per demo site on loopback; "
-                                                      "configs, data and fleet.json go to this directory."),
+        {QStringLiteral("config"), QStringLiteral("Run the agent with this configuration file."),
+         QStringLiteral("file")},
+        {QStringLiteral("demo-fleet"),
+         QStringLiteral("Start one simulated agent per demo site on loopback; "
+                        "configs, data and fleet.json go to this directory."),
          QStringLiteral("directory")},
         {QStringLiteral("profiles"), QStringLiteral("With --demo-fleet: the directory of site profiles."),
          QStringLiteral("directory")},
@@ -263,9 +266,10 @@ int main(int argc, char *argv[])
          QStringLiteral("factor"), QStringLiteral("1")},
         {QStringLiteral("no-tls"), QStringLiteral("With --demo-fleet: plain HTTP on loopback.")},
         {QStringLiteral("check"), QStringLiteral("With --demo-fleet: check that every site answers, then stop.")},
-        {QStringLiteral("bench-fleet"), QStringLiteral("Serve many small simulated sites from this one process, "
-                                                       "each on its own loopback port, for bench/fleet; write their "
-                                                       "fleet file here."),
+        {QStringLiteral("bench-fleet"),
+         QStringLiteral("Serve many small simulated sites from this one process, "
+                        "each on its own loopback port, for bench/fleet; write their "
+                        "fleet file here."),
          QStringLiteral("file")},
         {QStringLiteral("sites"), QStringLiteral("With --bench-fleet: how many sites."), QStringLiteral("count"),
          QStringLiteral("1000")},

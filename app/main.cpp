@@ -2,16 +2,16 @@
 // haven: the disaster-recovery console. A thin main: it parses the command line and wires
 // library objects together; everything else lives in app/, ui/ and widgets/.
 
-#include "app/session/consolesession.h"
 #include "app/fleet/demofleetlauncher.h"
-#include "ui/environment/environmentpage.h"
 #include "app/headless/headlessrun.h"
 #include "app/headless/headlessstatus.h"
-#include "models/store/localstore.h"
-#include "ui/shell/mainwindow.h"
-#include "core/terminationsignals.h"
-#include "ui/shell/theme.h"
+#include "app/session/consolesession.h"
 #include "app/session/translations.h"
+#include "core/terminationsignals.h"
+#include "models/store/localstore.h"
+#include "ui/environment/environmentpage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/theme.h"
 #include "ui/wall/wallwindow.h"
 
 #include <QApplication>
@@ -50,22 +50,28 @@ struct Options
                                                                     "run starts a plan from a file; resume "
                                                                     "continues unfinished executions; audit checks "
                                                                     "the audit log's hash chain.")};
-    QCommandLineOption plan{QStringLiteral("plan"), QCoreApplication::translate("main", "With --headless run: the plan file."),
+    QCommandLineOption plan{QStringLiteral("plan"),
+                            QCoreApplication::translate("main", "With --headless run: the plan file."),
                             QCoreApplication::translate("main", "file")};
     QCommandLineOption failed{QStringLiteral("failed"),
-                              QCoreApplication::translate("main", "With --headless run: the failed site ids, comma-separated."),
+                              QCoreApplication::translate("main",
+                                                          "With --headless run: the failed site ids, comma-separated."),
                               QStringLiteral("sites")};
-    QCommandLineOption emergency{QStringLiteral("emergency"),
-                                 QCoreApplication::translate("main", "With --headless run: the emergency site ids, comma-separated."),
-                                 QStringLiteral("sites")};
+    QCommandLineOption
+        emergency{QStringLiteral("emergency"),
+                  QCoreApplication::translate("main", "With --headless run: the emergency site ids, comma-separated."),
+                  QStringLiteral("sites")};
     QCommandLineOption groups{QStringLiteral("groups"),
-                              QCoreApplication::translate("main", "With --headless run: the product groups (default: all)."),
+                              QCoreApplication::translate("main",
+                                                          "With --headless run: the product groups (default: all)."),
                               QStringLiteral("groups")};
     QCommandLineOption description{QStringLiteral("description"),
-                                   QCoreApplication::translate("main", "With --headless run: the ticket's description."),
+                                   QCoreApplication::translate("main",
+                                                               "With --headless run: the ticket's description."),
                                    QStringLiteral("text")};
     QCommandLineOption confirm{QStringLiteral("confirm"),
-                               QCoreApplication::translate("main", "With --headless run: the plan's exact name, to confirm."),
+                               QCoreApplication::translate("main",
+                                                           "With --headless run: the plan's exact name, to confirm."),
                                QStringLiteral("name")};
     QCommandLineOption recovery{QStringLiteral("recovery"),
                                 QCoreApplication::translate("main", "With --headless run or resume: start the recovery "
@@ -112,11 +118,12 @@ struct Options
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({demo, demoDir, headless, environment, json, database, theme, thresholds, wall, screen,
-                           rotate, views, screenshot, screenshotDelay, plan, failed, emergency, groups, description,
-                           confirm, recovery, approve});
+        parser.addOptions({demo,      demoDir, headless,    environment, json,       database,        theme, thresholds,
+                           wall,      screen,  rotate,      views,       screenshot, screenshotDelay, plan,  failed,
+                           emergency, groups,  description, confirm,     recovery,   approve});
         parser.addPositionalArgument(QStringLiteral("command"),
-                                     QCoreApplication::translate("main", "With --headless: status, run, resume or audit."));
+                                     QCoreApplication::translate("main",
+                                                                 "With --headless: status, run, resume or audit."));
     }
 };
 
@@ -148,9 +155,11 @@ int runExecution(QCoreApplication &app, const QCommandLineParser &parser, const 
     run.description = parser.value(options.description);
     run.recovery = parser.isSet(options.recovery);
     run.approve = parser.isSet(options.approve);
-    if (!resumeOnly && (run.planFile.isEmpty() || run.failedSites.isEmpty() || run.emergencySites.isEmpty()
-                        || run.confirm.isEmpty())) {
-        printError(QCoreApplication::translate("main", "--headless run needs --plan, --failed, --emergency and --confirm"));
+    if (!resumeOnly
+        && (run.planFile.isEmpty() || run.failedSites.isEmpty() || run.emergencySites.isEmpty()
+            || run.confirm.isEmpty())) {
+        printError(
+            QCoreApplication::translate("main", "--headless run needs --plan, --failed, --emergency and --confirm"));
         return HeadlessRun::UsageError;
     }
     HeadlessRun headlessRun(session, out);
@@ -193,14 +202,16 @@ int runAudit(const QCommandLineParser &parser, const Options &options)
     qint64 broken = -1;
     qint64 records = 0;
     if (store.verifyAuditChain(&broken, &records)) {
-        out << QCoreApplication::translate("main", "The audit log in %1 is intact: %2 records, each chained to the one before.")
+        out << QCoreApplication::translate("main",
+                                           "The audit log in %1 is intact: %2 records, each chained to the one before.")
                    .arg(path)
                    .arg(records)
             << Qt::endl;
         return 0;
     }
-    out << QCoreApplication::translate("main", "The audit log in %1 was changed: record %2 does not match the hash chain. "
-                                               "Keep a copy of the file for investigation and tell your security team.")
+    out << QCoreApplication::translate("main",
+                                       "The audit log in %1 was changed: record %2 does not match the hash chain. "
+                                       "Keep a copy of the file for investigation and tell your security team.")
                .arg(path)
                .arg(broken)
         << Qt::endl;

@@ -170,8 +170,7 @@ int main(int argc, char *argv[])
         Run starts = measure(seconds, [&](int i) {
             const QJsonObject body{{QStringLiteral("operation"), QStringLiteral("wait.seconds")},
                                    {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("seconds"), 1}}},
-                                   {QStringLiteral("idempotencyKey"),
-                                    QStringLiteral("bench-%1%2").arg(suffix).arg(i)}};
+                                   {QStringLiteral("idempotencyKey"), QStringLiteral("bench-%1%2").arg(suffix).arg(i)}};
             return client.request("/v1/actions", QJsonDocument(body).toJson(QJsonDocument::Compact));
         });
         print(out, QStringLiteral("action_starts_per_second") + suffix, starts.perSecond(), QStringLiteral("req/s"));

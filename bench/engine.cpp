@@ -9,13 +9,13 @@
 // Plans: `steps` steps of wait.seconds 0 laid out as `width` parallel branches (chains), and a
 // serial chain of 40 steps. Each is run `runs` times; medians are printed.
 
-#include "app/agents/agentclient.h"
 #include "agentprocess.h"
-#include "benchsupport.h"
+#include "app/agents/agentclient.h"
 #include "app/agents/curlengine.h"
 #include "app/executions/executionengine.h"
-#include "models/topology/fleettopology.h"
+#include "benchsupport.h"
 #include "models/store/localstore.h"
+#include "models/topology/fleettopology.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,7 +28,6 @@
 #include <QUuid>
 
 #include <algorithm>
-
 
 using namespace Haven;
 using namespace Haven::Bench;
@@ -82,7 +81,7 @@ Result runOnce(const QString &databasePath, const PlanData &plan, AgentConnectio
     site.name = connection.siteName;
     site.reachability = Reachability::Online;
     site.dataTime = QDateTime::currentDateTimeUtc(); // live data: guards and dispatch may go
-    SiteState failed; // a ticket needs a failed site; no step targets it
+    SiteState failed;                                // a ticket needs a failed site; no step targets it
     failed.id = QStringLiteral("elsewhere");
     failed.reachability = Reachability::Online;
     topology.setSites({site, failed});
@@ -107,7 +106,8 @@ Result runOnce(const QString &databasePath, const PlanData &plan, AgentConnectio
         return result;
     }
     QEventLoop loop;
-    QObject::connect(&engine, &ExecutionEngine::executionSettled, &loop, [&loop](const QString &, ExecutionState) { loop.quit(); });
+    QObject::connect(&engine, &ExecutionEngine::executionSettled, &loop,
+                     [&loop](const QString &, ExecutionState) { loop.quit(); });
     QTimer::singleShot(600'000, &loop, &QEventLoop::quit);
     const double cpuBefore = cpuSeconds();
     QElapsedTimer wall;
@@ -116,7 +116,8 @@ Result runOnce(const QString &databasePath, const PlanData &plan, AgentConnectio
     loop.exec();
     result.wallMs = double(wall.nsecsElapsed()) / 1e6;
     result.cpuMsPerStep = (cpuSeconds() - cpuBefore) * 1000.0 / double(plan.steps.size());
-    result.journalUsPerWrite = double(engine.journalNanoseconds()) / 1000.0 / double(std::max<qint64>(1, engine.journalWrites()));
+    result.journalUsPerWrite = double(engine.journalNanoseconds()) / 1000.0
+                               / double(std::max<qint64>(1, engine.journalWrites()));
     result.writesPerStep = double(engine.journalWrites()) / double(plan.steps.size());
     result.ok = engine.execution(id)->state() == ExecutionState::Succeeded;
     if (!result.ok) {
@@ -139,9 +140,12 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCommandLineParser parser;
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("runs per plan"), QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("steps of the wide plan"), QStringLiteral("n"), QStringLiteral("500"));
-    const QCommandLineOption widthOption(QStringLiteral("width"), QStringLiteral("parallel branches"), QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("runs per plan"), QStringLiteral("n"),
+                                        QStringLiteral("5"));
+    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("steps of the wide plan"),
+                                         QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption widthOption(QStringLiteral("width"), QStringLiteral("parallel branches"),
+                                         QStringLiteral("n"), QStringLiteral("50"));
     parser.addOptions({runsOption, stepsOption, widthOption});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
@@ -173,7 +177,8 @@ int main(int argc, char *argv[])
     for (const auto &[name, plan] : plans) {
         QList<double> wall, cpu, journal, writes;
         for (int run = 0; run < runs; ++run) {
-            const Result result = runOnce(dir.filePath(QStringLiteral("bench-%1-%2.db").arg(name).arg(run)), plan, connection);
+            const Result result = runOnce(dir.filePath(QStringLiteral("bench-%1-%2.db").arg(name).arg(run)), plan,
+                                          connection);
             if (!result.ok) {
                 qWarning("%s: run %d did not succeed", qPrintable(name), run);
                 return 1;

@@ -2,14 +2,14 @@
 // The console's fleet monitor against 1,000 simulated sites on loopback (one agent process
 // serving them all, each on its own port). Prints "figure_name value unit"; not run by ctest.
 
-#include "benchsupport.h"
-#include "models/topology/componentmodel.h"
 #include "app/agents/curlengine.h"
-#include "models/environment/environment.h"
 #include "app/fleet/fleetmonitor.h"
-#include "models/topology/fleettopology.h"
+#include "benchsupport.h"
+#include "models/environment/environment.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
+#include "models/topology/componentmodel.h"
+#include "models/topology/fleettopology.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,7 +26,6 @@
 
 #include <algorithm>
 #include <cstdio>
-
 
 using namespace Haven;
 using namespace Haven::Bench;

@@ -2,9 +2,9 @@
 // Validation and automatic layout of a 1,000-step DR plan with wide parallel branches, against
 // the demo sites' catalog. Prints "figure_name value unit" (median of several runs); not run by ctest.
 
+#include "agent/simulated/simulatedsite.h"
 #include "models/plans/planlayout.h"
 #include "models/plans/planvalidator.h"
-#include "agent/simulated/simulatedsite.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,7 +22,8 @@ void addPhase(PlanData &plan, PlanPhase phase, int branches, int length, StepId 
 {
     static const QStringList groups{QStringLiteral("payments"), QStringLiteral("accounts"), QStringLiteral("trading")};
     const bool switchover = phase == PlanPhase::Switchover;
-    auto add = [&](const QString &operation, const QJsonObject &parameters, StepTargetKind target, const QString &group) {
+    auto add =
+        [&](const QString &operation, const QJsonObject &parameters, StepTargetKind target, const QString &group) {
         PlanStep s;
         s.id = next++;
         s.phase = phase;
@@ -45,12 +46,14 @@ void addPhase(PlanData &plan, PlanPhase phase, int branches, int length, StepId 
             StepId id = InvalidStepId;
             switch (i % 5) {
             case 0:
-                id = add(QStringLiteral("traffic.cut"), pg, switchover ? StepTargetKind::FailedSite : StepTargetKind::EmergencySite, g);
+                id = add(QStringLiteral("traffic.cut"), pg,
+                         switchover ? StepTargetKind::FailedSite : StepTargetKind::EmergencySite, g);
                 plan.steps.last().requiresApproval = true;
                 break;
             case 1:
                 id = add(QStringLiteral("wait.replication"),
-                         {{QStringLiteral("productGroup"), g}, {QStringLiteral("maxLagSeconds"), 5},
+                         {{QStringLiteral("productGroup"), g},
+                          {QStringLiteral("maxLagSeconds"), 5},
                           {QStringLiteral("timeoutSeconds"), 120}},
                          StepTargetKind::EmergencySite, g);
                 break;

@@ -47,8 +47,10 @@ TopologySnapshot snapshot(int s, int wave)
         c.productGroup = Groups[i % 3];
         c.host = c.id + QStringLiteral(".example");
         const int k = (i + s + wave) % 40;
-        c.status = k == 0 ? ComponentStatus::Critical : k == 1 ? ComponentStatus::Warning : k == 2 ? ComponentStatus::Down
-                                                                                                   : ComponentStatus::Ok;
+        c.status = k == 0   ? ComponentStatus::Critical
+                   : k == 1 ? ComponentStatus::Warning
+                   : k == 2 ? ComponentStatus::Down
+                            : ComponentStatus::Ok;
         if (wave % 2 == 1) // every component changes in odd waves
             c.status = c.status == ComponentStatus::Ok ? ComponentStatus::Warning : ComponentStatus::Ok;
         c.metrics.insert(QStringLiteral("cpu"), 30 + (i % 50));
@@ -83,7 +85,6 @@ void print(const char *name, double value, const char *unit)
     std::printf("%s %.2f %s\n", name, value, unit);
     std::fflush(stdout);
 }
-
 
 } // namespace
 

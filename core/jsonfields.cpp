@@ -8,7 +8,7 @@ namespace Haven {
 JsonFields::JsonFields(const QJsonObject &object, QString path)
     : m_object(object)
     , m_path(std::move(path))
-{}
+{ }
 
 QString JsonFields::pathOf(const QString &key) const
 {

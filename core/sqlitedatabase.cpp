@@ -81,9 +81,7 @@ bool SqliteDatabase::openWith(const QString &path, int flags, bool configure)
                     if (count++ == 0)
                         first = line;
                 }
-                setError(QStringLiteral("%1 is corrupt (quick_check: %2, %3 problems)")
-                             .arg(path, first)
-                             .arg(count),
+                setError(QStringLiteral("%1 is corrupt (quick_check: %2, %3 problems)").arg(path, first).arg(count),
                          SQLITE_CORRUPT);
             }
             return fail();
@@ -155,9 +153,8 @@ bool SqliteDatabase::migrate(const QList<QByteArray> &migrations)
         return false;
     }
     for (qsizetype i = current; i < migrations.size(); ++i) {
-        const bool ok = transaction([&] {
-            return exec(migrations.at(i)) && exec("PRAGMA user_version=" + QByteArray::number(i + 1));
-        });
+        const bool ok = transaction(
+            [&] { return exec(migrations.at(i)) && exec("PRAGMA user_version=" + QByteArray::number(i + 1)); });
         if (!ok) {
             setError(QStringLiteral("migration %1 failed: %2").arg(i + 1).arg(m_lastError), m_lastCode);
             return false;

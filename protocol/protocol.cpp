@@ -31,10 +31,9 @@ constexpr EnumNames<ActionState, 5> actionNames{{{ActionState::Pending, QLatin1S
                                                  {ActionState::Cancelled, QLatin1StringView("cancelled")}}};
 constexpr EnumNames<ReplicationRole, 2> roleNames{{{ReplicationRole::Primary, QLatin1StringView("primary")},
                                                    {ReplicationRole::Standby, QLatin1StringView("standby")}}};
-constexpr EnumNames<ReplicationState, 3> replicationNames{
-    {{ReplicationState::Healthy, QLatin1StringView("healthy")},
-     {ReplicationState::Lagging, QLatin1StringView("lagging")},
-     {ReplicationState::Broken, QLatin1StringView("broken")}}};
+constexpr EnumNames<ReplicationState, 3> replicationNames{{{ReplicationState::Healthy, QLatin1StringView("healthy")},
+                                                           {ReplicationState::Lagging, QLatin1StringView("lagging")},
+                                                           {ReplicationState::Broken, QLatin1StringView("broken")}}};
 constexpr EnumNames<FaultKind, 6> faultNames{{{FaultKind::Cpu, QLatin1StringView("cpu")},
                                               {FaultKind::Memory, QLatin1StringView("memory")},
                                               {FaultKind::Network, QLatin1StringView("network")},
@@ -125,24 +124,72 @@ QMap<QString, double> trafficFromJson(const QJsonObject &json, JsonFields &field
 
 } // namespace
 
-QString toString(Layer layer) { return nameOf(layerNames, layer); }
-QString toString(ComponentStatus status) { return nameOf(statusNames, status); }
-QString toString(ActionState state) { return nameOf(actionNames, state); }
-QString toString(ReplicationRole role) { return nameOf(roleNames, role); }
-QString toString(ReplicationState state) { return nameOf(replicationNames, state); }
-QString toString(FaultKind kind) { return nameOf(faultNames, kind); }
-QString toString(FaultState state) { return nameOf(faultStateNames, state); }
+QString toString(Layer layer)
+{
+    return nameOf(layerNames, layer);
+}
+QString toString(ComponentStatus status)
+{
+    return nameOf(statusNames, status);
+}
+QString toString(ActionState state)
+{
+    return nameOf(actionNames, state);
+}
+QString toString(ReplicationRole role)
+{
+    return nameOf(roleNames, role);
+}
+QString toString(ReplicationState state)
+{
+    return nameOf(replicationNames, state);
+}
+QString toString(FaultKind kind)
+{
+    return nameOf(faultNames, kind);
+}
+QString toString(FaultState state)
+{
+    return nameOf(faultStateNames, state);
+}
 
-std::optional<Layer> layerFromString(QStringView text) { return valueOf(layerNames, text); }
-std::optional<ComponentStatus> componentStatusFromString(QStringView text) { return valueOf(statusNames, text); }
-std::optional<ActionState> actionStateFromString(QStringView text) { return valueOf(actionNames, text); }
-std::optional<ReplicationRole> replicationRoleFromString(QStringView text) { return valueOf(roleNames, text); }
-std::optional<ReplicationState> replicationStateFromString(QStringView text) { return valueOf(replicationNames, text); }
-std::optional<FaultKind> faultKindFromString(QStringView text) { return valueOf(faultNames, text); }
-std::optional<FaultState> faultStateFromString(QStringView text) { return valueOf(faultStateNames, text); }
+std::optional<Layer> layerFromString(QStringView text)
+{
+    return valueOf(layerNames, text);
+}
+std::optional<ComponentStatus> componentStatusFromString(QStringView text)
+{
+    return valueOf(statusNames, text);
+}
+std::optional<ActionState> actionStateFromString(QStringView text)
+{
+    return valueOf(actionNames, text);
+}
+std::optional<ReplicationRole> replicationRoleFromString(QStringView text)
+{
+    return valueOf(roleNames, text);
+}
+std::optional<ReplicationState> replicationStateFromString(QStringView text)
+{
+    return valueOf(replicationNames, text);
+}
+std::optional<FaultKind> faultKindFromString(QStringView text)
+{
+    return valueOf(faultNames, text);
+}
+std::optional<FaultState> faultStateFromString(QStringView text)
+{
+    return valueOf(faultStateNames, text);
+}
 
-QString allowedLayers() { return allowedNames(layerNames); }
-QString allowedFaultKinds() { return allowedNames(faultNames); }
+QString allowedLayers()
+{
+    return allowedNames(layerNames);
+}
+QString allowedFaultKinds()
+{
+    return allowedNames(faultNames);
+}
 
 bool isFinal(ActionState state)
 {
@@ -153,11 +200,16 @@ ComponentStatus worse(ComponentStatus a, ComponentStatus b)
 {
     auto rank = [](ComponentStatus s) {
         switch (s) {
-        case ComponentStatus::Ok: return 0;
-        case ComponentStatus::Unknown: return 1;
-        case ComponentStatus::Warning: return 2;
-        case ComponentStatus::Critical: return 3;
-        case ComponentStatus::Down: return 4;
+        case ComponentStatus::Ok:
+            return 0;
+        case ComponentStatus::Unknown:
+            return 1;
+        case ComponentStatus::Warning:
+            return 2;
+        case ComponentStatus::Critical:
+            return 3;
+        case ComponentStatus::Down:
+            return 4;
         }
         return 1;
     };
@@ -252,10 +304,10 @@ std::optional<Dependency> Dependency::fromJson(const QJsonObject &json, QString 
 QJsonObject ReplicationLink::toJson() const
 {
     return {{QStringLiteral("id"), id},
-            {QStringLiteral("from"), QJsonObject{{QStringLiteral("site"), fromSite},
-                                                 {QStringLiteral("component"), fromComponent}}},
-            {QStringLiteral("to"), QJsonObject{{QStringLiteral("site"), toSite},
-                                               {QStringLiteral("component"), toComponent}}},
+            {QStringLiteral("from"),
+             QJsonObject{{QStringLiteral("site"), fromSite}, {QStringLiteral("component"), fromComponent}}},
+            {QStringLiteral("to"),
+             QJsonObject{{QStringLiteral("site"), toSite}, {QStringLiteral("component"), toComponent}}},
             {QStringLiteral("role"), toString(role)},
             {QStringLiteral("lagSeconds"), std::round(lagSeconds * 100.0) / 100.0},
             {QStringLiteral("state"), toString(state)},
@@ -279,8 +331,7 @@ std::optional<ReplicationLink> ReplicationLink::fromJson(const QJsonObject &json
         if (!to.ok())
             f.fail(QStringLiteral("to"), to.error());
     }
-    l.role = f.requiredEnum<ReplicationRole>(QStringLiteral("role"), replicationRoleFromString,
-                                             allowedNames(roleNames));
+    l.role = f.requiredEnum<ReplicationRole>(QStringLiteral("role"), replicationRoleFromString, allowedNames(roleNames));
     l.lagSeconds = f.requiredNumber(QStringLiteral("lagSeconds"));
     l.state = f.requiredEnum<ReplicationState>(QStringLiteral("state"), replicationStateFromString,
                                                allowedNames(replicationNames));
@@ -580,8 +631,8 @@ std::optional<InspectionResult> InspectionResult::fromJson(const QJsonObject &js
 
 QJsonObject errorBody(const QString &code, const QString &message)
 {
-    return {{QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+    return {
+        {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
 }
 
 } // namespace Haven

@@ -59,7 +59,7 @@ void ActionManager::recoverAfterRestart()
 }
 
 ActionManager::StartResult ActionManager::start(const QString &operation, const QJsonObject &parameters,
-                                                 const QString &idempotencyKey)
+                                                const QString &idempotencyKey)
 {
     StartResult result;
     if (std::optional<ActionRecord> earlier = m_store.actionByKey(idempotencyKey)) {
@@ -101,8 +101,9 @@ ActionManager::StartResult ActionManager::start(const QString &operation, const 
     record.created = QDateTime::currentDateTimeUtc();
 
     QString error;
-    std::unique_ptr<ActionExecution> execution = m_backend.createExecution(
-        ActionContext{record.id, idempotencyKey, operation, parameters}, &error);
+    std::unique_ptr<ActionExecution> execution = m_backend.createExecution(ActionContext{record.id, idempotencyKey,
+                                                                                         operation, parameters},
+                                                                           &error);
     if (!execution) {
         result.status = 422;
         result.code = QStringLiteral("cannot_start");
@@ -123,9 +124,10 @@ ActionManager::StartResult ActionManager::start(const QString &operation, const 
     const QString id = record.id;
     connect(running->execution.get(), &ActionExecution::logged, this,
             [this, id](const QString &text) { onLogged(id, text); });
-    connect(running->execution.get(), &ActionExecution::finished, this,
-            [this, id](ActionState state, const QString &message) { onFinished(id, state, message); },
-            Qt::QueuedConnection);
+    connect(
+        running->execution.get(), &ActionExecution::finished, this,
+        [this, id](ActionState state, const QString &message) { onFinished(id, state, message); },
+        Qt::QueuedConnection);
 
     running->record.state = ActionState::Running;
     running->record.started = QDateTime::currentDateTimeUtc();

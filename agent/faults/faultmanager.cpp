@@ -2,8 +2,8 @@
 #include "faultmanager.h"
 
 #include "agent/site/agentstore.h"
-#include "core/jsonfields.h"
 #include "agent/site/sitebackend.h"
+#include "core/jsonfields.h"
 
 #include <QTimer>
 #include <QUuid>
@@ -14,7 +14,7 @@ FaultManager::FaultManager(AgentStore &store, SiteBackend &backend, QObject *par
     : QObject(parent)
     , m_store(store)
     , m_backend(backend)
-{}
+{ }
 
 void FaultManager::restore()
 {

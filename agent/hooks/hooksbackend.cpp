@@ -105,10 +105,10 @@ std::optional<HooksCatalog::Operation> operationFromJson(const QJsonObject &json
                                                          const QDir &baseDir, QString *error)
 {
     JsonFields fields(json, path);
-    refuseUnknownFields(fields, {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("description"),
-                                 QStringLiteral("layer"), QStringLiteral("parameters"), QStringLiteral("reversible"),
-                                 QStringLiteral("inverse"), QStringLiteral("command"),
-                                 QStringLiteral("timeoutSeconds")});
+    refuseUnknownFields(fields,
+                        {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("description"),
+                         QStringLiteral("layer"), QStringLiteral("parameters"), QStringLiteral("reversible"),
+                         QStringLiteral("inverse"), QStringLiteral("command"), QStringLiteral("timeoutSeconds")});
     if (!fields.ok()) {
         *error = fields.error();
         return std::nullopt;
@@ -118,7 +118,8 @@ std::optional<HooksCatalog::Operation> operationFromJson(const QJsonObject &json
         return std::nullopt;
     HooksCatalog::Operation operation{std::move(*spec), commandFromJson(fields, QStringLiteral("command"), baseDir)};
     operation.command.timeoutSeconds = fields.boundedInteger(QStringLiteral("timeoutSeconds"),
-                                                      DefaultOperationTimeoutSeconds, 1, MaxOperationTimeoutSeconds);
+                                                             DefaultOperationTimeoutSeconds, 1,
+                                                             MaxOperationTimeoutSeconds);
     if (!fields.ok()) {
         *error = fields.error();
         return std::nullopt;
@@ -134,7 +135,7 @@ std::optional<HooksCatalog::FaultHooks> faultHooksFromJson(const QJsonObject &js
     HooksCatalog::FaultHooks hooks{commandFromJson(fields, QStringLiteral("inject"), baseDir),
                                    commandFromJson(fields, QStringLiteral("revert"), baseDir)};
     const int timeout = fields.boundedInteger(QStringLiteral("timeoutSeconds"), DefaultFaultTimeoutSeconds, 1,
-                                       MaxFaultTimeoutSeconds);
+                                              MaxFaultTimeoutSeconds);
     hooks.inject.timeoutSeconds = timeout;
     hooks.revert.timeoutSeconds = timeout;
     if (!fields.ok()) {
@@ -401,7 +402,8 @@ std::optional<HooksCatalog> HooksCatalog::load(const QString &path, QString *err
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return failed(QStringLiteral("not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
+        return failed(
+            QStringLiteral("not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return failed(QStringLiteral("expected a JSON object"));
     QString problem;
@@ -462,9 +464,10 @@ std::optional<HooksCatalog> HooksCatalog::fromJson(const QJsonObject &json, cons
                                              QStringLiteral("timeoutSeconds")});
         HookCommand command = commandFromJson(topologyFields, QStringLiteral("command"), base);
         const int interval = topologyFields.boundedInteger(QStringLiteral("intervalSeconds"),
-                                            DefaultTopologyIntervalSeconds, 1, 3600);
+                                                           DefaultTopologyIntervalSeconds, 1, 3600);
         command.timeoutSeconds = topologyFields.boundedInteger(QStringLiteral("timeoutSeconds"),
-                                                std::min(DefaultTopologyTimeoutSeconds, interval), 1, 600);
+                                                               std::min(DefaultTopologyTimeoutSeconds, interval), 1,
+                                                               600);
         if (!topologyFields.ok()) {
             *error = topologyFields.error();
             return std::nullopt;
@@ -568,8 +571,8 @@ std::unique_ptr<ActionExecution> HooksBackend::createExecution(const ActionConte
 {
     const auto it = std::find_if(m_catalog.operations.cbegin(), m_catalog.operations.cend(),
                                  [&context](const HooksCatalog::Operation &operation) {
-                                     return operation.spec.code == context.operation;
-                                 });
+        return operation.spec.code == context.operation;
+    });
     if (it == m_catalog.operations.cend()) {
         *error = QStringLiteral("no operation \"%1\" in this site's catalog").arg(context.operation);
         return nullptr;
@@ -586,9 +589,9 @@ std::unique_ptr<ActionExecution> HooksBackend::createExecution(const ActionConte
     environment.insert(QStringLiteral("HAVEN_ACTION_ID"), context.actionId);
     environment.insert(QStringLiteral("HAVEN_IDEMPOTENCY_KEY"), context.idempotencyKey);
     environment.insert(QStringLiteral("HAVEN_OPERATION"), context.operation);
-    auto execution = std::make_unique<HookExecution>(
-        it->command, QJsonDocument(context.parameters).toJson(QJsonDocument::Compact), environment,
-        m_settings.dataDir);
+    auto execution = std::make_unique<HookExecution>(it->command,
+                                                     QJsonDocument(context.parameters).toJson(QJsonDocument::Compact),
+                                                     environment, m_settings.dataDir);
     connect(execution.get(), &ActionExecution::finished, this,
             [this](ActionState state) { ++m_finishedOperations[state]; });
     return execution;
@@ -654,7 +657,8 @@ QString HooksBackend::runFaultHook(const HookCommand &command, const FaultRecord
     qCInfo(lcHooks).noquote() << phase << "hook for fault" << fault.id << "said:" << output;
     if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
         return {};
-    QString message = QStringLiteral("%1 hook failed with %2").arg(phase, exitDescription(process.exitCode(), process.exitStatus()));
+    QString message = QStringLiteral("%1 hook failed with %2")
+                          .arg(phase, exitDescription(process.exitCode(), process.exitStatus()));
     if (!output.isEmpty())
         message += QStringLiteral(": ") + output.right(MaxFaultHookMessageChars);
     return message;
@@ -682,7 +686,8 @@ void HooksBackend::refreshHost()
     };
     const std::array readings{Reading{QStringLiteral("cpu"), QStringLiteral("CPU"), m_hostSample.cpuPercent},
                               Reading{QStringLiteral("memory"), QStringLiteral("memory"), m_hostSample.memoryPercent},
-                              Reading{QStringLiteral("capacity"), QStringLiteral("data disk"), m_hostSample.diskPercent}};
+                              Reading{QStringLiteral("capacity"), QStringLiteral("data disk"),
+                                      m_hostSample.diskPercent}};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Reading &reading : readings) {
         const QString alertId = QStringLiteral("host-") + reading.metric;
@@ -811,7 +816,8 @@ QString HooksBackend::metricsText() const
     const auto gauge = [&text](const QString &name, const QString &help, std::optional<double> value) {
         if (!value)
             return;
-        text += QStringLiteral("# HELP %1 %2\n# TYPE %1 gauge\n%1 %3\n").arg(name, help, QString::number(*value, 'g', QLocale::FloatingPointShortest));
+        text += QStringLiteral("# HELP %1 %2\n# TYPE %1 gauge\n%1 %3\n")
+                    .arg(name, help, QString::number(*value, 'g', QLocale::FloatingPointShortest));
     };
     gauge(QStringLiteral("haven_host_cpu_percent"), QStringLiteral("CPU use of the agent's host."),
           m_hostSample.cpuPercent);

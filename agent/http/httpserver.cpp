@@ -15,28 +15,50 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Status";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Status";
     }
 }
 
@@ -152,8 +174,8 @@ private:
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0) {
             if (m_buffer.size() > m_server->limits().maxHeaderBytes)
-                reject(431, QStringLiteral("header_too_large"), QStringLiteral("request headers exceed %1 bytes")
-                                                                        .arg(m_server->limits().maxHeaderBytes));
+                reject(431, QStringLiteral("header_too_large"),
+                       QStringLiteral("request headers exceed %1 bytes").arg(m_server->limits().maxHeaderBytes));
             return false;
         }
         if (end > m_server->limits().maxHeaderBytes) {
@@ -242,9 +264,8 @@ private:
     void write(const HttpResponse &response)
     {
         QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
-                          + "\r\nContent-Type: " + response.contentType
-                          + "\r\nContent-Length: " + QByteArray::number(response.body.size())
-                          + "\r\nCache-Control: no-store"
+                          + "\r\nContent-Type: " + response.contentType + "\r\nContent-Length: "
+                          + QByteArray::number(response.body.size()) + "\r\nCache-Control: no-store"
                           + (m_closeAfterResponse ? "\r\nConnection: close" : "\r\nConnection: keep-alive");
         for (const auto &[name, value] : response.headers)
             head += "\r\n" + name + ": " + value;
@@ -302,7 +323,7 @@ private:
 HttpResponder::HttpResponder(HttpConnection *connection, quint64 serial)
     : m_connection(connection)
     , m_serial(serial)
-{}
+{ }
 
 void HttpResponder::respond(const HttpResponse &response) const
 {
@@ -327,9 +348,8 @@ HttpServer::HttpServer(HttpLimits limits, QObject *parent)
 {
     // Qt pauses accepting after an accept() error (no descriptors left): try again shortly
     // instead of staying deaf while the process looks alive.
-    connect(this, &QTcpServer::acceptError, this, [this] {
-        QTimer::singleShot(1000, this, &QTcpServer::resumeAccepting);
-    });
+    connect(this, &QTcpServer::acceptError, this,
+            [this] { QTimer::singleShot(1000, this, &QTcpServer::resumeAccepting); });
 }
 
 HttpServer::~HttpServer()
@@ -388,6 +408,5 @@ void HttpServer::forget(HttpConnection *connection)
 {
     m_connections.removeOne(connection);
 }
-
 
 } // namespace Haven

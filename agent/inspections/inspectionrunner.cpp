@@ -85,7 +85,7 @@ std::optional<ScriptRule> scriptRuleFromJson(const QJsonObject &json, QString *e
     rule.interpreter = fields.requiredString(QStringLiteral("interpreter"));
     const QString script = fields.requiredString(QStringLiteral("script"));
     rule.timeoutSeconds = fields.boundedInteger(QStringLiteral("timeoutSeconds"), std::nullopt, 1,
-                                         MaxScriptTimeoutSeconds);
+                                                MaxScriptTimeoutSeconds);
     rule.expectExitCode = fields.boundedInteger(QStringLiteral("expectExitCode"), 0, 0, 255);
     rule.expectOutput = optionalRegex(fields, QStringLiteral("expectOutput"));
     if (fields.ok() && script.trimmed().isEmpty())
@@ -126,9 +126,8 @@ public:
         connect(&m_process, &QProcess::finished, this, &ScriptInspection::processFinished);
         connect(&m_process, &QProcess::errorOccurred, this, &ScriptInspection::processFailed);
         m_timeout.setSingleShot(true);
-        connect(&m_timeout, &QTimer::timeout, this, [this] {
-            stop(QStringLiteral("timed out after %1 s").arg(m_rule.timeoutSeconds));
-        });
+        connect(&m_timeout, &QTimer::timeout, this,
+                [this] { stop(QStringLiteral("timed out after %1 s").arg(m_rule.timeoutSeconds)); });
     }
 
     ~ScriptInspection() override
@@ -223,11 +222,10 @@ private:
             result.summary = QStringLiteral("output does not match /%1/").arg(m_rule.expectOutput->pattern());
         } else {
             result.verdict = Pass;
-            result.summary = m_rule.expectOutput
-                                 ? QStringLiteral("exit code %1, output matches /%2/")
-                                       .arg(exitCode)
-                                       .arg(m_rule.expectOutput->pattern())
-                                 : QStringLiteral("exit code %1").arg(exitCode);
+            result.summary = m_rule.expectOutput ? QStringLiteral("exit code %1, output matches /%2/")
+                                                       .arg(exitCode)
+                                                       .arg(m_rule.expectOutput->pattern())
+                                                 : QStringLiteral("exit code %1").arg(exitCode);
         }
         return result;
     }
@@ -369,7 +367,7 @@ std::optional<HttpRule> httpRuleFromJson(const QJsonObject &json, QString *error
     rule.bodyContains = fields.optionalString(QStringLiteral("bodyContains"));
     rule.bodyRegex = optionalRegex(fields, QStringLiteral("bodyRegex"));
     rule.timeoutSeconds = fields.boundedInteger(QStringLiteral("timeoutSeconds"), DefaultHttpTimeoutSeconds, 1,
-                                         MaxHttpTimeoutSeconds);
+                                                MaxHttpTimeoutSeconds);
     rule.followRedirects = fields.optionalBool(QStringLiteral("followRedirects"), false);
     rule.insecureTls = fields.optionalBool(QStringLiteral("insecureTls"), false);
     const QString caFile = fields.optionalString(QStringLiteral("caFile"));
@@ -378,7 +376,8 @@ std::optional<HttpRule> httpRuleFromJson(const QJsonObject &json, QString *error
     if (fields.ok() && !caFile.isEmpty()) {
         rule.caCertificates = QSslCertificate::fromPath(caFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
         if (rule.caCertificates.isEmpty())
-            fields.fail(QStringLiteral("caFile"), QStringLiteral("no PEM certificate could be read from %1").arg(caFile));
+            fields.fail(QStringLiteral("caFile"),
+                        QStringLiteral("no PEM certificate could be read from %1").arg(caFile));
     }
 #else
     if (fields.ok() && (!caFile.isEmpty() || rule.insecureTls))
@@ -432,10 +431,7 @@ public:
             sendProbe();
     }
 
-    void cancel() override
-    {
-        stop(verdict(Error, QStringLiteral("cancelled")));
-    }
+    void cancel() override { stop(verdict(Error, QStringLiteral("cancelled"))); }
 
 private:
     QNetworkRequest request(const QUrl &url) const
@@ -457,8 +453,8 @@ private:
     {
         QNetworkRequest login = request(m_rule.login.url);
         login.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-        send(m_network.sendCustomRequest(login, m_rule.login.method, m_rule.login.form),
-             m_rule.login.method, &HttpInspection::loginFinished);
+        send(m_network.sendCustomRequest(login, m_rule.login.method, m_rule.login.form), m_rule.login.method,
+             &HttpInspection::loginFinished);
     }
 
     void sendProbe()
@@ -511,9 +507,9 @@ private:
         reply->deleteLater();
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!status.isValid()) {
-            const QString evidence = QStringLiteral("%1 %2 -> %3").arg(QString::fromLatin1(m_currentMethod),
-                                                                     reply->url().toDisplayString(),
-                                                                     reply->errorString());
+            const QString evidence = QStringLiteral("%1 %2 -> %3")
+                                         .arg(QString::fromLatin1(m_currentMethod), reply->url().toDisplayString(),
+                                              reply->errorString());
             finish(verdict(Fail, QStringLiteral("%1 failed: %2").arg(what, reply->errorString()), evidence,
                            {{QStringLiteral("url"), reply->url().toString()},
                             {QStringLiteral("networkError"), static_cast<int>(reply->error())}}));
@@ -631,7 +627,7 @@ private:
 
 InspectionRunner::InspectionRunner(QObject *parent)
     : QObject(parent)
-{}
+{ }
 
 InspectionRunner::~InspectionRunner() = default;
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchfleet.h"
 
+#include "agent/http/httpserver.h"
 #include "agent/site/agentconfig.h"
 #include "agent/site/agentservice.h"
 #include "agent/site/agentstore.h"
-#include "agent/http/httpserver.h"
 #include "simulatedbackend.h"
 #include "simulatedsite.h"
 
@@ -29,7 +29,7 @@ struct BenchFleet::Site
 
 BenchFleet::BenchFleet(QObject *parent)
     : QObject(parent)
-{}
+{ }
 
 BenchFleet::~BenchFleet() = default;
 
@@ -37,10 +37,11 @@ QJsonObject BenchFleet::siteProfile(const QJsonObject &templateProfile, int inde
 {
     const QString id = QStringLiteral("b%1").arg(index, 4, 10, QLatin1Char('0'));
     QJsonObject profile = templateProfile;
-    profile.insert(QStringLiteral("site"), QJsonObject{{QStringLiteral("id"), id},
-                                                       {QStringLiteral("name"), QStringLiteral("Bench site %1").arg(index)},
-                                                       {QStringLiteral("region"), QStringLiteral("bench-%1").arg(index % 10)},
-                                                       {QStringLiteral("city"), QStringLiteral("City %1").arg(index % 50)}});
+    profile.insert(QStringLiteral("site"),
+                   QJsonObject{{QStringLiteral("id"), id},
+                               {QStringLiteral("name"), QStringLiteral("Bench site %1").arg(index)},
+                               {QStringLiteral("region"), QStringLiteral("bench-%1").arg(index % 10)},
+                               {QStringLiteral("city"), QStringLiteral("City %1").arg(index % 50)}});
     const QJsonArray all = templateProfile.value(QStringLiteral("components")).toArray();
     const qsizetype step = std::max<qsizetype>(1, all.size() / std::max(1, components));
     QJsonArray kept;
@@ -89,8 +90,9 @@ bool BenchFleet::start(const Options &options, const QString &fleetFile, QString
     QJsonArray entries;
     for (int i = 0; i < options.sites; ++i) {
         auto site = std::make_unique<Site>();
-        std::unique_ptr<SimulatedSite> model = SimulatedSite::fromJson(
-            siteProfile(templateProfile, i, options.sites, options.componentsPerSite), quint32(i + 1), error);
+        std::unique_ptr<SimulatedSite> model = SimulatedSite::fromJson(siteProfile(templateProfile, i, options.sites,
+                                                                                   options.componentsPerSite),
+                                                                       quint32(i + 1), error);
         if (!model)
             return false;
         site->id = model->siteInfo().id;
@@ -100,16 +102,18 @@ bool BenchFleet::start(const Options &options, const QString &fleetFile, QString
             *error = site->store.lastError();
             return false;
         }
-        site->service = std::make_unique<AgentService>(*site->backend, site->store, QList<QByteArray>{tokenDigest(token)});
+        site->service = std::make_unique<AgentService>(*site->backend, site->store,
+                                                       QList<QByteArray>{tokenDigest(token)});
         site->server = std::make_unique<HttpServer>(HttpLimits());
         site->service->attach(site->server.get());
         if (!site->server->listen(QHostAddress::LocalHost, 0)) {
             *error = QStringLiteral("site %1 cannot listen: %2").arg(site->id, site->server->errorString());
             return false;
         }
-        entries.append(QJsonObject{{QStringLiteral("id"), site->id},
-                                   {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1").arg(site->server->serverPort())},
-                                   {QStringLiteral("token"), QString::fromLatin1(token)}});
+        entries.append(
+            QJsonObject{{QStringLiteral("id"), site->id},
+                        {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1").arg(site->server->serverPort())},
+                        {QStringLiteral("token"), QString::fromLatin1(token)}});
         m_sites.push_back(std::move(site));
     }
     QSaveFile out(fleetFile);

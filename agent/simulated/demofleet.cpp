@@ -58,7 +58,7 @@ DemoFleet::DemoFleet(Options options, QTextStream &out, QObject *parent)
     , m_options(std::move(options))
     , m_out(out)
     , m_network(new QNetworkAccessManager(this))
-{}
+{ }
 
 DemoFleet::~DemoFleet()
 {
@@ -67,7 +67,8 @@ DemoFleet::~DemoFleet()
 
 QString DemoFleet::defaultProfilesDir()
 {
-    const QString besideBinary = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/haven/profiles/demo");
+    const QString besideBinary = QCoreApplication::applicationDirPath()
+                                 + QStringLiteral("/../share/haven/profiles/demo");
     for (const QString &candidate : {besideBinary, QStringLiteral(HAVEN_PROFILES_INSTALL_DIR "/demo"),
                                      QStringLiteral(HAVEN_PROFILES_SOURCE_DIR "/demo")}) {
         if (QFileInfo(candidate).isDir())
@@ -84,7 +85,8 @@ QString DemoFleet::fleetFile() const
 bool DemoFleet::start()
 {
     QString error;
-    const QStringList profiles = QDir(m_options.profilesDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QStringList profiles = QDir(m_options.profilesDir)
+                                     .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     if (profiles.isEmpty()) {
         m_out << QStringLiteral("No demo profiles in %1.\n").arg(m_options.profilesDir) << Qt::flush;
         return false;
@@ -161,14 +163,14 @@ bool DemoFleet::makeCertificate(const Site &site, QString *error)
         return true; // kept across runs so that pins stay stable
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                            QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                            QStringLiteral("-days"), QStringLiteral("825"), QStringLiteral("-subj"),
-                            QStringLiteral("/CN=haven-demo-%1").arg(site.id), QStringLiteral("-addext"),
-                            QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"), QStringLiteral("-keyout"),
-                            dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
-                            dir.filePath(QStringLiteral("cert.pem"))});
+    process.start(openssl,
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                   QStringLiteral("-days"), QStringLiteral("825"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=haven-demo-%1").arg(site.id), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"), QStringLiteral("-keyout"),
+                   dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                   dir.filePath(QStringLiteral("cert.pem"))});
     if (!process.waitForFinished(30'000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         *error = QStringLiteral("openssl could not make a certificate: %1")
                      .arg(QString::fromLocal8Bit(process.readAll()).trimmed());

@@ -3,8 +3,8 @@
 
 #include "agent/http/prometheus.h"
 
-#include "simulatedsite.h"
 #include "agent/site/topologystate.h"
+#include "simulatedsite.h"
 
 #include <QPointer>
 
@@ -19,7 +19,7 @@ public:
         : m_backend(backend)
         , m_operation(context.operation)
         , m_parameters(context.parameters)
-    {}
+    { }
 
     ~SimulatedExecution() override
     {
@@ -65,8 +65,8 @@ private:
         QMetaObject::invokeMethod(
             this,
             [this, state, message] {
-                Q_EMIT logged(toString(state) + QStringLiteral(": ") + message + QLatin1Char('\n'));
-                Q_EMIT finished(state, message);
+            Q_EMIT logged(toString(state) + QStringLiteral(": ") + message + QLatin1Char('\n'));
+            Q_EMIT finished(state, message);
             },
             Qt::QueuedConnection);
     }
@@ -240,11 +240,16 @@ private:
 int statusCode(ComponentStatus status)
 {
     switch (status) {
-    case ComponentStatus::Ok: return 0;
-    case ComponentStatus::Warning: return 1;
-    case ComponentStatus::Critical: return 2;
-    case ComponentStatus::Down: return 3;
-    case ComponentStatus::Unknown: return 4;
+    case ComponentStatus::Ok:
+        return 0;
+    case ComponentStatus::Warning:
+        return 1;
+    case ComponentStatus::Critical:
+        return 2;
+    case ComponentStatus::Down:
+        return 3;
+    case ComponentStatus::Unknown:
+        return 4;
     }
     return 4;
 }

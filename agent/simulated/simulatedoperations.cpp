@@ -17,7 +17,7 @@ namespace {
 using namespace SimulatedSupport;
 
 constexpr double SwitchBacklogSeconds = 20; // resynchronisation after a role switch
-constexpr int RampSteps = 5;              // traffic moves in this many one-second steps
+constexpr int RampSteps = 5;                // traffic moves in this many one-second steps
 constexpr double MinimumWait = 0.05;
 
 QString percent(double value)
@@ -70,7 +70,8 @@ QList<OperationSpec> SimulatedSite::operations() const
              QStringLiteral("Moves this site's share of a product group's traffic to 0 over a few seconds."),
              Layer::Business, groupOnly, QStringLiteral("traffic.restore")),
         spec(QStringLiteral("traffic.restore"), QStringLiteral("Restore traffic"),
-             QStringLiteral("Brings a product group's traffic share back: to share, else to what it was before the cut."),
+             QStringLiteral(
+                 "Brings a product group's traffic share back: to share, else to what it was before the cut."),
              Layer::Business,
              schema({{groupKey, group},
                      {QStringLiteral("share"),
@@ -84,7 +85,8 @@ QList<OperationSpec> SimulatedSite::operations() const
              QStringLiteral("Starts a product group's business and middleware components in dependency order."),
              Layer::Business, groupOnly, QStringLiteral("app.stop")),
         spec(QStringLiteral("app.restart"), QStringLiteral("Restart application group"),
-             QStringLiteral("Stops a product group's components in reverse dependency order, then starts them in order."),
+             QStringLiteral(
+                 "Stops a product group's components in reverse dependency order, then starts them in order."),
              Layer::Business, groupOnly),
         spec(QStringLiteral("db.promote"), QStringLiteral("Promote database"),
              QStringLiteral("Makes this site's standby database replicas primary."), Layer::Database,
@@ -121,7 +123,8 @@ QList<OperationSpec> SimulatedSite::operations() const
 QString SimulatedSite::checkOperation(const QString &code, const QJsonObject &parameters) const
 {
     const QList<OperationSpec> catalog = operations();
-    const auto it = std::find_if(catalog.cbegin(), catalog.cend(), [&code](const OperationSpec &s) { return s.code == code; });
+    const auto it = std::find_if(catalog.cbegin(), catalog.cend(),
+                                 [&code](const OperationSpec &s) { return s.code == code; });
     if (it == catalog.cend())
         return QStringLiteral("unknown operation ") + quoted(code);
     const QString problem = validateParameters(it->parameters, parameters);
@@ -230,7 +233,8 @@ void SimulatedSite::runDueSteps()
             QString message;
             if (run.cancelRequested) {
                 final = ActionState::Cancelled;
-                message = QStringLiteral("cancelled; ") + (run.stateLeft ? run.stateLeft() : QStringLiteral("nothing was changed"));
+                message = QStringLiteral("cancelled; ")
+                          + (run.stateLeft ? run.stateLeft() : QStringLiteral("nothing was changed"));
             } else {
                 const StepResult result = run.steps.at(run.next)();
                 message = result.message;
@@ -336,8 +340,8 @@ SimulatedSite::Step SimulatedSite::startStep(quint64 run, const QString &compone
             }
             for (const QString &dependency : m_dependsOn.value(componentId)) {
                 if (isDown(dependency)) {
-                    return StepResult::fail(QStringLiteral("cannot start %1: it depends on %2, which is down")
-                                                .arg(componentId, dependency));
+                    return StepResult::fail(
+                        QStringLiteral("cannot start %1: it depends on %2, which is down").arg(componentId, dependency));
                 }
             }
             log(run, QStringLiteral("starting %1").arg(describe(componentId)));
@@ -359,7 +363,8 @@ bool SimulatedSite::refuseEmptyGroup(Run &run, const QString &group, const QStri
     if (!components.isEmpty())
         return false;
     run.steps.append([group] {
-        return StepResult::fail(QStringLiteral("product group %1 has no application components at this site").arg(group));
+        return StepResult::fail(
+            QStringLiteral("product group %1 has no application components at this site").arg(group));
     });
     return true;
 }
@@ -380,7 +385,8 @@ void SimulatedSite::planAppStop(Run &run, const QString &group)
     for (const QString &component : std::as_const(components))
         run.steps.append(stopStep(id, component, run.operation));
     run.steps.append([group, components] {
-        return StepResult::next(0, QStringLiteral("stopped %1 components of %2").arg(QString::number(components.size()), group));
+        return StepResult::next(0, QStringLiteral("stopped %1 components of %2")
+                                       .arg(QString::number(components.size()), group));
     });
 }
 
@@ -399,7 +405,8 @@ void SimulatedSite::planAppStart(Run &run, const QString &group)
     for (const QString &component : components)
         run.steps.append(startStep(id, component));
     run.steps.append([group, components] {
-        return StepResult::next(0, QStringLiteral("started %1 components of %2").arg(QString::number(components.size()), group));
+        return StepResult::next(0, QStringLiteral("started %1 components of %2")
+                                       .arg(QString::number(components.size()), group));
     });
 }
 
@@ -424,7 +431,8 @@ void SimulatedSite::planAppRestart(Run &run, const QString &group)
     for (const QString &component : components)
         run.steps.append(startStep(id, component));
     run.steps.append([group, components] {
-        return StepResult::next(0, QStringLiteral("restarted %1 components of %2").arg(QString::number(components.size()), group));
+        return StepResult::next(0, QStringLiteral("restarted %1 components of %2")
+                                       .arg(QString::number(components.size()), group));
     });
 }
 
@@ -601,7 +609,8 @@ void SimulatedSite::planHealthCheck(Run &run, const QString &group, std::optiona
         scopeParts.append(QStringLiteral("product group ") + group);
     if (layer)
         scopeParts.append(QStringLiteral("layer ") + toString(*layer));
-    const QString scope = scopeParts.isEmpty() ? QStringLiteral("the whole site") : scopeParts.join(QStringLiteral(", "));
+    const QString scope = scopeParts.isEmpty() ? QStringLiteral("the whole site")
+                                               : scopeParts.join(QStringLiteral(", "));
     if (components.isEmpty()) {
         run.steps.append([scope] { return StepResult::fail(QStringLiteral("no components in ") + scope); });
         return;
@@ -622,7 +631,8 @@ void SimulatedSite::planHealthCheck(Run &run, const QString &group, std::optiona
             QStringList messages;
             for (const Alert &alert : c->alerts)
                 messages.append(alert.message);
-            log(id, QStringLiteral("%1 is %2: %3").arg(componentId, toString(c->status), messages.join(QStringLiteral("; "))));
+            log(id, QStringLiteral("%1 is %2: %3")
+                        .arg(componentId, toString(c->status), messages.join(QStringLiteral("; "))));
             if (c->status == ComponentStatus::Critical || c->status == ComponentStatus::Down)
                 unhealthy.append(QStringLiteral("%1 (%2)").arg(componentId, toString(c->status)));
             else
@@ -670,7 +680,8 @@ void SimulatedSite::planWaitReplication(Run &run, const QString &group, double m
         }
         const QList<qsizetype> links = replicatedLinks(std::nullopt, group, {});
         if (links.isEmpty())
-            return StepResult::succeed(QStringLiteral("no replication links for %1 at this site; nothing to wait for").arg(scope));
+            return StepResult::succeed(
+                QStringLiteral("no replication links for %1 at this site; nothing to wait for").arg(scope));
         QStringList behind;
         double largest = 0;
         for (qsizetype i : links) {

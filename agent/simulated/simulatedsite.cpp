@@ -21,8 +21,8 @@ using namespace SimulatedSupport;
 
 // Share of components whose metrics move in one sample: keeps the change feed meaningful.
 constexpr double MoveProbability = 0.12;
-constexpr double ReversionSeconds = 300;  // how fast drift returns towards the baseline
-constexpr double DrainSeconds = 12;       // how fast a replica catches up on its backlog
+constexpr double ReversionSeconds = 300; // how fast drift returns towards the baseline
+constexpr double DrainSeconds = 12;      // how fast a replica catches up on its backlog
 
 const QStringList &metricNames()
 {
@@ -54,11 +54,16 @@ double volatility(const QString &metric)
 double defaultStartSeconds(Layer layer)
 {
     switch (layer) {
-    case Layer::Business: return 3;
-    case Layer::Middleware: return 4;
-    case Layer::Storage: return 6;
-    case Layer::Database: return 8;
-    case Layer::Physical: return 30;
+    case Layer::Business:
+        return 3;
+    case Layer::Middleware:
+        return 4;
+    case Layer::Storage:
+        return 6;
+    case Layer::Database:
+        return 8;
+    case Layer::Physical:
+        return 30;
     }
     return 3;
 }
@@ -74,11 +79,10 @@ QJsonObject faultSchema(FaultKind kind)
         return schema({{QStringLiteral("percent"), bounded(property(QStringLiteral("number"), percentText), 1, 100)}},
                       {QStringLiteral("percent")});
     case FaultKind::Network:
-        return schema(
-            {{QStringLiteral("latencyMs"),
-              bounded(property(QStringLiteral("number"), QStringLiteral("added latency")), 0, 60000)},
-             {QStringLiteral("lossPercent"),
-              bounded(property(QStringLiteral("number"), QStringLiteral("packet loss")), 0, 100)}});
+        return schema({{QStringLiteral("latencyMs"),
+                        bounded(property(QStringLiteral("number"), QStringLiteral("added latency")), 0, 60000)},
+                       {QStringLiteral("lossPercent"),
+                        bounded(property(QStringLiteral("number"), QStringLiteral("packet loss")), 0, 100)}});
     case FaultKind::ProcessKill:
     case FaultKind::HostDown:
     case FaultKind::SiteDark:
@@ -104,7 +108,7 @@ bool failed(const JsonFields &fields, QString *error)
 SimulatedSite::SimulatedSite(const QString &siteId)
     : m_topology(siteId)
     , m_startTime(QDateTime::currentDateTimeUtc())
-{}
+{ }
 
 SimulatedSite::~SimulatedSite() = default;
 
@@ -223,7 +227,8 @@ bool SimulatedSite::readThresholds(JsonFields &root, QString *error)
         if (!problem.isEmpty())
             return fail(error, problem);
     }
-    m_thresholds.laggingSeconds = thresholds.optionalNumber(QStringLiteral("laggingSeconds"), m_thresholds.laggingSeconds);
+    m_thresholds.laggingSeconds = thresholds.optionalNumber(QStringLiteral("laggingSeconds"),
+                                                            m_thresholds.laggingSeconds);
     if (thresholds.ok() && m_thresholds.laggingSeconds <= 0)
         thresholds.fail(QStringLiteral("laggingSeconds"), QStringLiteral("must be above 0"));
     return !failed(thresholds, error) && !failed(root, error);
@@ -253,8 +258,9 @@ bool SimulatedSite::readComponents(JsonFields &root, QString *error)
         c.kind = fields.requiredString(QStringLiteral("kind"));
         c.productGroup = fields.optionalString(QStringLiteral("productGroup"));
         if (fields.ok() && !c.productGroup.isEmpty() && !m_productGroups.contains(c.productGroup)) {
-            fields.fail(QStringLiteral("productGroup"), QStringLiteral("unknown product group %1 (declared: %2)")
-                                                            .arg(quoted(c.productGroup), m_productGroups.join(QStringLiteral(", "))));
+            fields.fail(QStringLiteral("productGroup"),
+                        QStringLiteral("unknown product group %1 (declared: %2)")
+                            .arg(quoted(c.productGroup), m_productGroups.join(QStringLiteral(", "))));
         }
         c.host = fields.optionalString(QStringLiteral("host"));
         const QJsonObject metrics = fields.optionalObject(QStringLiteral("metrics"));
@@ -308,7 +314,8 @@ bool SimulatedSite::readDependencies(JsonFields &root, QString *error)
         if (fields.ok() && dependency.from == dependency.to)
             fields.fail(QStringLiteral("to"), QStringLiteral("a component cannot depend on itself"));
         if (fields.ok() && m_dependencies.contains(dependency)) {
-            fields.fail(QStringLiteral("to"), QStringLiteral("duplicate dependency %1 -> %2").arg(dependency.from, dependency.to));
+            fields.fail(QStringLiteral("to"),
+                        QStringLiteral("duplicate dependency %1 -> %2").arg(dependency.from, dependency.to));
         }
         if (failed(fields, error))
             return false;
@@ -343,7 +350,8 @@ bool SimulatedSite::orderComponents(QString *error)
         while (!walk.contains(node)) {
             walk.append(node);
             const QStringList needs = m_dependsOn.value(node);
-            node = *std::find_if(needs.cbegin(), needs.cend(), [&placed](const QString &n) { return !placed.contains(n); });
+            node = *std::find_if(needs.cbegin(), needs.cend(),
+                                 [&placed](const QString &n) { return !placed.contains(n); });
         }
         QStringList cycle = walk.mid(walk.indexOf(node));
         cycle.append(node);
@@ -372,8 +380,9 @@ bool SimulatedSite::readReplication(JsonFields &root, QString *error)
         if (fields.ok()) {
             const Layer layer = m_components.value(link.component).identity.layer;
             if (layer != Layer::Database && layer != Layer::Storage) {
-                fields.fail(QStringLiteral("component"), QStringLiteral("%1 is in layer %2; only database and storage components replicate")
-                                                             .arg(link.component, toString(layer)));
+                fields.fail(QStringLiteral("component"),
+                            QStringLiteral("%1 is in layer %2; only database and storage components replicate")
+                                .arg(link.component, toString(layer)));
             }
         }
         link.peerSite = fields.requiredString(QStringLiteral("peerSite"));
@@ -533,7 +542,8 @@ QString SimulatedSite::downReason(const ComponentModel &model) const
             return QStringLiteral("host %1 is down (fault %2)").arg(model.identity.host, fault.record.id);
     }
     for (const ActiveFault &fault : m_faults) {
-        if (fault.record.kind == FaultKind::ProcessKill && fault.components.contains(id) && !fault.restarted.contains(id))
+        if (fault.record.kind == FaultKind::ProcessKill && fault.components.contains(id)
+            && !fault.restarted.contains(id))
             return QStringLiteral("process killed (fault %1)").arg(fault.record.id);
     }
     if (!model.stoppedBy.isEmpty())
@@ -637,7 +647,8 @@ Component SimulatedSite::componentState(ComponentModel &model)
                 conditions.append({metric, ComponentStatus::Warning, label.arg(number(band.warning))});
         };
         if (c.metrics.contains(QStringLiteral("cpu")))
-            check(QStringLiteral("cpu"), c.metrics.value(QStringLiteral("cpu")), m_thresholds.cpu, QStringLiteral("CPU above %1%"));
+            check(QStringLiteral("cpu"), c.metrics.value(QStringLiteral("cpu")), m_thresholds.cpu,
+                  QStringLiteral("CPU above %1%"));
         if (c.metrics.contains(QStringLiteral("memory"))) {
             check(QStringLiteral("memory"), c.metrics.value(QStringLiteral("memory")), m_thresholds.memory,
                   QStringLiteral("memory above %1%"));
@@ -658,8 +669,9 @@ Component SimulatedSite::componentState(ComponentModel &model)
                 downDependencies.append(dependency);
         }
         if (!downDependencies.isEmpty()) {
-            conditions.append({QStringLiteral("dependency"), ComponentStatus::Warning,
-                               QStringLiteral("depends on %1, which is down").arg(downDependencies.join(QStringLiteral(", ")))});
+            conditions.append(
+                {QStringLiteral("dependency"), ComponentStatus::Warning,
+                 QStringLiteral("depends on %1, which is down").arg(downDependencies.join(QStringLiteral(", ")))});
         }
     }
 
@@ -667,7 +679,8 @@ Component SimulatedSite::componentState(ComponentModel &model)
     for (const Condition &condition : std::as_const(conditions)) {
         Alert alert;
         alert.id = c.id + QLatin1Char(':') + condition.key;
-        alert.severity = condition.status == ComponentStatus::Warning ? QStringLiteral("warning") : QStringLiteral("critical");
+        alert.severity = condition.status == ComponentStatus::Warning ? QStringLiteral("warning")
+                                                                      : QStringLiteral("critical");
         alert.message = condition.message;
         alert.since = model.alertSince.value(alert.id, currentTime());
         since.insert(alert.id, alert.since);
@@ -706,7 +719,8 @@ ReplicationLink SimulatedSite::linkState(const LinkModel &model) const
     if (isBroken(model))
         link.state = ReplicationState::Broken;
     else
-        link.state = link.lagSeconds >= m_thresholds.laggingSeconds ? ReplicationState::Lagging : ReplicationState::Healthy;
+        link.state = link.lagSeconds >= m_thresholds.laggingSeconds ? ReplicationState::Lagging
+                                                                    : ReplicationState::Healthy;
     return link;
 }
 

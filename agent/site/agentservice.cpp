@@ -2,12 +2,12 @@
 #include "agentservice.h"
 
 #include "agent/actions/actionmanager.h"
-#include "agentconfig.h"
-#include "agentstore.h"
 #include "agent/faults/faultmanager.h"
-#include "core/jsonfields.h"
 #include "agent/http/prometheus.h"
 #include "agent/inspections/inspectionrunner.h"
+#include "agentconfig.h"
+#include "agentstore.h"
+#include "core/jsonfields.h"
 #include "sitebackend.h"
 #include "topologystate.h"
 
@@ -63,19 +63,17 @@ std::optional<QJsonObject> jsonBody(const HttpRequest &request, const HttpRespon
     return document.object();
 }
 
-std::optional<qint64> integerParameter(const HttpRequest &request, const QString &name, qint64 fallback,
-                                       qint64 minimum, qint64 maximum, const HttpResponder &responder)
+std::optional<qint64> integerParameter(const HttpRequest &request, const QString &name, qint64 fallback, qint64 minimum,
+                                       qint64 maximum, const HttpResponder &responder)
 {
     if (!request.query.hasQueryItem(name))
         return fallback;
     bool ok = false;
     const qint64 value = request.query.queryItemValue(name).toLongLong(&ok);
     if (!ok || value < minimum || value > maximum) {
-        responder.respond(HttpResponse::error(400, QStringLiteral("invalid_request"),
-                                              QStringLiteral("query parameter %1 must be an integer in %2..%3")
-                                                  .arg(name)
-                                                  .arg(minimum)
-                                                  .arg(maximum)));
+        responder.respond(HttpResponse::error(
+            400, QStringLiteral("invalid_request"),
+            QStringLiteral("query parameter %1 must be an integer in %2..%3").arg(name).arg(minimum).arg(maximum)));
         return std::nullopt;
     }
     return value;
@@ -123,9 +121,8 @@ AgentService::~AgentService()
 
 void AgentService::attach(HttpServer *server)
 {
-    server->setHandler([this](const HttpRequest &request, const HttpResponder &responder) {
-        handle(request, responder);
-    });
+    server->setHandler(
+        [this](const HttpRequest &request, const HttpResponder &responder) { handle(request, responder); });
     connect(server, &HttpServer::requestFinished, this, &AgentService::countStatus);
 }
 
@@ -262,9 +259,10 @@ void AgentService::postAction(const HttpRequest &request, const HttpResponder &r
     if (!fields.ok())
         return responder.respond(HttpResponse::error(400, QStringLiteral("invalid_request"), fields.error()));
     if (!validKey(key))
-        return responder.respond(HttpResponse::error(
-            400, QStringLiteral("invalid_request"),
-            QStringLiteral("idempotencyKey is required: 1 to 200 printable characters without spaces")));
+        return responder.respond(
+            HttpResponse::error(400, QStringLiteral("invalid_request"),
+                                QStringLiteral(
+                                    "idempotencyKey is required: 1 to 200 printable characters without spaces")));
 
     const ActionManager::StartResult result = m_actions->start(operation, parameters, key);
     if (!result.action)
@@ -286,8 +284,8 @@ void AgentService::actionRoutes(const HttpRequest &request, const HttpResponder 
         if (!get)
             return responder.respond(methodNotAllowed("GET, POST"));
         if (request.query.hasQueryItem(QStringLiteral("key"))) {
-            const std::optional<ActionRecord> action
-                = m_actions->actionByKey(request.query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded));
+            const std::optional<ActionRecord> action = m_actions->actionByKey(
+                request.query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded));
             QJsonArray found;
             if (action)
                 found.append(action->toJson());
@@ -329,13 +327,13 @@ void AgentService::actionRoutes(const HttpRequest &request, const HttpResponder 
             return responder.respond(HttpResponse::error(500, QStringLiteral("store_failed"),
                                                          QStringLiteral("the action's record cannot be read now")));
         const qint64 next = std::min(*offset, action->logSize) + chunk.size();
-        return responder.respond(HttpResponse::json(
-            200, {{QStringLiteral("offset"), std::min(*offset, action->logSize)},
-                  {QStringLiteral("nextOffset"), next},
-                  {QStringLiteral("size"), action->logSize},
-                  {QStringLiteral("complete"), isFinal(action->state) && next >= action->logSize},
-                  {QStringLiteral("state"), toString(action->state)},
-                  {QStringLiteral("text"), QString::fromUtf8(chunk)}}));
+        return responder.respond(
+            HttpResponse::json(200, {{QStringLiteral("offset"), std::min(*offset, action->logSize)},
+                                     {QStringLiteral("nextOffset"), next},
+                                     {QStringLiteral("size"), action->logSize},
+                                     {QStringLiteral("complete"), isFinal(action->state) && next >= action->logSize},
+                                     {QStringLiteral("state"), toString(action->state)},
+                                     {QStringLiteral("text"), QString::fromUtf8(chunk)}}));
     }
     if (parts.size() == 3 && parts.at(2) == QLatin1StringView("cancel")) {
         if (!post)
@@ -406,10 +404,10 @@ void AgentService::postInspection(const HttpRequest &request, const HttpResponde
     if (!body)
         return;
     if (m_inspections.size() >= MaxConcurrentInspections) {
-        return responder.respond(HttpResponse::error(
-            503, QStringLiteral("busy"),
-            QStringLiteral("%1 inspections are already running here; try again when one finishes")
-                .arg(MaxConcurrentInspections)));
+        return responder.respond(
+            HttpResponse::error(503, QStringLiteral("busy"),
+                                QStringLiteral("%1 inspections are already running here; try again when one finishes")
+                                    .arg(MaxConcurrentInspections)));
     }
     QString error;
     std::unique_ptr<InspectionRunner> runner = InspectionRunner::create(*body, &error);
@@ -441,7 +439,9 @@ QByteArray AgentService::metricsPage() const
     QList<int> statuses = m_statusCounts.keys();
     std::sort(statuses.begin(), statuses.end());
     for (int status : statuses)
-        page += QStringLiteral("haven_agent_http_responses_total{code=\"%1\"} %2\n").arg(status).arg(m_statusCounts[status]);
+        page += QStringLiteral("haven_agent_http_responses_total{code=\"%1\"} %2\n")
+                    .arg(status)
+                    .arg(m_statusCounts[status]);
     page += QStringLiteral("# HELP haven_agent_topology_revision Current topology revision.\n"
                            "# TYPE haven_agent_topology_revision gauge\nhaven_agent_topology_revision %1\n")
                 .arg(m_backend.topology().revision());

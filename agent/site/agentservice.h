@@ -27,8 +27,7 @@ public:
     static constexpr int MaxWaitSeconds = 60;
     static constexpr int MaxConcurrentInspections = 8;
 
-    AgentService(SiteBackend &backend, AgentStore &store, QList<QByteArray> tokenDigests,
-                 QObject *parent = nullptr);
+    AgentService(SiteBackend &backend, AgentStore &store, QList<QByteArray> tokenDigests, QObject *parent = nullptr);
     ~AgentService() override;
 
     // Wires the service to a server; the server answers through handle().

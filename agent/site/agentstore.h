@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/protocol.h"
 #include "core/sqlitedatabase.h"
+#include "protocol/protocol.h"
 
 #include <optional>
 

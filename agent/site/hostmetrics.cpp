@@ -145,7 +145,7 @@ std::optional<HostMetrics::DiskSpace> HostMetrics::diskSpace(const QString &path
 HostMetrics::HostMetrics(QString diskPath, QString procRoot)
     : m_diskPath(std::move(diskPath))
     , m_procRoot(std::move(procRoot))
-{}
+{ }
 
 QByteArray HostMetrics::readProcFile(const QString &name) const
 {

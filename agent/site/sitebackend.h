@@ -14,8 +14,8 @@ class TopologyState;
 // What every haven-agent serves, whatever its backend (GET /v1/site "capabilities").
 inline QStringList agentCapabilities()
 {
-    return {QStringLiteral("topology"), QStringLiteral("changes"), QStringLiteral("operations"),
-            QStringLiteral("actions"), QStringLiteral("inspections"), QStringLiteral("faults"),
+    return {QStringLiteral("topology"), QStringLiteral("changes"),     QStringLiteral("operations"),
+            QStringLiteral("actions"),  QStringLiteral("inspections"), QStringLiteral("faults"),
             QStringLiteral("metrics")};
 }
 
@@ -41,7 +41,7 @@ public:
     virtual void cancel() = 0;
 
 Q_SIGNALS:
-    void logged(const QString &text); // appended to the action's log as it is
+    void logged(const QString &text);                                // appended to the action's log as it is
     void finished(Haven::ActionState state, const QString &message); // exactly once, a final state
 };
 

@@ -8,7 +8,7 @@ namespace Haven {
 TopologyState::TopologyState(QString siteId)
     : m_siteId(std::move(siteId))
     , m_epoch(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8))
-{}
+{ }
 
 bool TopologyState::setComponent(Component component)
 {

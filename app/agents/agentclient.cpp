@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agentclient.h"
 
-#include "curlengine.h"
 #include "core/jsonfields.h"
+#include "curlengine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -111,10 +111,8 @@ AgentError classify(const CurlResponse &response, QJsonObject *json)
         if (!readErrorShape(response.body, &code, &message)) {
             // Not the agent's error shape (a proxy's page, say): its text, without markup.
             static const QRegularExpression markup(QStringLiteral("<[^>]*>"));
-            message = QString::fromUtf8(response.body.left(400))
-                          .replace(markup, QStringLiteral(" "))
-                          .simplified()
-                          .left(200);
+            message
+                = QString::fromUtf8(response.body.left(400)).replace(markup, QStringLiteral(" ")).simplified().left(200);
         }
         return failure(Kind::Http, message, status, code);
     }
@@ -129,10 +127,11 @@ AgentError classify(const CurlResponse &response, QJsonObject *json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return failure(
-            Kind::Protocol,
-            AgentError::tr("malformed JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset),
-            status);
+        return failure(Kind::Protocol,
+                       AgentError::tr("malformed JSON: %1 at byte %2")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset),
+                       status);
     }
     if (!document.isObject())
         return failure(Kind::Protocol, AgentError::tr("the answer is not a JSON object"), status);
@@ -146,7 +145,8 @@ AgentError protocolError(const QString &detail)
 }
 
 // Reads {"<key>": {...record...}} with the record type's own fromJson.
-template<typename T> std::optional<T> wrapped(const QJsonObject &json, const QString &key, AgentError *error)
+template<typename T>
+std::optional<T> wrapped(const QJsonObject &json, const QString &key, AgentError *error)
 {
     JsonFields fields(json);
     const QJsonObject inner = fields.requiredObject(key);
@@ -283,8 +283,7 @@ AgentClient::AgentClient(CurlEngine &engine, AgentConnection connection, QObject
     : QObject(parent)
     , m_engine(&engine)
     , m_connection(std::move(connection))
-{
-}
+{ }
 
 AgentClient::~AgentClient()
 {
@@ -425,8 +424,8 @@ AgentClient::RequestId AgentClient::fetchOperations(Callback<QList<OperationSpec
                            return std::optional<QList<OperationSpec>>();
                        }
                        QString problem;
-                       std::optional<OperationSpec> spec
-                           = OperationSpec::fromJson(array.at(i).toObject(), &problem, path);
+                       std::optional<OperationSpec> spec = OperationSpec::fromJson(array.at(i).toObject(), &problem,
+                                                                                   path);
                        if (!spec) {
                            *error = protocolError(problem);
                            return std::optional<QList<OperationSpec>>();
@@ -500,7 +499,8 @@ AgentClient::RequestId AgentClient::fetchActionLog(const QString &id, qint64 off
                    chunk.complete = fields.optionalBool(QStringLiteral("complete"), false);
                    chunk.text = fields.requiredString(QStringLiteral("text"));
                    if (fields.ok() && (chunk.offset != offset || chunk.nextOffset < chunk.offset))
-                       fields.fail(QStringLiteral("nextOffset"), QStringLiteral("does not follow the requested offset"));
+                       fields.fail(QStringLiteral("nextOffset"),
+                                   QStringLiteral("does not follow the requested offset"));
                    if (!fields.ok()) {
                        *error = protocolError(fields.error());
                        return std::optional<ActionLogChunk>();

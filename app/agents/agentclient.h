@@ -56,10 +56,10 @@ struct AgentConnection
     QString pin;    // sha256//..., checked by libcurl on every connection
     QString caFile; // private CA; with neither pin nor CA the system trust store is used
     int connectTimeoutMs = 3000;
-    int requestTimeoutMs = 15000;        // a whole call; a long-poll adds its wait to this
-    int longPollMarginMs = 0;            // when set: a long-poll gets only its wait plus this margin
-    int lowSpeedSeconds = 10;            // abort when under 1 byte/s for this long
-    qint64 maxResponseBytes = 64 << 20;  // a lying agent cannot fill the console's memory
+    int requestTimeoutMs = 15000;       // a whole call; a long-poll adds its wait to this
+    int longPollMarginMs = 0;           // when set: a long-poll gets only its wait plus this margin
+    int lowSpeedSeconds = 10;           // abort when under 1 byte/s for this long
+    qint64 maxResponseBytes = 64 << 20; // a lying agent cannot fill the console's memory
 
     // The address, trust and identity of a configured site, with default timeouts.
     static AgentConnection forSite(const SiteEndpoint &site, const QByteArray &token);

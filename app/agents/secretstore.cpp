@@ -24,8 +24,9 @@ const QString FileFormat = QStringLiteral("haven-secrets");
 constexpr int FileVersion = 1;
 constexpr qint64 MaxFileBytes = 1 << 20;
 constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions OthersMask = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-    | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+constexpr QFileDevice::Permissions OthersMask = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                                                | QFileDevice::ReadOther | QFileDevice::WriteOther
+                                                | QFileDevice::ExeOther;
 // The Unix mode bits; QFile::permissions() adds the *User bits (what this process may do).
 constexpr QFileDevice::Permissions ModeMask = OwnerOnly | QFileDevice::ExeOwner | OthersMask;
 // A key no one uses: reading it only tells whether a keychain answers.
@@ -43,7 +44,7 @@ QString shortPath(const QString &path)
 
 SecretStore::SecretStore(QObject *parent)
     : SecretStore(Backend::Detect, {}, parent)
-{}
+{ }
 
 SecretStore::SecretStore(Backend backend, const QString &filePath, QObject *parent)
     : QObject(parent)
@@ -117,7 +118,8 @@ void SecretStore::finishDetection(Backend backend, const QString &reason)
     m_backend = backend;
     m_fallbackReason = reason;
     if (backend == Backend::File)
-        qCInfo(lcSecrets).noquote() << QStringLiteral("No system keychain (%1); tokens are kept in %2").arg(reason, m_filePath);
+        qCInfo(lcSecrets).noquote() << QStringLiteral("No system keychain (%1); tokens are kept in %2")
+                                           .arg(reason, m_filePath);
     const QList<std::function<void()>> pending = std::exchange(m_pending, {});
     for (const std::function<void()> &work : pending)
         work();
@@ -209,7 +211,8 @@ void SecretStore::keychainWrite(const QString &key, const QByteArray &secret, QO
     job->setBinaryData(secret);
     connect(job, &QKeychain::Job::finished, this, [this, key, guard, callback](QKeychain::Job *finished) {
         if (finished->error() != QKeychain::NoError) {
-            deliver(guard, callback, false, tr("The system keychain refused the token: %1").arg(finished->errorString()), {});
+            deliver(guard, callback, false,
+                    tr("The system keychain refused the token: %1").arg(finished->errorString()), {});
             return;
         }
         // An older copy in the fallback file would otherwise outlive the keychain's.
@@ -364,15 +367,16 @@ void SecretStore::deliver(QObject *context, ReadCallback callback, ReadResult re
         Qt::QueuedConnection);
 }
 
-void SecretStore::deliver(QObject *context, DoneCallback callback, bool ok, const QString &error, const QString &changedKey)
+void SecretStore::deliver(QObject *context, DoneCallback callback, bool ok, const QString &error,
+                          const QString &changedKey)
 {
     if (ok && !changedKey.isEmpty())
-        QMetaObject::invokeMethod(this, [this, changedKey] { Q_EMIT secretChanged(changedKey); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, changedKey] { Q_EMIT secretChanged(changedKey); }, Qt::QueuedConnection);
     if (!callback || !context)
         return; // no one to tell, or the one who asked is gone
     QMetaObject::invokeMethod(
-        context, [callback = std::move(callback), ok, error] { callback(ok, error); },
-        Qt::QueuedConnection);
+        context, [callback = std::move(callback), ok, error] { callback(ok, error); }, Qt::QueuedConnection);
 }
 
 } // namespace Haven

@@ -2,8 +2,8 @@
 #include "executionengine.h"
 
 #include "executionrunner.h"
-#include "models/topology/fleettopology.h"
 #include "models/plans/planformat.h"
+#include "models/topology/fleettopology.h"
 
 #include <QSysInfo>
 #include <QUuid>
@@ -27,14 +27,14 @@ ExecutionEngine::ExecutionEngine(LocalStore &store, FleetTopology &topology, Cli
     , m_store(store)
     , m_topology(topology)
     , m_clients(std::move(clients))
-{
-}
+{ }
 
 ExecutionEngine::~ExecutionEngine() = default;
 
 ExecutionRunner *ExecutionEngine::runner(const QString &id) const
 {
-    const auto it = std::find_if(m_runners.cbegin(), m_runners.cend(), [&id](ExecutionRunner *r) { return r->id() == id; });
+    const auto it = std::find_if(m_runners.cbegin(), m_runners.cend(),
+                                 [&id](ExecutionRunner *r) { return r->id() == id; });
     return it == m_runners.cend() ? nullptr : *it;
 }
 
@@ -86,7 +86,8 @@ QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &tic
                         .arg(m_store.status().problem.isEmpty() ? tr("in memory") : m_store.status().problem));
     }
     if (plan.metadata.state != PlanState::Effective)
-        return fail(tr("Only an effective plan can run; \"%1\" is %2.").arg(plan.metadata.name, toString(plan.metadata.state)));
+        return fail(
+            tr("Only an effective plan can run; \"%1\" is %2.").arg(plan.metadata.name, toString(plan.metadata.state)));
     const DryRun dryRun = DryRun::run(plan, ticket, m_topology);
     if (!dryRun.ok()) {
         QStringList problems = dryRun.problems;
@@ -113,7 +114,8 @@ QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &tic
     created.payload = {{QStringLiteral("ticket"), ticket.toJson()}, {QStringLiteral("plan"), PlanFormat::toJson(plan)}};
     const Operator creator = Operator::current();
     if (!m_store.appendExecutionEvents(id, {created}, ExecutionState::Ready,
-                                       {auditEntry(creator, QStringLiteral("create"), execution, InvalidStepId, ticket.description)}))
+                                       {auditEntry(creator, QStringLiteral("create"), execution, InvalidStepId,
+                                                   ticket.description)}))
         return fail(tr("The execution could not be written to the local database: %1").arg(m_store.status().problem));
     execution.apply(created);
     addRunner(std::move(execution));
@@ -131,7 +133,8 @@ int ExecutionEngine::resumeAll(QString *error)
             continue;
         QString problem;
         const QList<ExecutionEvent> events = m_store.loadExecutionEvents(summary.id, &problem);
-        std::optional<Execution> execution = problem.isEmpty() ? Execution::replay(summary.id, events, &problem) : std::nullopt;
+        std::optional<Execution> execution = problem.isEmpty() ? Execution::replay(summary.id, events, &problem)
+                                                               : std::nullopt;
         if (!execution) {
             problems.append(problem);
             continue;
@@ -193,7 +196,7 @@ bool ExecutionEngine::canDo(const QString &id, Command command, StepId step) con
 }
 
 AuditEntry ExecutionEngine::auditEntry(const Operator &who, const QString &action, const Execution &execution,
-                                      StepId step, const QString &reason)
+                                       StepId step, const QString &reason)
 {
     QJsonObject details{{QStringLiteral("execution"), execution.id()},
                         {QStringLiteral("plan"), execution.ticket().planName},
@@ -229,16 +232,22 @@ bool ExecutionEngine::command(const QString &id, Command command, StepId step, c
     if ((command == Command::Skip || command == Command::Cancel) && reason.trimmed().isEmpty())
         return fail(tr("Say why (the reason goes to the audit log)."));
     if (r->halted() && command != Command::Cancel)
-        return fail(tr("The journal of this execution cannot be written; restart Haven once the local database is fixed."));
+        return fail(
+            tr("The journal of this execution cannot be written; restart Haven once the local database is fixed."));
 
-    static const QHash<Command, QString> names{
-        {Command::Start, QStringLiteral("start")},     {Command::Approve, QStringLiteral("approve")},
-        {Command::Pause, QStringLiteral("pause")},     {Command::Resume, QStringLiteral("resume")},
-        {Command::Retry, QStringLiteral("retry")},     {Command::Skip, QStringLiteral("skip")},
-        {Command::StartRecovery, QStringLiteral("startRecovery")}, {Command::Cancel, QStringLiteral("cancel")}};
+    static const QHash<Command, QString> names{{Command::Start, QStringLiteral("start")},
+                                               {Command::Approve, QStringLiteral("approve")},
+                                               {Command::Pause, QStringLiteral("pause")},
+                                               {Command::Resume, QStringLiteral("resume")},
+                                               {Command::Retry, QStringLiteral("retry")},
+                                               {Command::Skip, QStringLiteral("skip")},
+                                               {Command::StartRecovery, QStringLiteral("startRecovery")},
+                                               {Command::Cancel, QStringLiteral("cancel")}};
     const QString name = names.value(command);
-    QJsonObject action{{QStringLiteral("action"), name}, {QStringLiteral("user"), who.user},
-                       {QStringLiteral("host"), who.host}, {QStringLiteral("reason"), reason}};
+    QJsonObject action{{QStringLiteral("action"), name},
+                       {QStringLiteral("user"), who.user},
+                       {QStringLiteral("host"), who.host},
+                       {QStringLiteral("reason"), reason}};
     if (step != InvalidStepId)
         action.insert(QStringLiteral("step"), step);
     auto stateChange = [](ExecutionState state, const QString &message) {
@@ -250,29 +259,37 @@ bool ExecutionEngine::command(const QString &id, Command command, StepId step, c
     switch (command) {
     case Command::Start:
         events.append({Kind::PhaseStarted, {{QStringLiteral("phase"), toString(PlanPhase::Switchover)}}});
-        events.append({Kind::StateChanged, stateChange(ExecutionState::Running, tr("Started by %1.").arg(who.display()))});
+        events.append(
+            {Kind::StateChanged, stateChange(ExecutionState::Running, tr("Started by %1.").arg(who.display()))});
         break;
     case Command::StartRecovery:
         events.append({Kind::PhaseStarted, {{QStringLiteral("phase"), toString(PlanPhase::Recovery)}}});
-        events.append({Kind::StateChanged, stateChange(ExecutionState::Running, tr("Recovery started by %1.").arg(who.display()))});
+        events.append({Kind::StateChanged,
+                       stateChange(ExecutionState::Running, tr("Recovery started by %1.").arg(who.display()))});
         break;
     case Command::Pause:
-        events.append({Kind::StateChanged, stateChange(ExecutionState::Paused, tr("Paused by %1: %2").arg(who.display(), reason))});
+        events.append({Kind::StateChanged,
+                       stateChange(ExecutionState::Paused, tr("Paused by %1: %2").arg(who.display(), reason))});
         break;
     case Command::Resume:
-        events.append({Kind::StateChanged, stateChange(ExecutionState::Running, tr("Resumed by %1.").arg(who.display()))});
+        events.append(
+            {Kind::StateChanged, stateChange(ExecutionState::Running, tr("Resumed by %1.").arg(who.display()))});
         break;
     case Command::Retry:
     case Command::Skip:
         if (state == ExecutionState::Failed)
-            events.append({Kind::StateChanged, stateChange(ExecutionState::Running, tr("Going on after %1 by %2.").arg(name, who.display()))});
+            events.append({Kind::StateChanged, stateChange(ExecutionState::Running,
+                                                           tr("Going on after %1 by %2.").arg(name, who.display()))});
         break;
     case Command::Cancel:
         for (const StepRun &run : r->execution().steps()) {
             if (!isSettled(run.state) && run.state != StepRunState::Running)
-                events.append({Kind::StepState, {{QStringLiteral("step"), run.id}, {QStringLiteral("state"), toString(StepRunState::Cancelled)}}});
+                events.append(
+                    {Kind::StepState,
+                     {{QStringLiteral("step"), run.id}, {QStringLiteral("state"), toString(StepRunState::Cancelled)}}});
         }
-        events.append({Kind::StateChanged, stateChange(ExecutionState::Cancelled, tr("Cancelled by %1: %2").arg(who.display(), reason))});
+        events.append({Kind::StateChanged,
+                       stateChange(ExecutionState::Cancelled, tr("Cancelled by %1: %2").arg(who.display(), reason))});
         break;
     case Command::Approve:
         break;
@@ -308,12 +325,14 @@ bool ExecutionEngine::resume(const QString &id, const Operator &who, const QStri
     return command(id, Command::Resume, InvalidStepId, who, reason, error);
 }
 
-bool ExecutionEngine::retryStep(const QString &id, StepId step, const Operator &who, const QString &reason, QString *error)
+bool ExecutionEngine::retryStep(const QString &id, StepId step, const Operator &who, const QString &reason,
+                                QString *error)
 {
     return command(id, Command::Retry, step, who, reason, error);
 }
 
-bool ExecutionEngine::skipStep(const QString &id, StepId step, const Operator &who, const QString &reason, QString *error)
+bool ExecutionEngine::skipStep(const QString &id, StepId step, const Operator &who, const QString &reason,
+                               QString *error)
 {
     return command(id, Command::Skip, step, who, reason, error);
 }
@@ -338,15 +357,20 @@ int ExecutionEngine::emergencyStop(const Operator &who, const QString &reason)
         // Cancel first: stopping must not wait for the disk.
         r->cancelRunningActions();
         using Kind = ExecutionEvent::Kind;
-        QList<std::pair<Kind, QJsonObject>> events{
-            {Kind::OperatorAction, {{QStringLiteral("action"), QStringLiteral("stop")}, {QStringLiteral("user"), who.user},
-                                    {QStringLiteral("host"), who.host}, {QStringLiteral("reason"), reason}}}};
+        QList<std::pair<Kind, QJsonObject>> events{{Kind::OperatorAction,
+                                                    {{QStringLiteral("action"), QStringLiteral("stop")},
+                                                     {QStringLiteral("user"), who.user},
+                                                     {QStringLiteral("host"), who.host},
+                                                     {QStringLiteral("reason"), reason}}}};
         for (const StepRun &run : e.steps()) {
             if (!isSettled(run.state) && run.state != StepRunState::Running)
-                events.append({Kind::StepState, {{QStringLiteral("step"), run.id}, {QStringLiteral("state"), toString(StepRunState::Cancelled)}}});
+                events.append(
+                    {Kind::StepState,
+                     {{QStringLiteral("step"), run.id}, {QStringLiteral("state"), toString(StepRunState::Cancelled)}}});
         }
-        events.append({Kind::StateChanged, {{QStringLiteral("state"), toString(ExecutionState::Stopped)},
-                                            {QStringLiteral("message"), tr("Emergency stop by %1: %2").arg(who.display(), reason)}}});
+        events.append({Kind::StateChanged,
+                       {{QStringLiteral("state"), toString(ExecutionState::Stopped)},
+                        {QStringLiteral("message"), tr("Emergency stop by %1: %2").arg(who.display(), reason)}}});
         r->recordAll(events, true, {auditEntry(who, QStringLiteral("emergencyStop"), e, InvalidStepId, reason)});
         r->cancelRunningActions();
         Q_EMIT executionSettled(e.id(), ExecutionState::Stopped);

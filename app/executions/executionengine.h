@@ -46,7 +46,7 @@ class ExecutionEngine final : public QObject
 public:
     struct Settings
     {
-        int pollIntervalMs = 500;      // how often a running action is read (and its log)
+        int pollIntervalMs = 500;           // how often a running action is read (and its log)
         bool requireSecondApproval = false; // production: a second person must approve the ticket
     };
 
@@ -69,18 +69,20 @@ public:
     // Returns how many were resumed; *error says which journals could not be read.
     int resumeAll(QString *error = nullptr);
 
-    QStringList executionIds() const;             // loaded ones, oldest first
+    QStringList executionIds() const; // loaded ones, oldest first
     const Execution *execution(const QString &id) const;
-    bool hasActiveExecution() const;              // any loaded execution not final
+    bool hasActiveExecution() const;                    // any loaded execution not final
     bool hasUnfinishedActions(const QString &id) const; // actions sent whose end is not known yet
 
     // Operator commands. Each is written to the journal and the audit log (with user, host and
     // reason) before it takes effect. False and *error when it does not apply now.
     bool start(const QString &id, const Operator &who, QString *error = nullptr);
-    bool approve(const QString &id, StepId step, const Operator &who, const QString &reason = {}, QString *error = nullptr);
+    bool approve(const QString &id, StepId step, const Operator &who, const QString &reason = {},
+                 QString *error = nullptr);
     bool pause(const QString &id, const Operator &who, const QString &reason, QString *error = nullptr);
     bool resume(const QString &id, const Operator &who, const QString &reason = {}, QString *error = nullptr);
-    bool retryStep(const QString &id, StepId step, const Operator &who, const QString &reason = {}, QString *error = nullptr);
+    bool retryStep(const QString &id, StepId step, const Operator &who, const QString &reason = {},
+                   QString *error = nullptr);
     bool skipStep(const QString &id, StepId step, const Operator &who, const QString &reason, QString *error = nullptr);
     bool startRecovery(const QString &id, const Operator &who, const QString &reason = {}, QString *error = nullptr);
     bool cancel(const QString &id, const Operator &who, const QString &reason, QString *error = nullptr);
@@ -97,7 +99,7 @@ public:
 
 Q_SIGNALS:
     void executionAdded(const QString &id);
-    void executionChanged(const QString &id);                     // after every applied event
+    void executionChanged(const QString &id); // after every applied event
     void stepChanged(const QString &id, Haven::StepId step);
     void logAppended(const QString &id, Haven::StepId step, const QString &site, const QString &text);
     // The journal could not be written: nothing new is dispatched for that execution.

@@ -19,7 +19,10 @@ using namespace EngineSupport;
 
 namespace {
 
-QString secondsText(qint64 ms) { return QString::number(double(ms) / 1000.0, 'f', 1); }
+QString secondsText(qint64 ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', 1);
+}
 
 } // namespace
 
@@ -121,7 +124,8 @@ void ExecutionRunner::advance()
                     record(ExecutionEvent::Kind::StepState, stepPayload(id, toString(StepRunState::Cancelled)));
                 else if (state == ExecutionState::Running && !m_halted)
                     dispatch(id, run->attempt, missing, false);
-            } else if (std::all_of(run->sites.cbegin(), run->sites.cend(), [](const SiteRun &s) { return s.finished(); })) {
+            } else if (std::all_of(run->sites.cbegin(), run->sites.cend(),
+                                   [](const SiteRun &s) { return s.finished(); })) {
                 finishAttempt(id);
             }
             continue;
@@ -257,8 +261,9 @@ void ExecutionRunner::dispatch(StepId id, int attempt, const QStringList &sites,
     using Kind = ExecutionEvent::Kind;
     QList<std::pair<Kind, QJsonObject>> events;
     if (newAttempt) {
-        events.append({Kind::AttemptStarted, {{key(u"step"), id}, {key(u"attempt"), attempt},
-                                              {key(u"sites"), QJsonArray::fromStringList(sites)}}});
+        events.append(
+            {Kind::AttemptStarted,
+             {{key(u"step"), id}, {key(u"attempt"), attempt}, {key(u"sites"), QJsonArray::fromStringList(sites)}}});
     }
     QString failure;
     if (sites.isEmpty())
@@ -282,11 +287,13 @@ void ExecutionRunner::dispatch(StepId id, int attempt, const QStringList &sites,
         dispatched.insert(key(u"key"), Execution::idempotencyKey(this->id(), id, site, attempt));
         events.append({Kind::Dispatched, dispatched});
         QString unreachable;
-        if (const SiteState *state = m_engine.m_topology.site(site); state && state->reachability == Reachability::Unreachable) {
+        if (const SiteState *state = m_engine.m_topology.site(site);
+            state && state->reachability == Reachability::Unreachable) {
             unreachable = tr("%1 cannot be reached: %2 Wait for it, retry the step, or skip it.")
                               .arg(state->displayName(), state->problem);
         } else if (!m_engine.m_clients(site)) {
-            unreachable = tr("Site %1 has no connection in this console (not in the environment, or no token).").arg(site);
+            unreachable = tr("Site %1 has no connection in this console (not in the environment, or no token).")
+                              .arg(site);
         }
         if (unreachable.isEmpty()) {
             toSend.append(site);
@@ -342,8 +349,8 @@ void ExecutionRunner::attemptFailed(StepId id, const QString &message, bool retr
     if (step.onFailure == OnFailure::Pause && m_execution.state() == ExecutionState::Running) {
         if (record(ExecutionEvent::Kind::StateChanged,
                    {{key(u"state"), toString(ExecutionState::Paused)},
-                    {key(u"message"), tr("Paused: step \"%1\" failed (%2). Retry or skip it, then resume.")
-                                          .arg(step.name, message)}}))
+                    {key(u"message"),
+                     tr("Paused: step \"%1\" failed (%2). Retry or skip it, then resume.").arg(step.name, message)}}))
             Q_EMIT m_engine.executionSettled(this->id(), ExecutionState::Paused); // needs attention
     }
     scheduleAdvance();
@@ -363,7 +370,9 @@ void ExecutionRunner::finishAttempt(StepId id)
         failures.append(QStringLiteral("%1: %2").arg(site.site, site.message));
     }
     if (failures.isEmpty()) {
-        record(ExecutionEvent::Kind::StepState, stepPayload(id, toString(StepRunState::Succeeded), run->sites.size() == 1 ? run->sites.first().message : QString()));
+        record(ExecutionEvent::Kind::StepState,
+               stepPayload(id, toString(StepRunState::Succeeded),
+                           run->sites.size() == 1 ? run->sites.first().message : QString()));
         scheduleAdvance();
         return;
     }
@@ -383,7 +392,8 @@ void ExecutionRunner::checkPhase()
     QStringList failed;
     for (StepId id : ids) {
         const StepRunState state = m_execution.stepRun(id)->state;
-        const bool passable = isDone(state) || (state == StepRunState::Failed && planStep(id).onFailure == OnFailure::Continue);
+        const bool passable = isDone(state)
+                              || (state == StepRunState::Failed && planStep(id).onFailure == OnFailure::Continue);
         complete &= passable;
         if (state == StepRunState::Running || state == StepRunState::Waiting || state == StepRunState::AwaitingApproval
             || (state == StepRunState::Pending && predecessorsDone(id)))
@@ -398,11 +408,12 @@ void ExecutionRunner::checkPhase()
         if (recoveryNext) {
             if (record(ExecutionEvent::Kind::StateChanged,
                        {{key(u"state"), toString(ExecutionState::AwaitingRecovery)},
-                        {key(u"message"), tr("Switchover complete. Start the recovery phase when the failed sites are back.")}}))
+                        {key(u"message"),
+                         tr("Switchover complete. Start the recovery phase when the failed sites are back.")}}))
                 Q_EMIT m_engine.executionSettled(id(), ExecutionState::AwaitingRecovery);
         } else {
-            if (record(ExecutionEvent::Kind::StateChanged,
-                       {{key(u"state"), toString(ExecutionState::Succeeded)}, {key(u"message"), tr("Every step is done.")}}))
+            if (record(ExecutionEvent::Kind::StateChanged, {{key(u"state"), toString(ExecutionState::Succeeded)},
+                                                            {key(u"message"), tr("Every step is done.")}}))
                 Q_EMIT m_engine.executionSettled(id(), ExecutionState::Succeeded);
         }
         return;

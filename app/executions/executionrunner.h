@@ -5,8 +5,8 @@
 // executionrunner.cpp decides and journals; executionrunneragents.cpp talks to the agents.
 
 #include "app/agents/agentclient.h"
-#include "models/executions/execution.h"
 #include "executionengine.h"
+#include "models/executions/execution.h"
 #include "models/store/localstore.h"
 
 #include <QDateTime>
@@ -23,7 +23,10 @@ namespace Haven {
 
 namespace EngineSupport {
 
-inline qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+inline qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 // How long an action may go on after its timeout, cancelled, before Haven stops waiting for it.
 inline constexpr qint64 CancelGraceMs = 15'000;
@@ -31,7 +34,10 @@ inline constexpr qint64 CancelGraceMs = 15'000;
 // How much of one action's log the journal keeps (the agent keeps up to 4 MiB).
 inline constexpr qint64 LogJournalBytes = 1024 * 1024;
 
-inline QString key(QStringView name) { return name.toString(); }
+inline QString key(QStringView name)
+{
+    return name.toString();
+}
 
 } // namespace EngineSupport
 
@@ -78,7 +84,7 @@ private:
         AgentClient::RequestId request = 0;
         QPointer<AgentClient> client;
         QPointer<AgentClient> cancelClient; // a replaced client never answers: the cancel goes again
-        QString lastError;        // why the last start got no answer
+        QString lastError;                  // why the last start got no answer
         bool cancelSent = false;
         bool timedOut = false;
     };
@@ -116,13 +122,14 @@ private:
     // stopped: ask by key whether the agent has it. If it has, it is cancelled at the next poll.
     void reconcileStopped(StepId id, const SiteRun &site);
     void fetchLog(StepId id, const SiteRun &site, const ActionRecord &action);
-    void finishSite(StepId id, const SiteRun &site, ActionState state, const QString &message, bool outcomeUnknown = false);
+    void finishSite(StepId id, const SiteRun &site, ActionState state, const QString &message,
+                    bool outcomeUnknown = false);
 
     ExecutionEngine &m_engine;
     Execution m_execution;
     QTimer *m_poll;
     QHash<QString, Flight> m_flights; // by idempotency key
-    bool m_durable; // the journal was on disk when the runner began: it must stay there
+    bool m_durable;                   // the journal was on disk when the runner began: it must stay there
     bool m_halted = false;
     bool m_advancing = false;
     bool m_advanceQueued = false;

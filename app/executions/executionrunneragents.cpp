@@ -35,30 +35,33 @@ void ExecutionRunner::sendStart(StepId id, const SiteRun &site)
     flight.client = client;
     const QString siteId = site.site;
     const int attempt = site.attempt;
-    flight.request = client->startAction(
-        step.operation, step.parameters, site.key,
-        [this, id, siteId, attempt, keyText = site.key](std::optional<ActionRecord> action, const AgentError &error) {
-            Flight &answered = m_flights[keyText];
-            answered.request = 0;
-            const SiteRun *run = findSite(id, siteId, attempt);
-            if (!run || run->finished())
-                return;
-            if (action) {
-                record(ExecutionEvent::Kind::ActionStarted,
-                       {{key(u"step"), id}, {key(u"site"), siteId}, {key(u"attempt"), attempt},
-                        {key(u"actionId"), action->id}, {key(u"state"), toString(action->state)}});
-                if (action->state != ActionState::Pending && action->state != ActionState::Running)
-                    pollSite(id, *findSite(id, siteId, attempt));
-                return;
-            }
-            if (!mayHaveArrived(error)) {
-                finishSite(id, *run, ActionState::Failed, describe(siteId, error));
-                return;
-            }
-            // The agent may have it: never a new key; the same one goes again at the next poll
-            // until the step's timeout (pollSite), and the agent answers with what it has.
-            answered.lastError = describe(siteId, error);
-        });
+    flight.request = client->startAction(step.operation, step.parameters, site.key,
+                                         [this, id, siteId, attempt,
+                                          keyText = site.key](std::optional<ActionRecord> action,
+                                                              const AgentError &error) {
+        Flight &answered = m_flights[keyText];
+        answered.request = 0;
+        const SiteRun *run = findSite(id, siteId, attempt);
+        if (!run || run->finished())
+            return;
+        if (action) {
+            record(ExecutionEvent::Kind::ActionStarted, {{key(u"step"), id},
+                                                         {key(u"site"), siteId},
+                                                         {key(u"attempt"), attempt},
+                                                         {key(u"actionId"), action->id},
+                                                         {key(u"state"), toString(action->state)}});
+            if (action->state != ActionState::Pending && action->state != ActionState::Running)
+                pollSite(id, *findSite(id, siteId, attempt));
+            return;
+        }
+        if (!mayHaveArrived(error)) {
+            finishSite(id, *run, ActionState::Failed, describe(siteId, error));
+            return;
+        }
+        // The agent may have it: never a new key; the same one goes again at the next poll
+        // until the step's timeout (pollSite), and the agent answers with what it has.
+        answered.lastError = describe(siteId, error);
+    });
 }
 
 bool ExecutionRunner::mayHaveArrived(const AgentError &error)
@@ -131,7 +134,8 @@ void ExecutionRunner::pollSite(StepId id, const SiteRun &site)
         if (isFinal(m_execution.state())) {
             reconcileStopped(id, site); // never start anything after a cancel or stop
         } else if (overdue) {
-            const QString where = m_engine.m_clients(site.site) ? m_engine.m_clients(site.site)->connection().siteName : site.site;
+            const QString where = m_engine.m_clients(site.site) ? m_engine.m_clients(site.site)->connection().siteName
+                                                                : site.site;
             finishSite(id, site, ActionState::Failed,
                        tr("%1 did not confirm the start of %2 within the step's timeout (%3 s)%4. The action may "
                           "have started there: check the site before you retry the step.")
@@ -162,36 +166,37 @@ void ExecutionRunner::pollSite(StepId id, const SiteRun &site)
     if (!client)
         return;
     flight.client = client;
-    flight.request = client->fetchAction(
-        site.actionId, [this, id, siteId = site.site, attempt = site.attempt, keyText = site.key,
-                        overdue](std::optional<ActionRecord> action, const AgentError &error) {
-            m_flights[keyText].request = 0;
-            const SiteRun *run = findSite(id, siteId, attempt);
-            if (!run || run->finished())
-                return;
-            if (!action) {
-                if (overdue && error.kind != AgentError::Kind::Cancelled) {
-                    // Gone for longer than the step may take: the outcome is unknown.
-                    const QString where = m_engine.m_clients(siteId) ? m_engine.m_clients(siteId)->connection().siteName : siteId;
-                    finishSite(id, *run, ActionState::Failed,
-                               tr("%1 stopped answering while the step ran and its timeout (%2 s) passed; the "
-                                  "action's outcome at the site is unknown: %3")
-                                   .arg(where)
-                                   .arg(planStep(id).timeoutSeconds)
-                                   .arg(describe(siteId, error)),
-                               true);
-                }
-                return; // asked again at the next poll
+    flight.request = client->fetchAction(site.actionId,
+                                         [this, id, siteId = site.site, attempt = site.attempt, keyText = site.key,
+                                          overdue](std::optional<ActionRecord> action, const AgentError &error) {
+        m_flights[keyText].request = 0;
+        const SiteRun *run = findSite(id, siteId, attempt);
+        if (!run || run->finished())
+            return;
+        if (!action) {
+            if (overdue && error.kind != AgentError::Kind::Cancelled) {
+                // Gone for longer than the step may take: the outcome is unknown.
+                const QString where = m_engine.m_clients(siteId) ? m_engine.m_clients(siteId)->connection().siteName
+                                                                 : siteId;
+                finishSite(id, *run, ActionState::Failed,
+                           tr("%1 stopped answering while the step ran and its timeout (%2 s) passed; the "
+                              "action's outcome at the site is unknown: %3")
+                               .arg(where)
+                               .arg(planStep(id).timeoutSeconds)
+                               .arg(describe(siteId, error)),
+                           true);
             }
-            const bool final = action->state == ActionState::Succeeded || action->state == ActionState::Failed
-                               || action->state == ActionState::Cancelled;
-            // The journal keeps up to LogJournalBytes of each action's log; the agent has it all.
-            if ((action->logSize > run->logOffset && run->logOffset < LogJournalBytes) || final) {
-                fetchLog(id, *run, *action);
-            } else if (overdue && !final) {
-                // Still running past its timeout: the cancel is on its way; keep asking.
-            }
-        });
+            return; // asked again at the next poll
+        }
+        const bool final = action->state == ActionState::Succeeded || action->state == ActionState::Failed
+                           || action->state == ActionState::Cancelled;
+        // The journal keeps up to LogJournalBytes of each action's log; the agent has it all.
+        if ((action->logSize > run->logOffset && run->logOffset < LogJournalBytes) || final) {
+            fetchLog(id, *run, *action);
+        } else if (overdue && !final) {
+            // Still running past its timeout: the cancel is on its way; keep asking.
+        }
+    });
 }
 
 void ExecutionRunner::reconcileStopped(StepId id, const SiteRun &site)
@@ -201,21 +206,24 @@ void ExecutionRunner::reconcileStopped(StepId id, const SiteRun &site)
         return;
     Flight &flight = m_flights[site.key];
     flight.client = client;
-    flight.request = client->findActionByKey(
-        site.key, [this, id, siteId = site.site, attempt = site.attempt,
-                   keyText = site.key](std::optional<std::optional<ActionRecord>> found, const AgentError &) {
-            m_flights[keyText].request = 0;
-            const SiteRun *run = findSite(id, siteId, attempt);
-            if (!run || run->finished() || !found)
-                return; // asked again at the next poll
-            if (*found) {
-                record(ExecutionEvent::Kind::ActionStarted,
-                       {{key(u"step"), id}, {key(u"site"), siteId}, {key(u"attempt"), attempt},
-                        {key(u"actionId"), (*found)->id}, {key(u"state"), toString((*found)->state)}});
-                return;
-            }
-            finishSite(id, *run, ActionState::Cancelled, tr("not started: the execution was stopped first"));
-        });
+    flight.request = client->findActionByKey(site.key,
+                                             [this, id, siteId = site.site, attempt = site.attempt,
+                                              keyText = site.key](std::optional<std::optional<ActionRecord>> found,
+                                                                  const AgentError &) {
+        m_flights[keyText].request = 0;
+        const SiteRun *run = findSite(id, siteId, attempt);
+        if (!run || run->finished() || !found)
+            return; // asked again at the next poll
+        if (*found) {
+            record(ExecutionEvent::Kind::ActionStarted, {{key(u"step"), id},
+                                                         {key(u"site"), siteId},
+                                                         {key(u"attempt"), attempt},
+                                                         {key(u"actionId"), (*found)->id},
+                                                         {key(u"state"), toString((*found)->state)}});
+            return;
+        }
+        finishSite(id, *run, ActionState::Cancelled, tr("not started: the execution was stopped first"));
+    });
 }
 
 void ExecutionRunner::fetchLog(StepId id, const SiteRun &site, const ActionRecord &action)
@@ -225,42 +233,44 @@ void ExecutionRunner::fetchLog(StepId id, const SiteRun &site, const ActionRecor
         return;
     Flight &flight = m_flights[site.key];
     flight.client = client;
-    flight.request = client->fetchActionLog(
-        site.actionId, site.logOffset,
-        [this, id, siteId = site.site, attempt = site.attempt, keyText = site.key,
-         action](std::optional<ActionLogChunk> chunk, const AgentError &) {
-            m_flights[keyText].request = 0;
-            const SiteRun *run = findSite(id, siteId, attempt);
-            if (!run || run->finished())
+    flight.request = client->fetchActionLog(site.actionId, site.logOffset,
+                                            [this, id, siteId = site.site, attempt = site.attempt, keyText = site.key,
+                                             action](std::optional<ActionLogChunk> chunk, const AgentError &) {
+        m_flights[keyText].request = 0;
+        const SiteRun *run = findSite(id, siteId, attempt);
+        if (!run || run->finished())
+            return;
+        const bool final = action.state == ActionState::Succeeded || action.state == ActionState::Failed
+                           || action.state == ActionState::Cancelled;
+        if (chunk && !chunk->text.isEmpty()) {
+            if (!record(ExecutionEvent::Kind::LogAppended, {{key(u"step"), id},
+                                                            {key(u"site"), siteId},
+                                                            {key(u"attempt"), attempt},
+                                                            {key(u"text"), chunk->text},
+                                                            {key(u"nextOffset"), chunk->nextOffset}}))
                 return;
-            const bool final = action.state == ActionState::Succeeded || action.state == ActionState::Failed
-                               || action.state == ActionState::Cancelled;
-            if (chunk && !chunk->text.isEmpty()) {
-                if (!record(ExecutionEvent::Kind::LogAppended,
-                            {{key(u"step"), id}, {key(u"site"), siteId}, {key(u"attempt"), attempt},
-                             {key(u"text"), chunk->text}, {key(u"nextOffset"), chunk->nextOffset}}))
-                    return;
-                run = findSite(id, siteId, attempt);
-                if (final && chunk->nextOffset < chunk->size && run->logOffset < LogJournalBytes) {
-                    fetchLog(id, *run, action); // the rest of the log before the end is journalled
-                    return;
-                }
-            }
-            if (!final)
+            run = findSite(id, siteId, attempt);
+            if (final && chunk->nextOffset < chunk->size && run->logOffset < LogJournalBytes) {
+                fetchLog(id, *run, action); // the rest of the log before the end is journalled
                 return;
-            ActionState state = action.state;
-            QString message = action.message;
-            if (m_flights[keyText].timedOut && state != ActionState::Succeeded) {
-                state = ActionState::Failed;
-                message = tr("timed out after %1 s and was cancelled at the site: %2")
-                              .arg(planStep(id).timeoutSeconds)
-                              .arg(action.message);
             }
-            finishSite(id, *run, state, message);
-        });
+        }
+        if (!final)
+            return;
+        ActionState state = action.state;
+        QString message = action.message;
+        if (m_flights[keyText].timedOut && state != ActionState::Succeeded) {
+            state = ActionState::Failed;
+            message = tr("timed out after %1 s and was cancelled at the site: %2")
+                          .arg(planStep(id).timeoutSeconds)
+                          .arg(action.message);
+        }
+        finishSite(id, *run, state, message);
+    });
 }
 
-void ExecutionRunner::finishSite(StepId id, const SiteRun &site, ActionState state, const QString &message, bool outcomeUnknown)
+void ExecutionRunner::finishSite(StepId id, const SiteRun &site, ActionState state, const QString &message,
+                                 bool outcomeUnknown)
 {
     const QString siteKey = site.key;
     QJsonObject payload = sitePayload(id, site);

@@ -121,7 +121,8 @@ void DemoFleetLauncher::handleError(QProcess::ProcessError error)
         return;
     m_errorString = tr("Cannot start %1: %2").arg(m_process->program(), m_process->errorString());
     // QProcess may report this from inside start(); callers expect finished() from the event loop.
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(127); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT finished(127); }, Qt::QueuedConnection);
 }
 
 } // namespace Haven

@@ -46,8 +46,9 @@ void ModeController::evaluate()
     Severity severity = Severity::None;
     if (!unreachable.isEmpty()) {
         severity = unreachable.size() == total ? Severity::Critical : Severity::Warning;
-        const QString age = oldest >= 0 ? tr("last known state shown, up to %1 old").arg(SiteListModel::formatAge(oldest))
-                                        : tr("no state known yet");
+        const QString age = oldest >= 0
+                                ? tr("last known state shown, up to %1 old").arg(SiteListModel::formatAge(oldest))
+                                : tr("no state known yet");
         if (unreachable.size() == total)
             parts.append(tr("Degraded mode: no site answers (%1); %2. Plans can still be edited.")
                              .arg(unreachable.join(QStringLiteral(", ")), age));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headlessrun.h"
 
-#include "app/session/consolesession.h"
 #include "app/executions/executionengine.h"
-#include "models/topology/fleettopology.h"
+#include "app/session/consolesession.h"
 #include "models/plans/planformat.h"
+#include "models/topology/fleettopology.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -47,8 +47,8 @@ void HeadlessRun::sessionReady()
                   << Qt::endl;
             continue;
         }
-        m_out << tr("Resuming execution %1 of \"%2\" (%3).").arg(id, execution->ticket().planName,
-                                                                   toString(execution->state()))
+        m_out << tr("Resuming execution %1 of \"%2\" (%3).")
+                     .arg(id, execution->ticket().planName, toString(execution->state()))
               << Qt::endl;
         follow(id);
     }
@@ -106,7 +106,8 @@ void HeadlessRun::startNew()
     }
     const PlanData &plan = checked.data();
     if (m_options.confirm != plan.metadata.name) {
-        finish(UsageError, tr("Confirm the run with --confirm and the plan's exact name (\"%1\").").arg(plan.metadata.name));
+        finish(UsageError,
+               tr("Confirm the run with --confirm and the plan's exact name (\"%1\").").arg(plan.metadata.name));
         return;
     }
     ExecutionTicket ticket;

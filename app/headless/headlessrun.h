@@ -4,8 +4,8 @@
 #include "models/executions/execution.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 class QTextStream;
@@ -26,15 +26,15 @@ public:
 
     struct Options
     {
-        bool resumeOnly = false;   // resume: continue what the journal holds, start nothing new
-        QString planFile;          // run: a plan in the plan format (docs/plan-format.md), effective
-        QString confirm;           // run: must equal the plan's name
+        bool resumeOnly = false; // resume: continue what the journal holds, start nothing new
+        QString planFile;        // run: a plan in the plan format (docs/plan-format.md), effective
+        QString confirm;         // run: must equal the plan's name
         QStringList failedSites;
         QStringList emergencySites;
         QStringList productGroups; // empty: all
         QString description;
-        bool recovery = false;     // start the recovery phase once the switchover is done
-        bool approve = false;      // approve every approval gate (recorded as this user's approval)
+        bool recovery = false;       // start the recovery phase once the switchover is done
+        bool approve = false;        // approve every approval gate (recorded as this user's approval)
         int readyTimeoutMs = 30'000; // how long the ticket's sites may take to answer first
     };
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "headlessstatus.h"
 
+#include "app/agents/secretstore.h"
+#include "app/fleet/fleetmonitor.h"
 #include "app/session/consolesession.h"
 #include "models/topology/displaynames.h"
-#include "app/fleet/fleetmonitor.h"
 #include "models/topology/fleettopology.h"
-#include "app/agents/secretstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,14 +61,15 @@ HeadlessStatus::HeadlessStatus(ConsoleSession &session, QTextStream &out, QObjec
     : QObject(parent)
     , m_session(session)
     , m_out(out)
-{}
+{ }
 
 void HeadlessStatus::run(const Environment &environment, const QHash<QString, QByteArray> &knownTokens)
 {
     if (environment.sites.isEmpty()) {
         m_out << tr("No sites are configured. Import an environment with --environment FILE, or set the sites up "
                     "on the console's Environment page.")
-              << '\n' << Qt::flush;
+              << '\n'
+              << Qt::flush;
         QTimer::singleShot(0, this, [this] { Q_EMIT finished(UsageError); });
         return;
     }
@@ -101,8 +102,8 @@ void HeadlessStatus::report()
     int unreachable = 0;
     QJsonArray sites;
     if (!m_json) {
-        m_out << row({tr("SITE"), tr("NAME"), tr("AGENT"), tr("COMPONENTS"), tr("WARNING"), tr("CRITICAL"),
-                      tr("DOWN"), tr("REVISION"), tr("PROBLEM")});
+        m_out << row({tr("SITE"), tr("NAME"), tr("AGENT"), tr("COMPONENTS"), tr("WARNING"), tr("CRITICAL"), tr("DOWN"),
+                      tr("REVISION"), tr("PROBLEM")});
     }
     for (const QString &id : topology.siteIds()) {
         const SiteState *site = topology.site(id);

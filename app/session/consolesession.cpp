@@ -3,14 +3,14 @@
 
 #include "app/agents/agentclient.h"
 #include "app/agents/curlengine.h"
-#include "app/fleet/demofleetlauncher.h"
+#include "app/agents/secretstore.h"
 #include "app/executions/executionengine.h"
+#include "app/fleet/demofleetlauncher.h"
 #include "app/fleet/fleetmonitor.h"
-#include "models/topology/fleettopology.h"
+#include "app/fleet/modecontroller.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
-#include "app/fleet/modecontroller.h"
-#include "app/agents/secretstore.h"
+#include "models/topology/fleettopology.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,7 +33,8 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     , m_history(std::make_unique<MetricHistory>())
     , m_monitor(new FleetMonitor(*m_engine, *m_topology, this))
     , m_mode(new ModeController(*m_topology, this))
-    , m_executions(new ExecutionEngine(*m_store, *m_topology, [this](const QString &siteId) { return client(siteId); }, this))
+    , m_executions(new ExecutionEngine(
+          *m_store, *m_topology, [this](const QString &siteId) { return client(siteId); }, this))
 {
     const QString path = options.databasePath.isEmpty()
                              ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -47,7 +48,8 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     if (std::optional<Environment> saved = m_store->loadEnvironment())
         m_environment = *saved;
     ExecutionEngine::Settings engineSettings;
-    engineSettings.requireSecondApproval = QSettings().value(QStringLiteral("execution/requireSecondApproval"), false).toBool();
+    engineSettings.requireSecondApproval
+        = QSettings().value(QStringLiteral("execution/requireSecondApproval"), false).toBool();
     m_executions->setSettings(engineSettings);
 
     const QString thresholds = options.thresholdsPath.isEmpty()
@@ -148,7 +150,8 @@ void ConsoleSession::writeTokens(const QHash<QString, QByteArray> &tokens, std::
     if (*remaining == 0)
         return then();
     for (auto it = tokens.cbegin(); it != tokens.cend(); ++it) {
-        m_secrets->write(SiteEndpoint::secretKeyFor(it.key()), it.value(), this, [remaining, then](bool, const QString &) {
+        m_secrets->write(SiteEndpoint::secretKeyFor(it.key()), it.value(), this,
+                         [remaining, then](bool, const QString &) {
             if (--*remaining == 0)
                 then();
         });

@@ -31,8 +31,8 @@ class ConsoleSession final : public QObject
 public:
     struct Options
     {
-        QString databasePath;  // empty: QStandardPaths::AppDataLocation/haven.db
-        QString secretsFile;   // empty: SecretStore::defaultFilePath()
+        QString databasePath; // empty: QStandardPaths::AppDataLocation/haven.db
+        QString secretsFile;  // empty: SecretStore::defaultFilePath()
         bool forceSecretsFile = false;
         QString thresholdsPath; // empty: QStandardPaths::AppConfigLocation/thresholds.json if it exists
     };
@@ -83,7 +83,7 @@ Q_SIGNALS:
     void followed();
 
 private:
-    void follow(); // reads every site's token, then followWith()
+    void follow();                                             // reads every site's token, then followWith()
     void followWith(const QHash<QString, QByteArray> &tokens); // (re)starts the monitor, resumes executions
     void writeTokens(const QHash<QString, QByteArray> &tokens, std::function<void()> then);
 

@@ -11,7 +11,8 @@ namespace {
 bool install(QCoreApplication &app, const QLocale &locale, const QString &catalogue, const QString &directory)
 {
     auto *translator = new QTranslator(&app);
-    if (translator->load(locale, catalogue, QStringLiteral("_"), directory) && QCoreApplication::installTranslator(translator))
+    if (translator->load(locale, catalogue, QStringLiteral("_"), directory)
+        && QCoreApplication::installTranslator(translator))
         return true;
     delete translator;
     return false;

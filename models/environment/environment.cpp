@@ -203,7 +203,9 @@ QString Environment::checkCaFile(const QString &path)
 QString Environment::checkRefreshSeconds(int seconds)
 {
     if (seconds < MinRefreshSeconds || seconds > MaxRefreshSeconds)
-        return tr("The refresh interval must be between %1 and %2 seconds.").arg(MinRefreshSeconds).arg(MaxRefreshSeconds);
+        return tr("The refresh interval must be between %1 and %2 seconds.")
+            .arg(MinRefreshSeconds)
+            .arg(MaxRefreshSeconds);
     return {};
 }
 
@@ -213,7 +215,8 @@ QList<FieldError> Environment::validateSite(const SiteEndpoint &candidate, const
     const QString &id = candidate.id;
     QString idProblem = checkId(id);
     // The site being edited is in the list under its original id; anyone else holding the id clashes.
-    qsizetype holders = std::count_if(sites.cbegin(), sites.cend(), [&](const SiteEndpoint &other) { return other.id == id; });
+    qsizetype holders = std::count_if(sites.cbegin(), sites.cend(),
+                                      [&](const SiteEndpoint &other) { return other.id == id; });
     if (!originalId.isEmpty() && id == originalId)
         --holders;
     if (idProblem.isEmpty() && holders > 0)

@@ -2,9 +2,9 @@
 #include "execution.h"
 
 #include "core/enumnames.h"
-#include "models/topology/fleettopology.h"
 #include "core/jsonfields.h"
 #include "models/plans/planformat.h"
+#include "models/topology/fleettopology.h"
 
 #include <QJsonArray>
 
@@ -14,41 +14,44 @@ namespace Haven {
 
 namespace {
 
-constexpr EnumNames<ExecutionState, 8> ExecutionStateNames{{
-    {ExecutionState::Ready, QLatin1StringView("ready")},
-    {ExecutionState::Running, QLatin1StringView("running")},
-    {ExecutionState::Paused, QLatin1StringView("paused")},
-    {ExecutionState::AwaitingRecovery, QLatin1StringView("awaitingRecovery")},
-    {ExecutionState::Succeeded, QLatin1StringView("succeeded")},
-    {ExecutionState::Failed, QLatin1StringView("failed")},
-    {ExecutionState::Cancelled, QLatin1StringView("cancelled")},
-    {ExecutionState::Stopped, QLatin1StringView("stopped")}}};
+constexpr EnumNames<ExecutionState, 8> ExecutionStateNames{
+    {{ExecutionState::Ready, QLatin1StringView("ready")},
+     {ExecutionState::Running, QLatin1StringView("running")},
+     {ExecutionState::Paused, QLatin1StringView("paused")},
+     {ExecutionState::AwaitingRecovery, QLatin1StringView("awaitingRecovery")},
+     {ExecutionState::Succeeded, QLatin1StringView("succeeded")},
+     {ExecutionState::Failed, QLatin1StringView("failed")},
+     {ExecutionState::Cancelled, QLatin1StringView("cancelled")},
+     {ExecutionState::Stopped, QLatin1StringView("stopped")}}};
 
-constexpr EnumNames<StepRunState, 9> StepRunStateNames{{
-    {StepRunState::Pending, QLatin1StringView("pending")},
-    {StepRunState::NotSelected, QLatin1StringView("notSelected")},
-    {StepRunState::AwaitingApproval, QLatin1StringView("awaitingApproval")},
-    {StepRunState::Waiting, QLatin1StringView("waiting")},
-    {StepRunState::Running, QLatin1StringView("running")},
-    {StepRunState::Succeeded, QLatin1StringView("succeeded")},
-    {StepRunState::Failed, QLatin1StringView("failed")},
-    {StepRunState::Skipped, QLatin1StringView("skipped")},
-    {StepRunState::Cancelled, QLatin1StringView("cancelled")}}};
+constexpr EnumNames<StepRunState, 9> StepRunStateNames{
+    {{StepRunState::Pending, QLatin1StringView("pending")},
+     {StepRunState::NotSelected, QLatin1StringView("notSelected")},
+     {StepRunState::AwaitingApproval, QLatin1StringView("awaitingApproval")},
+     {StepRunState::Waiting, QLatin1StringView("waiting")},
+     {StepRunState::Running, QLatin1StringView("running")},
+     {StepRunState::Succeeded, QLatin1StringView("succeeded")},
+     {StepRunState::Failed, QLatin1StringView("failed")},
+     {StepRunState::Skipped, QLatin1StringView("skipped")},
+     {StepRunState::Cancelled, QLatin1StringView("cancelled")}}};
 
-constexpr EnumNames<ExecutionEvent::Kind, 11> EventKindNames{{
-    {ExecutionEvent::Kind::Created, QLatin1StringView("created")},
-    {ExecutionEvent::Kind::OperatorAction, QLatin1StringView("operatorAction")},
-    {ExecutionEvent::Kind::PhaseStarted, QLatin1StringView("phaseStarted")},
-    {ExecutionEvent::Kind::AttemptStarted, QLatin1StringView("attemptStarted")},
-    {ExecutionEvent::Kind::Dispatched, QLatin1StringView("dispatched")},
-    {ExecutionEvent::Kind::ActionStarted, QLatin1StringView("actionStarted")},
-    {ExecutionEvent::Kind::LogAppended, QLatin1StringView("logAppended")},
-    {ExecutionEvent::Kind::SiteFinished, QLatin1StringView("siteFinished")},
-    {ExecutionEvent::Kind::StepState, QLatin1StringView("stepState")},
-    {ExecutionEvent::Kind::RetryScheduled, QLatin1StringView("retryScheduled")},
-    {ExecutionEvent::Kind::StateChanged, QLatin1StringView("stateChanged")}}};
+constexpr EnumNames<ExecutionEvent::Kind, 11> EventKindNames{
+    {{ExecutionEvent::Kind::Created, QLatin1StringView("created")},
+     {ExecutionEvent::Kind::OperatorAction, QLatin1StringView("operatorAction")},
+     {ExecutionEvent::Kind::PhaseStarted, QLatin1StringView("phaseStarted")},
+     {ExecutionEvent::Kind::AttemptStarted, QLatin1StringView("attemptStarted")},
+     {ExecutionEvent::Kind::Dispatched, QLatin1StringView("dispatched")},
+     {ExecutionEvent::Kind::ActionStarted, QLatin1StringView("actionStarted")},
+     {ExecutionEvent::Kind::LogAppended, QLatin1StringView("logAppended")},
+     {ExecutionEvent::Kind::SiteFinished, QLatin1StringView("siteFinished")},
+     {ExecutionEvent::Kind::StepState, QLatin1StringView("stepState")},
+     {ExecutionEvent::Kind::RetryScheduled, QLatin1StringView("retryScheduled")},
+     {ExecutionEvent::Kind::StateChanged, QLatin1StringView("stateChanged")}}};
 
-QJsonArray toArray(const QStringList &list) { return QJsonArray::fromStringList(list); }
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
 
 QStringList stringList(const QJsonArray &array)
 {
@@ -68,12 +71,30 @@ void appendUnique(QStringList &list, const QStringList &more)
 
 } // namespace
 
-QString toString(ExecutionState state) { return nameOf(ExecutionStateNames, state); }
-QString toString(StepRunState state) { return nameOf(StepRunStateNames, state); }
-std::optional<ExecutionState> executionStateFromString(QStringView text) { return valueOf(ExecutionStateNames, text); }
-std::optional<StepRunState> stepRunStateFromString(QStringView text) { return valueOf(StepRunStateNames, text); }
-QString ExecutionEvent::kindName(Kind kind) { return nameOf(EventKindNames, kind); }
-std::optional<ExecutionEvent::Kind> ExecutionEvent::kindFromName(QStringView name) { return valueOf(EventKindNames, name); }
+QString toString(ExecutionState state)
+{
+    return nameOf(ExecutionStateNames, state);
+}
+QString toString(StepRunState state)
+{
+    return nameOf(StepRunStateNames, state);
+}
+std::optional<ExecutionState> executionStateFromString(QStringView text)
+{
+    return valueOf(ExecutionStateNames, text);
+}
+std::optional<StepRunState> stepRunStateFromString(QStringView text)
+{
+    return valueOf(StepRunStateNames, text);
+}
+QString ExecutionEvent::kindName(Kind kind)
+{
+    return nameOf(EventKindNames, kind);
+}
+std::optional<ExecutionEvent::Kind> ExecutionEvent::kindFromName(QStringView name)
+{
+    return valueOf(EventKindNames, name);
+}
 
 bool isFinal(ExecutionState state)
 {
@@ -217,9 +238,11 @@ DryRun DryRun::run(const PlanData &plan, const ExecutionTicket &ticket, const Fl
                             tr("%1 does not offer the operation %2.").arg(site->displayName(), step->operation));
                     }
                     if (site->reachability == Reachability::Unreachable)
-                        resolved.warnings.append(tr("%1 cannot be reached now: %2").arg(site->displayName(), site->problem));
+                        resolved.warnings.append(
+                            tr("%1 cannot be reached now: %2").arg(site->displayName(), site->problem));
                     else if (site->operations.isEmpty())
-                        resolved.warnings.append(tr("The operation catalog of %1 is not known yet.").arg(site->displayName()));
+                        resolved.warnings.append(
+                            tr("The operation catalog of %1 is not known yet.").arg(site->displayName()));
                 }
                 if (step->guard && !resolved.sites.isEmpty()) {
                     resolved.guard = evaluateGuard(*step->guard, step->productGroup, topology, resolved.sites);
@@ -237,7 +260,8 @@ DryRun DryRun::run(const PlanData &plan, const ExecutionTicket &ticket, const Fl
 
 bool SiteRun::finished() const
 {
-    return state && (*state == ActionState::Succeeded || *state == ActionState::Failed || *state == ActionState::Cancelled);
+    return state
+           && (*state == ActionState::Succeeded || *state == ActionState::Failed || *state == ActionState::Cancelled);
 }
 
 Execution::Execution(QString id, ExecutionTicket ticket, PlanData plan)
@@ -442,7 +466,8 @@ bool Execution::apply(const ExecutionEvent &event, QString *error)
         step->message = p.value(QStringLiteral("message")).toString();
         break;
     case Kind::StateChanged: {
-        const std::optional<ExecutionState> state = executionStateFromString(p.value(QStringLiteral("state")).toString());
+        const std::optional<ExecutionState> state = executionStateFromString(
+            p.value(QStringLiteral("state")).toString());
         if (!state)
             return fail(QStringLiteral("unknown execution state"));
         if (*state == ExecutionState::Running && m_startedMs == 0)
@@ -472,7 +497,8 @@ std::optional<Execution> Execution::replay(const QString &id, const QList<Execut
     }
     const QJsonObject &created = events.first().payload;
     QString problem;
-    std::optional<ExecutionTicket> ticket = ExecutionTicket::fromJson(created.value(QStringLiteral("ticket")).toObject(), &problem);
+    std::optional<ExecutionTicket> ticket = ExecutionTicket::fromJson(created.value(QStringLiteral("ticket")).toObject(),
+                                                                      &problem);
     std::optional<PlanData> plan;
     if (ticket)
         plan = PlanFormat::fromJson(created.value(QStringLiteral("plan")).toObject(), &problem);

@@ -42,7 +42,7 @@ enum class StepRunState {
     Running,          // actions dispatched at its sites
     Succeeded,
     Failed,
-    Skipped,          // skipped by an operator, with a reason
+    Skipped, // skipped by an operator, with a reason
     Cancelled
 };
 
@@ -50,9 +50,9 @@ QString toString(ExecutionState state);
 QString toString(StepRunState state);
 std::optional<ExecutionState> executionStateFromString(QStringView text);
 std::optional<StepRunState> stepRunStateFromString(QStringView text);
-bool isFinal(ExecutionState state);          // Succeeded, Cancelled, Stopped: nothing can change it
-bool isDone(StepRunState state);             // successors may start (Succeeded, Skipped, NotSelected)
-bool isSettled(StepRunState state);          // nothing more happens on its own (done, Failed, Cancelled)
+bool isFinal(ExecutionState state); // Succeeded, Cancelled, Stopped: nothing can change it
+bool isDone(StepRunState state);    // successors may start (Succeeded, Skipped, NotSelected)
+bool isSettled(StepRunState state); // nothing more happens on its own (done, Failed, Cancelled)
 
 // What an operator fills in to run a plan (预案执行单).
 struct ExecutionTicket
@@ -64,8 +64,8 @@ struct ExecutionTicket
     QStringList emergencySites; // 应急站点
     QStringList productGroups;  // empty: every group of the plan
     QString description;
-    QString createdBy;          // user@host of who filled it in
-    QString secondApprover;     // set when production requires a second person
+    QString createdBy;      // user@host of who filled it in
+    QString secondApprover; // set when production requires a second person
 
     QJsonObject toJson() const;
     static std::optional<ExecutionTicket> fromJson(const QJsonObject &json, QString *error);
@@ -87,10 +87,10 @@ struct ResolvedStep
     QString operation;
     QJsonObject parameters;
     QStringList sites;
-    bool selected = true;          // false: its product group is not in the ticket
+    bool selected = true;             // false: its product group is not in the ticket
     std::optional<GuardResult> guard; // the guard checked against the topology now
-    QStringList problems;          // blocking: unknown site, operation missing at a site, ...
-    QStringList warnings;          // not blocking: a site is unreachable now, a guard fails now
+    QStringList problems;             // blocking: unknown site, operation missing at a site, ...
+    QStringList warnings;             // not blocking: a site is unreachable now, a guard fails now
 };
 
 struct DryRun
@@ -111,14 +111,14 @@ struct SiteRun
 {
     QString site;
     int attempt = 1;
-    QString key;      // the idempotency key: "<execution>/<step>/<site>/<attempt>"
-    QString actionId; // empty until the agent answered
+    QString key;                      // the idempotency key: "<execution>/<step>/<site>/<attempt>"
+    QString actionId;                 // empty until the agent answered
     std::optional<ActionState> state; // empty until the agent answered
     QString message;
     qint64 dispatchedMs = 0;
     qint64 finishedMs = 0;
-    qint64 logOffset = 0; // bytes of the agent's log already journalled
-    QString log;          // what was read of the log (the journal keeps it too)
+    qint64 logOffset = 0;        // bytes of the agent's log already journalled
+    QString log;                 // what was read of the log (the journal keeps it too)
     bool outcomeUnknown = false; // failed without knowing whether the action ran: no automatic retry
 
     bool finished() const;
@@ -128,14 +128,14 @@ struct StepRun
 {
     StepId id = InvalidStepId;
     StepRunState state = StepRunState::Pending;
-    int attempt = 0;        // attempts made so far (the current one while Running)
+    int attempt = 0;          // attempts made so far (the current one while Running)
     QStringList attemptSites; // where the current attempt runs (a retry skips sites that succeeded)
-    QList<SiteRun> sites;   // the current attempt's actions
-    QList<SiteRun> history; // finished actions of earlier attempts
+    QList<SiteRun> sites;     // the current attempt's actions
+    QList<SiteRun> history;   // finished actions of earlier attempts
     qint64 firstStartMs = 0;
     qint64 finishedMs = 0;
-    qint64 retryAtMs = 0;   // when Waiting
-    QString message;        // the last outcome, for people
+    qint64 retryAtMs = 0; // when Waiting
+    QString message;      // the last outcome, for people
     QString approvedBy;
     QString skipReason;
 };

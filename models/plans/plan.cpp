@@ -3,8 +3,8 @@
 
 #include "core/enumnames.h"
 
-#include "models/topology/fleettopology.h"
 #include "core/jsonfields.h"
+#include "models/topology/fleettopology.h"
 #include "planformat.h"
 #include "planvalidator.h"
 
@@ -20,30 +20,25 @@ namespace Haven {
 
 namespace {
 
-constexpr EnumNames<PlanKind, 3> KindNames{{
-    {PlanKind::DisasterRecovery, QLatin1StringView("disasterRecovery")},
-    {PlanKind::Emergency, QLatin1StringView("emergency")},
-    {PlanKind::Drill, QLatin1StringView("drill")}}};
-constexpr EnumNames<PlanState, 3> StateNames{{
-    {PlanState::Draft, QLatin1StringView("draft")},
-    {PlanState::Effective, QLatin1StringView("effective")},
-    {PlanState::Disabled, QLatin1StringView("disabled")}}};
-constexpr EnumNames<PlanPhase, 2> PhaseNames{{
-    {PlanPhase::Switchover, QLatin1StringView("switchover")},
-    {PlanPhase::Recovery, QLatin1StringView("recovery")}}};
-constexpr EnumNames<StepTargetKind, 4> TargetNames{{
-    {StepTargetKind::FailedSite, QLatin1StringView("failedSite")},
-    {StepTargetKind::EmergencySite, QLatin1StringView("emergencySite")},
-    {StepTargetKind::EverySite, QLatin1StringView("everySite")},
-    {StepTargetKind::NamedSite, QLatin1StringView("namedSite")}}};
-constexpr EnumNames<OnFailure, 3> OnFailureNames{{
-    {OnFailure::Stop, QLatin1StringView("stop")},
-    {OnFailure::Pause, QLatin1StringView("pause")},
-    {OnFailure::Continue, QLatin1StringView("continue")}}};
-constexpr EnumNames<GuardKind, 3> GuardNames{{
-    {GuardKind::ReplicationLagBelow, QLatin1StringView("replicationLagBelow")},
-    {GuardKind::CapacityBelow, QLatin1StringView("capacityBelow")},
-    {GuardKind::ComponentStatusOk, QLatin1StringView("componentStatusOk")}}};
+constexpr EnumNames<PlanKind, 3> KindNames{{{PlanKind::DisasterRecovery, QLatin1StringView("disasterRecovery")},
+                                            {PlanKind::Emergency, QLatin1StringView("emergency")},
+                                            {PlanKind::Drill, QLatin1StringView("drill")}}};
+constexpr EnumNames<PlanState, 3> StateNames{{{PlanState::Draft, QLatin1StringView("draft")},
+                                              {PlanState::Effective, QLatin1StringView("effective")},
+                                              {PlanState::Disabled, QLatin1StringView("disabled")}}};
+constexpr EnumNames<PlanPhase, 2> PhaseNames{
+    {{PlanPhase::Switchover, QLatin1StringView("switchover")}, {PlanPhase::Recovery, QLatin1StringView("recovery")}}};
+constexpr EnumNames<StepTargetKind, 4> TargetNames{{{StepTargetKind::FailedSite, QLatin1StringView("failedSite")},
+                                                    {StepTargetKind::EmergencySite, QLatin1StringView("emergencySite")},
+                                                    {StepTargetKind::EverySite, QLatin1StringView("everySite")},
+                                                    {StepTargetKind::NamedSite, QLatin1StringView("namedSite")}}};
+constexpr EnumNames<OnFailure, 3> OnFailureNames{{{OnFailure::Stop, QLatin1StringView("stop")},
+                                                  {OnFailure::Pause, QLatin1StringView("pause")},
+                                                  {OnFailure::Continue, QLatin1StringView("continue")}}};
+constexpr EnumNames<GuardKind, 3> GuardNames{
+    {{GuardKind::ReplicationLagBelow, QLatin1StringView("replicationLagBelow")},
+     {GuardKind::CapacityBelow, QLatin1StringView("capacityBelow")},
+     {GuardKind::ComponentStatusOk, QLatin1StringView("componentStatusOk")}}};
 
 QString number(double value)
 {
@@ -52,18 +47,54 @@ QString number(double value)
 
 } // namespace
 
-QString toString(PlanKind kind) { return nameOf(KindNames, kind); }
-QString toString(PlanState state) { return nameOf(StateNames, state); }
-QString toString(PlanPhase phase) { return nameOf(PhaseNames, phase); }
-QString toString(StepTargetKind kind) { return nameOf(TargetNames, kind); }
-QString toString(OnFailure onFailure) { return nameOf(OnFailureNames, onFailure); }
-QString toString(GuardKind kind) { return nameOf(GuardNames, kind); }
-std::optional<PlanKind> planKindFromString(QStringView text) { return valueOf(KindNames, text); }
-std::optional<PlanState> planStateFromString(QStringView text) { return valueOf(StateNames, text); }
-std::optional<PlanPhase> planPhaseFromString(QStringView text) { return valueOf(PhaseNames, text); }
-std::optional<StepTargetKind> stepTargetKindFromString(QStringView text) { return valueOf(TargetNames, text); }
-std::optional<OnFailure> onFailureFromString(QStringView text) { return valueOf(OnFailureNames, text); }
-std::optional<GuardKind> guardKindFromString(QStringView text) { return valueOf(GuardNames, text); }
+QString toString(PlanKind kind)
+{
+    return nameOf(KindNames, kind);
+}
+QString toString(PlanState state)
+{
+    return nameOf(StateNames, state);
+}
+QString toString(PlanPhase phase)
+{
+    return nameOf(PhaseNames, phase);
+}
+QString toString(StepTargetKind kind)
+{
+    return nameOf(TargetNames, kind);
+}
+QString toString(OnFailure onFailure)
+{
+    return nameOf(OnFailureNames, onFailure);
+}
+QString toString(GuardKind kind)
+{
+    return nameOf(GuardNames, kind);
+}
+std::optional<PlanKind> planKindFromString(QStringView text)
+{
+    return valueOf(KindNames, text);
+}
+std::optional<PlanState> planStateFromString(QStringView text)
+{
+    return valueOf(StateNames, text);
+}
+std::optional<PlanPhase> planPhaseFromString(QStringView text)
+{
+    return valueOf(PhaseNames, text);
+}
+std::optional<StepTargetKind> stepTargetKindFromString(QStringView text)
+{
+    return valueOf(TargetNames, text);
+}
+std::optional<OnFailure> onFailureFromString(QStringView text)
+{
+    return valueOf(OnFailureNames, text);
+}
+std::optional<GuardKind> guardKindFromString(QStringView text)
+{
+    return valueOf(GuardNames, text);
+}
 
 QList<PlanPhase> phasesOf(PlanKind kind)
 {
@@ -105,7 +136,8 @@ std::optional<StepGuard> StepGuard::fromJson(const QJsonObject &json, QString *e
     JsonFields fields(json, QStringLiteral("guard"));
     StepGuard guard;
     guard.kind = fields.requiredEnum<GuardKind>(QStringLiteral("kind"), guardKindFromString,
-                                                QStringLiteral("replicationLagBelow | capacityBelow | componentStatusOk"));
+                                                QStringLiteral(
+                                                    "replicationLagBelow | capacityBelow | componentStatusOk"));
     if (fields.ok() && guard.kind == GuardKind::ReplicationLagBelow)
         guard.threshold = fields.requiredNumber(QStringLiteral("seconds"));
     else if (fields.ok() && guard.kind == GuardKind::CapacityBelow)
@@ -116,13 +148,15 @@ std::optional<StepGuard> StepGuard::fromJson(const QJsonObject &json, QString *e
     if (fields.ok() && !layer.isEmpty()) {
         guard.layer = layerFromString(layer);
         if (!guard.layer)
-            fields.fail(QStringLiteral("layer"), QStringLiteral("expected one of %1, got \"%2\"").arg(allowedLayers(), layer));
+            fields.fail(QStringLiteral("layer"),
+                        QStringLiteral("expected one of %1, got \"%2\"").arg(allowedLayers(), layer));
     }
     guard.allowWarning = fields.optionalBool(QStringLiteral("allowWarning"), false);
     for (auto it = json.constBegin(); fields.ok() && it != json.constEnd(); ++it) {
-        static const QStringList known{QStringLiteral("kind"), QStringLiteral("seconds"), QStringLiteral("percent"),
-                                       QStringLiteral("productGroup"), QStringLiteral("component"),
-                                       QStringLiteral("layer"), QStringLiteral("allowWarning")};
+        static const QStringList known{QStringLiteral("kind"),        QStringLiteral("seconds"),
+                                       QStringLiteral("percent"),     QStringLiteral("productGroup"),
+                                       QStringLiteral("component"),   QStringLiteral("layer"),
+                                       QStringLiteral("allowWarning")};
         if (!known.contains(it.key()))
             fields.fail(it.key(), QStringLiteral("unknown guard field"));
     }
@@ -296,8 +330,7 @@ void PlanData::normalize()
 
 Plan::Plan(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 Plan::Plan(const PlanData &data, QObject *parent)
     : QObject(parent)
@@ -328,19 +361,37 @@ void Plan::setMetadata(const PlanMetadata &metadata)
     Q_EMIT planChanged();
 }
 
-#define HAVEN_PLAN_SETTER(field, value)                                                                              \
-    if (m_data.metadata.field == value)                                                                              \
-        return;                                                                                                      \
-    m_data.metadata.field = value;                                                                                   \
-    Q_EMIT metadataChanged();                                                                                        \
+#define HAVEN_PLAN_SETTER(field, value) \
+    if (m_data.metadata.field == value) \
+        return; \
+    m_data.metadata.field = value; \
+    Q_EMIT metadataChanged(); \
     Q_EMIT planChanged();
 
-void Plan::setId(const QString &id) { HAVEN_PLAN_SETTER(id, id) }
-void Plan::setName(const QString &name) { HAVEN_PLAN_SETTER(name, name) }
-void Plan::setDescription(const QString &description) { HAVEN_PLAN_SETTER(description, description) }
-void Plan::setKind(PlanKind kind) { HAVEN_PLAN_SETTER(kind, kind) }
-void Plan::setRtoSeconds(int seconds) { HAVEN_PLAN_SETTER(rtoSeconds, seconds) }
-void Plan::setRpoSeconds(int seconds) { HAVEN_PLAN_SETTER(rpoSeconds, seconds) }
+void Plan::setId(const QString &id)
+{
+    HAVEN_PLAN_SETTER(id, id)
+}
+void Plan::setName(const QString &name)
+{
+    HAVEN_PLAN_SETTER(name, name)
+}
+void Plan::setDescription(const QString &description)
+{
+    HAVEN_PLAN_SETTER(description, description)
+}
+void Plan::setKind(PlanKind kind)
+{
+    HAVEN_PLAN_SETTER(kind, kind)
+}
+void Plan::setRtoSeconds(int seconds)
+{
+    HAVEN_PLAN_SETTER(rtoSeconds, seconds)
+}
+void Plan::setRpoSeconds(int seconds)
+{
+    HAVEN_PLAN_SETTER(rpoSeconds, seconds)
+}
 
 #undef HAVEN_PLAN_SETTER
 
@@ -662,8 +713,9 @@ QStringList stepChanges(const PlanStep &a, const PlanStep &b)
 {
     QStringList changes;
     auto change = [&changes](const QString &what, const QString &from, const QString &to) {
-        changes.append(Plan::tr("%1 %2 → %3").arg(what, from.isEmpty() ? Plan::tr("(none)") : from,
-                                                   to.isEmpty() ? Plan::tr("(none)") : to));
+        changes.append(
+            Plan::tr("%1 %2 → %3")
+                .arg(what, from.isEmpty() ? Plan::tr("(none)") : from, to.isEmpty() ? Plan::tr("(none)") : to));
     };
     if (a.name != b.name)
         change(Plan::tr("name"), a.name, b.name);
@@ -681,7 +733,10 @@ QStringList stepChanges(const PlanStep &a, const PlanStep &b)
         change(Plan::tr("timeout"), Plan::tr("%1 s").arg(a.timeoutSeconds), Plan::tr("%1 s").arg(b.timeoutSeconds));
     if (a.retry != b.retry) {
         auto retry = [](const RetryPolicy &r) {
-            return Plan::tr("%1 attempts, backoff %2 s ×%3").arg(r.attempts).arg(r.backoffSeconds).arg(number(r.backoffMultiplier));
+            return Plan::tr("%1 attempts, backoff %2 s ×%3")
+                .arg(r.attempts)
+                .arg(r.backoffSeconds)
+                .arg(number(r.backoffMultiplier));
         };
         change(Plan::tr("retry"), retry(a.retry), retry(b.retry));
     }
@@ -706,7 +761,8 @@ PlanDiff Plan::diff(const PlanData &from, const PlanData &to)
     const PlanMetadata &a = from.metadata;
     const PlanMetadata &b = to.metadata;
     auto meta = [&d](const QString &what, const QString &x, const QString &y) {
-        d.metadata.append(tr("Plan %1: %2 → %3").arg(what, x.isEmpty() ? tr("(none)") : x, y.isEmpty() ? tr("(none)") : y));
+        d.metadata.append(
+            tr("Plan %1: %2 → %3").arg(what, x.isEmpty() ? tr("(none)") : x, y.isEmpty() ? tr("(none)") : y));
     };
     if (a.name != b.name)
         meta(tr("name"), a.name, b.name);

@@ -87,9 +87,9 @@ struct RetryPolicy
 struct StepGuard
 {
     GuardKind kind = GuardKind::ReplicationLagBelow;
-    double threshold = 0;     // seconds (lag) or percent (capacity); unused for status
-    QString productGroup;     // empty: the step's product group
-    QString component;        // optional: one component id (or, for lag, a link endpoint)
+    double threshold = 0; // seconds (lag) or percent (capacity); unused for status
+    QString productGroup; // empty: the step's product group
+    QString component;    // optional: one component id (or, for lag, a link endpoint)
     std::optional<Layer> layer;
     bool allowWarning = false; // ComponentStatusOk only
 
@@ -110,10 +110,9 @@ struct GuardResult
 // Evaluates a guard against the sites the step resolves to. stepProductGroup fills an empty
 // guard productGroup. A guard with nothing to check (no matching component or link) does not
 // hold: a guard that cannot be verified must not let a step through.
-GuardResult evaluateGuard(const StepGuard &guard, const QString &stepProductGroup,
-                          const QList<TopologySnapshot> &sites);
-GuardResult evaluateGuard(const StepGuard &guard, const QString &stepProductGroup,
-                          const FleetTopology &topology, const QStringList &siteIds);
+GuardResult evaluateGuard(const StepGuard &guard, const QString &stepProductGroup, const QList<TopologySnapshot> &sites);
+GuardResult evaluateGuard(const StepGuard &guard, const QString &stepProductGroup, const FleetTopology &topology,
+                          const QStringList &siteIds);
 
 struct PlanStep
 {
@@ -168,7 +167,7 @@ struct PlanData
 
     const PlanStep *step(StepId id) const; // nullptr when absent
     QList<const PlanStep *> stepsOf(PlanPhase phase) const;
-    QList<StepId> successors(StepId id) const;   // in edge order
+    QList<StepId> successors(StepId id) const; // in edge order
     QList<StepId> predecessors(StepId id) const;
     StepId maxStepId() const;
     void normalize(); // sorts steps and edges

@@ -18,20 +18,43 @@ namespace {
 // "parameters" every key is alphabetical.
 const QStringList &keyOrder()
 {
-    static const QStringList order{
-        QStringLiteral("format"),         QStringLiteral("version"),        QStringLiteral("plan"),
-        QStringLiteral("steps"),          QStringLiteral("edges"),          QStringLiteral("id"),
-        QStringLiteral("phase"),          QStringLiteral("name"),           QStringLiteral("description"),
-        QStringLiteral("kind"),           QStringLiteral("rtoSeconds"),     QStringLiteral("rpoSeconds"),
-        QStringLiteral("operation"),      QStringLiteral("parameters"),     QStringLiteral("target"),
-        QStringLiteral("site"),           QStringLiteral("productGroup"),   QStringLiteral("timeoutSeconds"),
-        QStringLiteral("retry"),          QStringLiteral("attempts"),       QStringLiteral("backoffSeconds"),
-        QStringLiteral("backoffMultiplier"), QStringLiteral("onFailure"),   QStringLiteral("approval"),
-        QStringLiteral("prompt"),         QStringLiteral("guard"),          QStringLiteral("seconds"),
-        QStringLiteral("percent"),        QStringLiteral("component"),      QStringLiteral("layer"),
-        QStringLiteral("allowWarning"),   QStringLiteral("notes"),          QStringLiteral("position"),
-        QStringLiteral("x"),              QStringLiteral("y"),              QStringLiteral("from"),
-        QStringLiteral("to")};
+    static const QStringList order{QStringLiteral("format"),
+                                   QStringLiteral("version"),
+                                   QStringLiteral("plan"),
+                                   QStringLiteral("steps"),
+                                   QStringLiteral("edges"),
+                                   QStringLiteral("id"),
+                                   QStringLiteral("phase"),
+                                   QStringLiteral("name"),
+                                   QStringLiteral("description"),
+                                   QStringLiteral("kind"),
+                                   QStringLiteral("rtoSeconds"),
+                                   QStringLiteral("rpoSeconds"),
+                                   QStringLiteral("operation"),
+                                   QStringLiteral("parameters"),
+                                   QStringLiteral("target"),
+                                   QStringLiteral("site"),
+                                   QStringLiteral("productGroup"),
+                                   QStringLiteral("timeoutSeconds"),
+                                   QStringLiteral("retry"),
+                                   QStringLiteral("attempts"),
+                                   QStringLiteral("backoffSeconds"),
+                                   QStringLiteral("backoffMultiplier"),
+                                   QStringLiteral("onFailure"),
+                                   QStringLiteral("approval"),
+                                   QStringLiteral("prompt"),
+                                   QStringLiteral("guard"),
+                                   QStringLiteral("seconds"),
+                                   QStringLiteral("percent"),
+                                   QStringLiteral("component"),
+                                   QStringLiteral("layer"),
+                                   QStringLiteral("allowWarning"),
+                                   QStringLiteral("notes"),
+                                   QStringLiteral("position"),
+                                   QStringLiteral("x"),
+                                   QStringLiteral("y"),
+                                   QStringLiteral("from"),
+                                   QStringLiteral("to")};
     return order;
 }
 
@@ -125,8 +148,7 @@ void write(QByteArray &out, const QJsonValue &value, int depth, bool alphabetica
         for (qsizetype i = 0; i < keys.size(); ++i) {
             out += indent + scalar(keys[i]) + ": ";
             // Operation parameters are the agents' vocabulary: plain alphabetical order.
-            write(out, object.value(keys[i]), depth + 1,
-                  alphabetical || keys[i] == QLatin1StringView("parameters"));
+            write(out, object.value(keys[i]), depth + 1, alphabetical || keys[i] == QLatin1StringView("parameters"));
             out += i + 1 < keys.size() ? ",\n" : "\n";
         }
         out += closing + '}';
@@ -172,10 +194,9 @@ QJsonObject PlanFormat::stepToJson(const PlanStep &step)
         {QStringLiteral("parameters"), step.parameters},
         {QStringLiteral("target"), target},
         {QStringLiteral("timeoutSeconds"), step.timeoutSeconds},
-        {QStringLiteral("retry"),
-         QJsonObject{{QStringLiteral("attempts"), step.retry.attempts},
-                     {QStringLiteral("backoffSeconds"), step.retry.backoffSeconds},
-                     {QStringLiteral("backoffMultiplier"), step.retry.backoffMultiplier}}},
+        {QStringLiteral("retry"), QJsonObject{{QStringLiteral("attempts"), step.retry.attempts},
+                                              {QStringLiteral("backoffSeconds"), step.retry.backoffSeconds},
+                                              {QStringLiteral("backoffMultiplier"), step.retry.backoffMultiplier}}},
         {QStringLiteral("onFailure"), toString(step.onFailure)},
         {QStringLiteral("position"),
          QJsonObject{{QStringLiteral("x"), step.position.x()}, {QStringLiteral("y"), step.position.y()}}},
@@ -202,13 +223,13 @@ std::optional<PlanStep> PlanFormat::stepFromJson(const QJsonObject &json, QStrin
             *error = fields.error();
         return std::nullopt;
     };
-    static const QStringList known{QStringLiteral("id"),          QStringLiteral("phase"),
-                                   QStringLiteral("name"),        QStringLiteral("operation"),
-                                   QStringLiteral("parameters"),  QStringLiteral("target"),
+    static const QStringList known{QStringLiteral("id"),           QStringLiteral("phase"),
+                                   QStringLiteral("name"),         QStringLiteral("operation"),
+                                   QStringLiteral("parameters"),   QStringLiteral("target"),
                                    QStringLiteral("productGroup"), QStringLiteral("timeoutSeconds"),
-                                   QStringLiteral("retry"),       QStringLiteral("onFailure"),
-                                   QStringLiteral("approval"),    QStringLiteral("guard"),
-                                   QStringLiteral("notes"),       QStringLiteral("position")};
+                                   QStringLiteral("retry"),        QStringLiteral("onFailure"),
+                                   QStringLiteral("approval"),     QStringLiteral("guard"),
+                                   QStringLiteral("notes"),        QStringLiteral("position")};
     if (!checkKeys(json, known, fields))
         return finish();
     step.id = fields.boundedInteger(QStringLiteral("id"), std::nullopt, 1, std::numeric_limits<int>::max());
@@ -234,9 +255,9 @@ std::optional<PlanStep> PlanFormat::stepFromJson(const QJsonObject &json, QStrin
     const QJsonObject target = fields.requiredObject(QStringLiteral("target"));
     if (fields.ok()) {
         JsonFields t(target, QString());
-        step.target.kind = t.requiredEnum<StepTargetKind>(
-            QStringLiteral("kind"), stepTargetKindFromString,
-            QStringLiteral("failedSite | emergencySite | everySite | namedSite"));
+        step.target.kind = t.requiredEnum<StepTargetKind>(QStringLiteral("kind"), stepTargetKindFromString,
+                                                          QStringLiteral(
+                                                              "failedSite | emergencySite | everySite | namedSite"));
         if (t.ok() && step.target.kind == StepTargetKind::NamedSite)
             step.target.site = t.requiredString(QStringLiteral("site"));
         if (!t.ok())
@@ -320,7 +341,8 @@ std::optional<PlanData> PlanFormat::fromJson(const QJsonObject &json, QString *e
     };
     const QString format = fields.requiredString(QStringLiteral("format"));
     if (!fields.ok() || format != formatName())
-        return fail(tr("This is not a Haven plan file (\"format\" is \"%1\", expected \"%2\").").arg(format, formatName()));
+        return fail(
+            tr("This is not a Haven plan file (\"format\" is \"%1\", expected \"%2\").").arg(format, formatName()));
     const qint64 version = fields.requiredInteger(QStringLiteral("version"));
     if (!fields.ok() || version < 1)
         return fail(tr("The file has no valid format version."));

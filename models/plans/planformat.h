@@ -25,10 +25,10 @@ public:
 
     struct ImportResult
     {
-        std::optional<PlanData> plan; // set unless the file could not be read at all
-        QString error;                // for people: what happened and what to do; empty when ok
+        std::optional<PlanData> plan;  // set unless the file could not be read at all
+        QString error;                 // for people: what happened and what to do; empty when ok
         QStringList unknownOperations; // operation codes no site's catalog offers, sorted
-        int line = 0;                 // 1-based position of a JSON syntax error, else 0
+        int line = 0;                  // 1-based position of a JSON syntax error, else 0
         int column = 0;
 
         bool ok() const { return plan.has_value() && error.isEmpty(); }

@@ -12,7 +12,7 @@ namespace {
 
 struct Graph
 {
-    std::vector<StepId> ids;        // real nodes first, then virtual ones (id 0)
+    std::vector<StepId> ids; // real nodes first, then virtual ones (id 0)
     std::vector<int> layer;
     std::vector<std::vector<int>> preds, succs;
     int realCount = 0;
@@ -65,7 +65,12 @@ int totalCrossings(const std::vector<std::vector<int>> &layers, const std::vecto
 // Weighted isotonic regression (pool adjacent violators): z nondecreasing, closest to target.
 std::vector<double> isotonic(const std::vector<double> &target, const std::vector<double> &weight)
 {
-    struct Block { double sum; double weight; int count; };
+    struct Block
+    {
+        double sum;
+        double weight;
+        int count;
+    };
     std::vector<Block> blocks;
     for (size_t i = 0; i < target.size(); ++i) {
         blocks.push_back({target[i] * weight[i], weight[i], 1});

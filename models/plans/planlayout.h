@@ -25,10 +25,10 @@ public:
     {
         double nodeWidth = 220;
         double nodeHeight = 72;
-        double layerGap = 80;   // horizontal space between columns
-        double nodeGap = 32;    // vertical space between steps of one column
-        double phaseGap = 160;  // vertical space between the switchover and the recovery
-        int sweeps = 6;         // barycentre sweep pairs (down + up)
+        double layerGap = 80;  // horizontal space between columns
+        double nodeGap = 32;   // vertical space between steps of one column
+        double phaseGap = 160; // vertical space between the switchover and the recovery
+        int sweeps = 6;        // barycentre sweep pairs (down + up)
     };
 
     struct Result

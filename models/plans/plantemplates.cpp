@@ -12,10 +12,22 @@ namespace {
 constexpr auto Switchover = PlanPhase::Switchover;
 constexpr auto Recovery = PlanPhase::Recovery;
 
-StepTarget failed() { return {StepTargetKind::FailedSite, {}}; }
-StepTarget emergency() { return {StepTargetKind::EmergencySite, {}}; }
-StepTarget everySite() { return {StepTargetKind::EverySite, {}}; }
-StepTarget named(const QString &site) { return {StepTargetKind::NamedSite, site}; }
+StepTarget failed()
+{
+    return {StepTargetKind::FailedSite, {}};
+}
+StepTarget emergency()
+{
+    return {StepTargetKind::EmergencySite, {}};
+}
+StepTarget everySite()
+{
+    return {StepTargetKind::EverySite, {}};
+}
+StepTarget named(const QString &site)
+{
+    return {StepTargetKind::NamedSite, site};
+}
 
 QJsonObject group(const QString &productGroup)
 {
@@ -76,10 +88,7 @@ public:
         step(id).approvalPrompt = prompt;
     }
     void guard(StepId id, const StepGuard &guard) { step(id).guard = guard; }
-    void retry(StepId id, int attempts, int backoff)
-    {
-        step(id).retry = {attempts, backoff, 2.0};
-    }
+    void retry(StepId id, int attempts, int backoff) { step(id).retry = {attempts, backoff, 2.0}; }
     void onFailure(StepId id, OnFailure behaviour, const QString &notes = {})
     {
         step(id).onFailure = behaviour;
@@ -103,13 +112,12 @@ private:
     StepId m_next = 1;
 };
 
-
 // The failed site may be dark: fencing it is attempted, and the plan goes on if it cannot be reached.
 void fenceOnFailedSite(Builder &b, StepId id)
 {
     b.onFailure(id, OnFailure::Continue,
                 PlanTemplates::tr("The failed site may be unreachable; the plan goes on without it. Fence it by hand "
-                       "once it is back if this step failed."));
+                                  "once it is back if this step failed."));
 }
 
 void sameCityActiveActive(Builder &b, const QStringList &groups)
@@ -117,8 +125,8 @@ void sameCityActiveActive(Builder &b, const QStringList &groups)
     b.plan.metadata.rtoSeconds = 300;
     b.plan.metadata.rpoSeconds = 5;
     // Switchover: both sites serve traffic; the survivor takes the failed site's share.
-    const StepId check = b.add(Switchover, PlanTemplates::tr("Check the emergency site"), QStringLiteral("health.check"), {},
-                               emergency());
+    const StepId check = b.add(Switchover, PlanTemplates::tr("Check the emergency site"),
+                               QStringLiteral("health.check"), {}, emergency());
     const StepId storage = b.add(Switchover, PlanTemplates::tr("Promote storage at the emergency site"),
                                  QStringLiteral("storage.promote"), {}, emergency());
     b.guard(storage, lagBelow(30, {}, Layer::Storage));
@@ -130,7 +138,8 @@ void sameCityActiveActive(Builder &b, const QStringList &groups)
     for (const QString &g : groups) {
         const StepId cut = b.add(Switchover, PlanTemplates::tr("Cut %1 traffic at the failed site").arg(g),
                                  QStringLiteral("traffic.cut"), group(g), failed(), g);
-        b.approval(cut, PlanTemplates::tr("Cut all %1 traffic at the failed site? The emergency site takes it over.").arg(g));
+        b.approval(cut,
+                   PlanTemplates::tr("Cut all %1 traffic at the failed site? The emergency site takes it over.").arg(g));
         b.retry(cut, 3, 5);
         fenceOnFailedSite(b, cut);
         // Fence the old primary so that the two sites never both write (split brain).
@@ -143,7 +152,8 @@ void sameCityActiveActive(Builder &b, const QStringList &groups)
                                      QStringLiteral("db.promote"), group(g), emergency(), g);
         b.guard(promote, lagBelow(5, g));
         b.onFailure(promote, OnFailure::Pause);
-        const StepId restart = b.add(Switchover, PlanTemplates::tr("Restart %1 applications at the emergency site").arg(g),
+        const StepId restart = b.add(Switchover,
+                                     PlanTemplates::tr("Restart %1 applications at the emergency site").arg(g),
                                      QStringLiteral("app.restart"), group(g), emergency(), g);
         b.retry(restart, 2, 10);
         const StepId verify = b.add(Switchover, PlanTemplates::tr("Check %1 at the emergency site").arg(g),
@@ -152,12 +162,13 @@ void sameCityActiveActive(Builder &b, const QStringList &groups)
     }
 
     // Recovery: the repaired site rejoins and gets its share back.
-    const StepId rcheck = b.add(Recovery, PlanTemplates::tr("Check the repaired site"), QStringLiteral("health.check"), {},
-                                failed());
+    const StepId rcheck = b.add(Recovery, PlanTemplates::tr("Check the repaired site"), QStringLiteral("health.check"),
+                                {}, failed());
     const StepId rstorage = b.add(Recovery, PlanTemplates::tr("Demote storage at the emergency site"),
                                   QStringLiteral("storage.demote"), {}, emergency());
     b.edge(rcheck, rstorage);
-    const StepId rdone = b.add(Recovery, PlanTemplates::tr("Check every site"), QStringLiteral("health.check"), {}, everySite());
+    const StepId rdone = b.add(Recovery, PlanTemplates::tr("Check every site"), QStringLiteral("health.check"), {},
+                               everySite());
     b.edge(rstorage, rdone);
     for (const QString &g : groups) {
         const StepId wait = b.add(Recovery, PlanTemplates::tr("Wait for %1 replication to the repaired site").arg(g),
@@ -179,12 +190,12 @@ void sameCityActiveActive(Builder &b, const QStringList &groups)
 // Shared by active-standby and two-cities-three-centers: the standby takes over everything.
 void activeStandby(Builder &b, const QStringList &groups, int maxLag, const QString &remoteSite)
 {
-    const StepId check = b.add(Switchover, PlanTemplates::tr("Check the emergency site"), QStringLiteral("health.check"), {},
-                               emergency());
+    const StepId check = b.add(Switchover, PlanTemplates::tr("Check the emergency site"),
+                               QStringLiteral("health.check"), {}, emergency());
     StepId remoteCheck = InvalidStepId;
     if (!remoteSite.isEmpty()) {
-        remoteCheck = b.add(Switchover, PlanTemplates::tr("Check the remote DR center"), QStringLiteral("health.check"), {},
-                            named(remoteSite));
+        remoteCheck = b.add(Switchover, PlanTemplates::tr("Check the remote DR center"), QStringLiteral("health.check"),
+                            {}, named(remoteSite));
         b.onFailure(remoteCheck, OnFailure::Pause);
     }
     const StepId storageFence = b.add(Switchover, PlanTemplates::tr("Demote storage at the failed site"),
@@ -236,15 +247,16 @@ void activeStandby(Builder &b, const QStringList &groups, int maxLag, const QStr
     }
 
     // Recovery: move everything back to the repaired site.
-    const StepId rcheck = b.add(Recovery, PlanTemplates::tr("Check the repaired site"), QStringLiteral("health.check"), {},
-                                failed());
+    const StepId rcheck = b.add(Recovery, PlanTemplates::tr("Check the repaired site"), QStringLiteral("health.check"),
+                                {}, failed());
     const StepId rstorage = b.add(Recovery, PlanTemplates::tr("Demote storage at the emergency site"),
                                   QStringLiteral("storage.demote"), {}, emergency());
     const StepId rstoragePromote = b.add(Recovery, PlanTemplates::tr("Promote storage at the repaired site"),
                                          QStringLiteral("storage.promote"), {}, failed());
     b.guard(rstoragePromote, lagBelow(std::max(maxLag, 30), {}, Layer::Storage));
     b.chain({rcheck, rstorage, rstoragePromote});
-    const StepId rdone = b.add(Recovery, PlanTemplates::tr("Check every site"), QStringLiteral("health.check"), {}, everySite());
+    const StepId rdone = b.add(Recovery, PlanTemplates::tr("Check every site"), QStringLiteral("health.check"), {},
+                               everySite());
     for (const QString &g : groups) {
         const StepId wait = b.add(Recovery, PlanTemplates::tr("Wait for %1 replication to the repaired site").arg(g),
                                   QStringLiteral("wait.replication"), waitReplication(g, maxLag, 1800), failed(), g);
@@ -277,15 +289,17 @@ void unitizedMultiActive(Builder &b, const QStringList &groups)
     b.plan.metadata.rpoSeconds = 2;
     // Each product group is a unit served from several sites; the failed site's units move to the
     // emergency site(s), which must have room for them.
-    const StepId check = b.add(Switchover, PlanTemplates::tr("Check the emergency sites"), QStringLiteral("health.check"), {},
-                               emergency());
+    const StepId check = b.add(Switchover, PlanTemplates::tr("Check the emergency sites"),
+                               QStringLiteral("health.check"), {}, emergency());
     const StepId done = b.add(Switchover, PlanTemplates::tr("Check every site"), QStringLiteral("health.check"),
                               {{QStringLiteral("layer"), QStringLiteral("business")}}, everySite());
     b.onFailure(done, OnFailure::Continue, PlanTemplates::tr("The failed site is expected to fail this check."));
     for (const QString &g : groups) {
-        const StepId capacity = b.add(Switchover, PlanTemplates::tr("Check %1 unit health at the emergency sites").arg(g),
+        const StepId capacity = b.add(Switchover,
+                                      PlanTemplates::tr("Check %1 unit health at the emergency sites").arg(g),
                                       QStringLiteral("health.check"),
-                                      {{QStringLiteral("productGroup"), g}, {QStringLiteral("layer"), QStringLiteral("database")}},
+                                      {{QStringLiteral("productGroup"), g},
+                                       {QStringLiteral("layer"), QStringLiteral("database")}},
                                       emergency(), g);
         b.guard(capacity, capacityBelow(80, g, Layer::Database));
         const StepId cut = b.add(Switchover, PlanTemplates::tr("Move %1 units away from the failed site").arg(g),
@@ -293,9 +307,10 @@ void unitizedMultiActive(Builder &b, const QStringList &groups)
         b.approval(cut, PlanTemplates::tr("Route the failed site's %1 units to the emergency sites?").arg(g));
         b.retry(cut, 3, 2);
         fenceOnFailedSite(b, cut);
-        const StepId wait = b.add(Switchover, PlanTemplates::tr("Wait for %1 unit data").arg(g), QStringLiteral("wait.replication"),
-                                  waitReplication(g, 2, 60), emergency(), g);
-        const StepId promote = b.add(Switchover, PlanTemplates::tr("Take over %1 unit data at the emergency sites").arg(g),
+        const StepId wait = b.add(Switchover, PlanTemplates::tr("Wait for %1 unit data").arg(g),
+                                  QStringLiteral("wait.replication"), waitReplication(g, 2, 60), emergency(), g);
+        const StepId promote = b.add(Switchover,
+                                     PlanTemplates::tr("Take over %1 unit data at the emergency sites").arg(g),
                                      QStringLiteral("db.promote"), group(g), emergency(), g);
         b.guard(promote, lagBelow(2, g));
         b.onFailure(promote, OnFailure::Pause);
@@ -306,9 +321,10 @@ void unitizedMultiActive(Builder &b, const QStringList &groups)
         b.chain({check, capacity, cut, wait, promote, restart, verify, done});
     }
 
-    const StepId rcheck = b.add(Recovery, PlanTemplates::tr("Check the repaired site"), QStringLiteral("health.check"), {},
-                                failed());
-    const StepId rdone = b.add(Recovery, PlanTemplates::tr("Check every site"), QStringLiteral("health.check"), {}, everySite());
+    const StepId rcheck = b.add(Recovery, PlanTemplates::tr("Check the repaired site"), QStringLiteral("health.check"),
+                                {}, failed());
+    const StepId rdone = b.add(Recovery, PlanTemplates::tr("Check every site"), QStringLiteral("health.check"), {},
+                               everySite());
     for (const QString &g : groups) {
         const StepId wait = b.add(Recovery, PlanTemplates::tr("Wait for %1 unit data at the repaired site").arg(g),
                                   QStringLiteral("wait.replication"), waitReplication(g, 2, 900), failed(), g);
@@ -336,8 +352,7 @@ QStringList PlanTemplates::defaultProductGroups()
 QList<PlanTemplates::Template> PlanTemplates::all()
 {
     return {
-        {Architecture::SameCityActiveActive, QStringLiteral("same-city-active-active"),
-         tr("Same-city active-active"),
+        {Architecture::SameCityActiveActive, QStringLiteral("same-city-active-active"), tr("Same-city active-active"),
          tr("Two sites in one city both serve traffic. The survivor takes the failed site's share, promotes its "
             "databases and storage; recovery hands everything back.")},
         {Architecture::RemoteActiveStandby, QStringLiteral("remote-active-standby"), tr("Remote active-standby"),

@@ -13,8 +13,7 @@ namespace {
 
 QString label(const PlanStep &step)
 {
-    return step.name.isEmpty() ? PlanValidator::tr("step %1").arg(step.id)
-                               : PlanValidator::tr("\"%1\"").arg(step.name);
+    return step.name.isEmpty() ? PlanValidator::tr("step %1").arg(step.id) : PlanValidator::tr("\"%1\"").arg(step.name);
 }
 
 QString groupOf(const PlanStep &step)
@@ -32,7 +31,11 @@ QList<QList<int>> rings(int count, const QList<QList<int>> &out)
     QList<int> stack;
     QList<QList<int>> result;
     int counter = 0;
-    struct Frame { int node; int next; };
+    struct Frame
+    {
+        int node;
+        int next;
+    };
     for (int root = 0; root < count; ++root) {
         if (index[root] >= 0)
             continue;
@@ -236,7 +239,8 @@ QList<PlanIssue> PlanValidator::validate(const PlanData &plan, const QList<Opera
                 problem = tr("the lag limit must be more than 0 s");
             else if (guard.kind == GuardKind::CapacityBelow && (guard.threshold <= 0 || guard.threshold > 100))
                 problem = tr("the capacity limit must be between 0 and 100 %");
-            else if (!guard.productGroup.isEmpty() && !knownGroups.isEmpty() && !knownGroups.contains(guard.productGroup))
+            else if (!guard.productGroup.isEmpty() && !knownGroups.isEmpty()
+                     && !knownGroups.contains(guard.productGroup))
                 problem = tr("product group \"%1\" is unknown").arg(guard.productGroup);
             else if (guard.kind == GuardKind::ReplicationLagBelow && guard.layer && *guard.layer != Layer::Database
                      && *guard.layer != Layer::Storage)
@@ -260,10 +264,10 @@ QList<PlanIssue> PlanValidator::validate(const PlanData &plan, const QList<Opera
         const int to = indexOf.value(edge.to, -1);
         if (from < 0 || to < 0) {
             const PlanStep *known = from >= 0 ? &plan.steps[from] : (to >= 0 ? &plan.steps[to] : nullptr);
-            PlanIssue &issue = add(QStringLiteral("dangling-edge"), Error, known ? known->phase : PlanPhase::Switchover,
-                                   known ? known->id : InvalidStepId,
-                                   tr("The dependency %1 → %2 refers to a step that does not exist.")
-                                       .arg(edge.from).arg(edge.to));
+            PlanIssue &issue
+                = add(QStringLiteral("dangling-edge"), Error, known ? known->phase : PlanPhase::Switchover,
+                      known ? known->id : InvalidStepId,
+                      tr("The dependency %1 → %2 refers to a step that does not exist.").arg(edge.from).arg(edge.to));
             issue.edge = edge;
             continue;
         }

@@ -85,8 +85,8 @@ QString reasonFor(int code)
 }
 
 // The hashed form of one audit record: unambiguous, and rebuilt from the stored columns alone.
-QByteArray auditRecord(qint64 seq, const QString &time, const QString &user, const QString &host,
-                       const QString &action, const QString &details)
+QByteArray auditRecord(qint64 seq, const QString &time, const QString &user, const QString &host, const QString &action,
+                       const QString &details)
 {
     const QJsonArray record{double(seq), time, user, host, action, details};
     return QJsonDocument(record).toJson(QJsonDocument::Compact);
@@ -220,12 +220,13 @@ LocalStore::Status LocalStore::open(const QString &path)
                 m_db = std::move(fresh);
                 m_status.mode = Mode::Persistent;
                 m_status.movedAsidePath = aside;
-                m_status.problem =
-                    tr("The local database %1 was damaged (%2). Haven moved it aside to %3 for inspection and started "
-                       "a new, empty database: the sites' state refills from the agents, but plans, journal and "
-                       "history saved in the old file are not loaded. Keep the damaged file if you need them "
-                       "recovered.")
-                        .arg(path, detail, aside);
+                m_status.problem
+                    = tr("The local database %1 was damaged (%2). Haven moved it aside to %3 for inspection and "
+                         "started "
+                         "a new, empty database: the sites' state refills from the agents, but plans, journal and "
+                         "history saved in the old file are not loaded. Keep the damaged file if you need them "
+                         "recovered.")
+                          .arg(path, detail, aside);
                 return m_status;
             }
             fallBackToMemory(tr("The local database %1 was damaged (%2). Haven moved it aside to %3 but cannot "
@@ -233,9 +234,9 @@ LocalStore::Status LocalStore::open(const QString &path)
                                  .arg(path, detail, aside, reasonFor(fresh->lastErrorCode())),
                              tr("Check the disk and the folder's permissions, then restart Haven."), false);
         } else {
-            fallBackToMemory(
-                tr("The local database %1 is damaged (%2) and Haven cannot move it aside.").arg(path, detail),
-                tr("Move the file away yourself (keep it for inspection), then restart Haven."), false);
+            fallBackToMemory(tr("The local database %1 is damaged (%2) and Haven cannot move it aside.")
+                                 .arg(path, detail),
+                             tr("Move the file away yourself (keep it for inspection), then restart Haven."), false);
         }
         m_status.movedAsidePath = aside;
         return m_status;
@@ -281,11 +282,11 @@ void LocalStore::fallBackToMemory(const QString &happened, const QString &advice
     }
     m_db = std::move(memory);
     m_status.mode = Mode::InMemory;
-    const QString kept =
-        copied ? tr("Haven goes on with a copy of it in memory: what was saved before is kept, unchanged, in the "
-                    "file, but changes made from now on are lost when Haven closes.")
-               : tr("Haven goes on in memory, starting empty and refilling from the agents; the file was not "
-                    "changed, and changes made from now on are lost when Haven closes.");
+    const QString kept
+        = copied ? tr("Haven goes on with a copy of it in memory: what was saved before is kept, unchanged, in the "
+                      "file, but changes made from now on are lost when Haven closes.")
+                 : tr("Haven goes on in memory, starting empty and refilling from the agents; the file was not "
+                      "changed, and changes made from now on are lost when Haven closes.");
     m_status.problem = happened + QLatin1Char(' ') + kept + QLatin1Char(' ') + advice;
     qCWarning(lcStore).noquote() << m_status.problem;
     if (m_onStatusChanged)
@@ -360,8 +361,7 @@ std::optional<Environment> LocalStore::loadEnvironment()
         return std::nullopt;
     const std::optional<QJsonObject> json = objectFrom(select.blob(0));
     QString error;
-    std::optional<Environment> environment =
-        json ? Environment::fromJson(*json, nullptr, &error) : std::nullopt;
+    std::optional<Environment> environment = json ? Environment::fromJson(*json, nullptr, &error) : std::nullopt;
     if (!environment)
         qCWarning(lcStore) << "the cached environment cannot be read:" << (json ? error : QStringLiteral("not JSON"));
     return environment;
@@ -428,8 +428,8 @@ QList<CachedSite> LocalStore::loadSites()
         const std::optional<QJsonObject> snapshot = objectFrom(select.blob(2));
         QString error;
         std::optional<SiteInfo> siteInfo = info ? SiteInfo::fromJson(*info, &error) : std::nullopt;
-        std::optional<TopologySnapshot> topology =
-            siteInfo && snapshot ? TopologySnapshot::fromJson(*snapshot, &error) : std::nullopt;
+        std::optional<TopologySnapshot> topology = siteInfo && snapshot ? TopologySnapshot::fromJson(*snapshot, &error)
+                                                                        : std::nullopt;
         if (!topology) {
             // One unreadable row must not hide the others; the agent refills it.
             qCWarning(lcStore) << "skipping the cached state of site" << select.text(0) << ":" << error;
@@ -524,7 +524,8 @@ std::optional<PlanData> LocalStore::loadPlan(const QString &planId)
     QString error;
     std::optional<PlanData> plan = json ? PlanFormat::fromJson(*json, &error) : std::nullopt;
     if (!plan) {
-        qCWarning(lcStore) << "the cached plan" << planId << "cannot be read:" << (json ? error : QStringLiteral("not JSON"));
+        qCWarning(lcStore) << "the cached plan" << planId
+                           << "cannot be read:" << (json ? error : QStringLiteral("not JSON"));
         return std::nullopt;
     }
     plan->metadata.id = planId;
@@ -560,8 +561,8 @@ bool LocalStore::deletePlan(const QString &planId)
 
 bool LocalStore::savePlanVersion(const QString &planId, const PlanVersion &version)
 {
-    const QByteArray document = compact(QJsonObject{{QStringLiteral("comment"), version.comment},
-                                                    {QStringLiteral("snapshot"), version.snapshot}});
+    const QByteArray document = compact(
+        QJsonObject{{QStringLiteral("comment"), version.comment}, {QStringLiteral("snapshot"), version.snapshot}});
     return write([&] {
         SqliteStatement insert(*m_db, "INSERT INTO plan_versions (plan_id, version, document, author, created_ms) "
                                       "VALUES (?, ?, ?, ?, ?)");

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/sqlitedatabase.h"
 #include "models/environment/environment.h"
 #include "models/executions/execution.h"
 #include "models/plans/plan.h"
 #include "protocol/protocol.h"
-#include "core/sqlitedatabase.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -21,7 +21,7 @@ struct CachedSite
 {
     SiteInfo info;
     TopologySnapshot snapshot;
-    QDateTime fetched; // when the agent last answered with this state
+    QDateTime fetched;               // when the agent last answered with this state
     QList<OperationSpec> operations; // the site's catalog, so plans validate offline
 };
 
@@ -29,8 +29,8 @@ struct CachedSite
 struct MetricBucket
 {
     QString series;
-    int tier = 0;        // MetricHistory's tier index
-    qint64 startMs = 0;  // bucket start, ms since epoch, UTC
+    int tier = 0;       // MetricHistory's tier index
+    qint64 startMs = 0; // bucket start, ms since epoch, UTC
     double minimum = 0;
     double maximum = 0;
     double mean = 0;

@@ -56,8 +56,7 @@ QString MetricHistory::seriesKey(const QString &site, const QString &component, 
 
 MetricHistory::MetricHistory(qint64 budgetBytes)
     : m_budgetBytes(budgetBytes)
-{
-}
+{ }
 
 MetricHistory::Series *MetricHistory::admit(const QString &series)
 {
@@ -127,8 +126,8 @@ void MetricHistory::appendBuckets(QList<MetricBucket> &out, const QString &serie
     for (qint64 n = std::max(fromBucket, oldestKept(tier, index)); n <= last; ++n) {
         const Slot *slot = slotAt(tier, index, n);
         if (slot && slot->count > 0) {
-            out.append(MetricBucket{series, index, n * width, slot->minimum, slot->maximum, slot->mean,
-                                    int(slot->count)});
+            out.append(
+                MetricBucket{series, index, n * width, slot->minimum, slot->maximum, slot->mean, int(slot->count)});
         }
     }
 }
@@ -226,8 +225,7 @@ int MetricHistory::restore(const QList<MetricBucket> &buckets)
     });
     int kept = 0;
     for (const MetricBucket &b : std::as_const(sorted)) {
-        if (b.tier < 0 || b.tier >= TierCount || b.startMs < 0 || b.count <= 0
-            || b.startMs % bucketWidthMs(b.tier) != 0)
+        if (b.tier < 0 || b.tier >= TierCount || b.startMs < 0 || b.count <= 0 || b.startMs % bucketWidthMs(b.tier) != 0)
             continue;
         Series *s = admit(b.series);
         if (!s)

@@ -75,9 +75,9 @@ private:
     };
     struct Tier
     {
-        qint64 first = -1; // bucket number of the ring's slot 0 (bucket number = time / width)
-        qint64 head = -1;  // newest bucket number; the bucket still filling
-        qint64 saved = -1; // newest bucket number persisted or restored
+        qint64 first = -1;       // bucket number of the ring's slot 0 (bucket number = time / width)
+        qint64 head = -1;        // newest bucket number; the bucket still filling
+        qint64 saved = -1;       // newest bucket number persisted or restored
         std::vector<Slot> slots; // grows up to bucketCapacity(), then wraps
     };
     struct Series

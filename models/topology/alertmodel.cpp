@@ -89,15 +89,22 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case SeverityRole:
         return int(severityRank(row.alert.severity) == 0 ? ComponentStatus::Critical : ComponentStatus::Warning);
-    case SiteIdRole: return row.siteId;
-    case ComponentIdRole: return row.componentId;
-    case SinceRole: return row.alert.since;
+    case SiteIdRole:
+        return row.siteId;
+    case ComponentIdRole:
+        return row.componentId;
+    case SinceRole:
+        return row.alert.since;
     case Qt::DisplayRole:
         switch (index.column()) {
-        case SeverityColumn: return severityRank(row.alert.severity) == 0 ? tr("Critical") : tr("Warning");
-        case SiteColumn: return row.siteName;
-        case ComponentColumn: return row.componentName;
-        case MessageColumn: return row.alert.message;
+        case SeverityColumn:
+            return severityRank(row.alert.severity) == 0 ? tr("Critical") : tr("Warning");
+        case SiteColumn:
+            return row.siteName;
+        case ComponentColumn:
+            return row.componentName;
+        case MessageColumn:
+            return row.alert.message;
         case SinceColumn: {
             if (!row.alert.since.isValid())
                 return QString();
@@ -116,11 +123,16 @@ QVariant AlertModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case SeverityColumn: return tr("Severity");
-    case SiteColumn: return tr("Site");
-    case ComponentColumn: return tr("Component");
-    case MessageColumn: return tr("Alert");
-    case SinceColumn: return tr("Since");
+    case SeverityColumn:
+        return tr("Severity");
+    case SiteColumn:
+        return tr("Site");
+    case ComponentColumn:
+        return tr("Component");
+    case MessageColumn:
+        return tr("Alert");
+    case SinceColumn:
+        return tr("Since");
     }
     return {};
 }

@@ -69,12 +69,18 @@ QVariant ComponentModel::data(const QModelIndex &index, int role) const
         return {};
     const Component &c = m_topology.component(index.row());
     switch (role) {
-    case SiteIdRole: return m_topology.componentSite(index.row());
-    case ComponentIdRole: return c.id;
-    case LayerRole: return int(c.layer);
-    case StatusRole: return int(c.status);
-    case ProductGroupRole: return c.productGroup;
-    case AlertCountRole: return int(c.alerts.size());
+    case SiteIdRole:
+        return m_topology.componentSite(index.row());
+    case ComponentIdRole:
+        return c.id;
+    case LayerRole:
+        return int(c.layer);
+    case StatusRole:
+        return int(c.status);
+    case ProductGroupRole:
+        return c.productGroup;
+    case AlertCountRole:
+        return int(c.alerts.size());
     case MetricsRole: {
         QVariantMap map;
         for (auto it = c.metrics.cbegin(); it != c.metrics.cend(); ++it)
@@ -87,17 +93,28 @@ QVariant ComponentModel::data(const QModelIndex &index, int role) const
             const SiteState *site = m_topology.site(m_topology.componentSite(index.row()));
             return site ? site->displayName() : QString();
         }
-        case LayerColumn: return DisplayNames::layer(c.layer);
-        case NameColumn: return c.name;
-        case KindColumn: return c.kind;
-        case ProductGroupColumn: return c.productGroup;
-        case HostColumn: return c.host;
-        case StatusColumn: return DisplayNames::status(c.status);
-        case CpuColumn: return metric(c, QStringLiteral("cpu"));
-        case MemoryColumn: return metric(c, QStringLiteral("memory"));
-        case LatencyColumn: return metric(c, QStringLiteral("latencyMs"));
-        case CapacityColumn: return metric(c, QStringLiteral("capacity"));
-        case AlertsColumn: return int(c.alerts.size());
+        case LayerColumn:
+            return DisplayNames::layer(c.layer);
+        case NameColumn:
+            return c.name;
+        case KindColumn:
+            return c.kind;
+        case ProductGroupColumn:
+            return c.productGroup;
+        case HostColumn:
+            return c.host;
+        case StatusColumn:
+            return DisplayNames::status(c.status);
+        case CpuColumn:
+            return metric(c, QStringLiteral("cpu"));
+        case MemoryColumn:
+            return metric(c, QStringLiteral("memory"));
+        case LatencyColumn:
+            return metric(c, QStringLiteral("latencyMs"));
+        case CapacityColumn:
+            return metric(c, QStringLiteral("capacity"));
+        case AlertsColumn:
+            return int(c.alerts.size());
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -112,18 +129,30 @@ QVariant ComponentModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case SiteColumn: return tr("Site");
-    case LayerColumn: return tr("Layer");
-    case NameColumn: return tr("Component");
-    case KindColumn: return tr("Kind");
-    case ProductGroupColumn: return tr("Product group");
-    case HostColumn: return tr("Host");
-    case StatusColumn: return tr("Status");
-    case CpuColumn: return tr("CPU %");
-    case MemoryColumn: return tr("Memory %");
-    case LatencyColumn: return tr("Latency ms");
-    case CapacityColumn: return tr("Capacity %");
-    case AlertsColumn: return tr("Alerts");
+    case SiteColumn:
+        return tr("Site");
+    case LayerColumn:
+        return tr("Layer");
+    case NameColumn:
+        return tr("Component");
+    case KindColumn:
+        return tr("Kind");
+    case ProductGroupColumn:
+        return tr("Product group");
+    case HostColumn:
+        return tr("Host");
+    case StatusColumn:
+        return tr("Status");
+    case CpuColumn:
+        return tr("CPU %");
+    case MemoryColumn:
+        return tr("Memory %");
+    case LatencyColumn:
+        return tr("Latency ms");
+    case CapacityColumn:
+        return tr("Capacity %");
+    case AlertsColumn:
+        return tr("Alerts");
     }
     return {};
 }

@@ -13,16 +13,29 @@ class ComponentModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { SiteColumn, LayerColumn, NameColumn, KindColumn, ProductGroupColumn, HostColumn, StatusColumn,
-                  CpuColumn, MemoryColumn, LatencyColumn, CapacityColumn, AlertsColumn, ColumnCount };
+    enum Column {
+        SiteColumn,
+        LayerColumn,
+        NameColumn,
+        KindColumn,
+        ProductGroupColumn,
+        HostColumn,
+        StatusColumn,
+        CpuColumn,
+        MemoryColumn,
+        LatencyColumn,
+        CapacityColumn,
+        AlertsColumn,
+        ColumnCount
+    };
     enum Role {
         SiteIdRole = Qt::UserRole + 1,
         ComponentIdRole,
-        LayerRole,        // Haven::Layer as int
-        StatusRole,       // Haven::ComponentStatus as int
+        LayerRole,  // Haven::Layer as int
+        StatusRole, // Haven::ComponentStatus as int
         ProductGroupRole,
         AlertCountRole,
-        MetricsRole,      // QVariantMap of the metrics
+        MetricsRole, // QVariantMap of the metrics
     };
 
     explicit ComponentModel(const FleetTopology &topology, QObject *parent = nullptr);

@@ -10,10 +10,14 @@ namespace Haven {
 QString toString(Reachability reachability)
 {
     switch (reachability) {
-    case Reachability::Unknown: return QStringLiteral("unknown");
-    case Reachability::Online: return QStringLiteral("online");
-    case Reachability::Slow: return QStringLiteral("slow");
-    case Reachability::Unreachable: return QStringLiteral("unreachable");
+    case Reachability::Unknown:
+        return QStringLiteral("unknown");
+    case Reachability::Online:
+        return QStringLiteral("online");
+    case Reachability::Slow:
+        return QStringLiteral("slow");
+    case Reachability::Unreachable:
+        return QStringLiteral("unreachable");
     }
     return {};
 }
@@ -25,7 +29,7 @@ qint64 SiteState::dataAgeSeconds(const QDateTime &now) const
 
 FleetTopology::FleetTopology(QObject *parent)
     : QObject(parent)
-{}
+{ }
 
 FleetTopology::~FleetTopology()
 {

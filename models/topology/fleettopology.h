@@ -21,9 +21,9 @@ struct SiteState
     QString city;
     SiteInfo info;
     Reachability reachability = Reachability::Unknown;
-    QString problem;       // the last failure, for people (empty when online)
-    QDateTime lastSeen;    // the last time the agent answered
-    QDateTime dataTime;    // when the topology we hold was current
+    QString problem;        // the last failure, for people (empty when online)
+    QDateTime lastSeen;     // the last time the agent answered
+    QDateTime dataTime;     // when the topology we hold was current
     bool fromCache = false; // the topology came from the local cache, not from the agent
     quint64 revision = 0;
     QString epoch;
@@ -75,7 +75,7 @@ public:
 
 Q_SIGNALS:
     void siteChanged(const QString &siteId); // state, reachability, links or traffic
-    void sitesAboutToBeReset(); // before setSites() changes anything: models begin their reset
+    void sitesAboutToBeReset();              // before setSites() changes anything: models begin their reset
     void sitesReset();
     void catalogChanged();
     void componentsAboutToBeInserted(int first, int last);

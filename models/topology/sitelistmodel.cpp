@@ -68,19 +68,27 @@ QVariant SiteListModel::data(const QModelIndex &index, int role) const
     const bool stale = site->fromCache || site->reachability == Reachability::Unreachable
                        || site->reachability == Reachability::Unknown;
     switch (role) {
-    case SiteIdRole: return site->id;
-    case ReachabilityRole: return int(site->reachability);
-    case DataAgeSecondsRole: return age;
-    case StaleRole: return stale;
-    case Qt::ToolTipRole: return site->problem.isEmpty() ? QVariant() : QVariant(site->problem);
+    case SiteIdRole:
+        return site->id;
+    case ReachabilityRole:
+        return int(site->reachability);
+    case DataAgeSecondsRole:
+        return age;
+    case StaleRole:
+        return stale;
+    case Qt::ToolTipRole:
+        return site->problem.isEmpty() ? QVariant() : QVariant(site->problem);
     case Qt::DisplayRole: {
         const QHash<ComponentStatus, int> counts = index.column() >= ComponentsColumn && index.column() <= DownColumn
                                                        ? m_topology.statusCounts(site->id)
                                                        : QHash<ComponentStatus, int>();
         switch (index.column()) {
-        case NameColumn: return site->displayName();
-        case RegionColumn: return site->city.isEmpty() ? site->region : site->region + QStringLiteral(" / ") + site->city;
-        case ReachabilityColumn: return DisplayNames::reachability(site->reachability);
+        case NameColumn:
+            return site->displayName();
+        case RegionColumn:
+            return site->city.isEmpty() ? site->region : site->region + QStringLiteral(" / ") + site->city;
+        case ReachabilityColumn:
+            return DisplayNames::reachability(site->reachability);
         case DataAgeColumn:
             return stale && age >= 0 ? tr("%1 old").arg(formatAge(age)) : formatAge(age);
         case ComponentsColumn: {
@@ -89,10 +97,14 @@ QVariant SiteListModel::data(const QModelIndex &index, int role) const
                 total += n;
             return total;
         }
-        case WarningColumn: return counts.value(ComponentStatus::Warning);
-        case CriticalColumn: return counts.value(ComponentStatus::Critical);
-        case DownColumn: return counts.value(ComponentStatus::Down);
-        case ProblemColumn: return site->problem;
+        case WarningColumn:
+            return counts.value(ComponentStatus::Warning);
+        case CriticalColumn:
+            return counts.value(ComponentStatus::Critical);
+        case DownColumn:
+            return counts.value(ComponentStatus::Down);
+        case ProblemColumn:
+            return site->problem;
         }
         return {};
     }
@@ -106,15 +118,24 @@ QVariant SiteListModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Site");
-    case RegionColumn: return tr("Region / city");
-    case ReachabilityColumn: return tr("Agent");
-    case DataAgeColumn: return tr("Data age");
-    case ComponentsColumn: return tr("Components");
-    case WarningColumn: return tr("Warning");
-    case CriticalColumn: return tr("Critical");
-    case DownColumn: return tr("Down");
-    case ProblemColumn: return tr("Problem");
+    case NameColumn:
+        return tr("Site");
+    case RegionColumn:
+        return tr("Region / city");
+    case ReachabilityColumn:
+        return tr("Agent");
+    case DataAgeColumn:
+        return tr("Data age");
+    case ComponentsColumn:
+        return tr("Components");
+    case WarningColumn:
+        return tr("Warning");
+    case CriticalColumn:
+        return tr("Critical");
+    case DownColumn:
+        return tr("Down");
+    case ProblemColumn:
+        return tr("Problem");
     }
     return {};
 }

@@ -14,13 +14,23 @@ class SiteListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, RegionColumn, ReachabilityColumn, DataAgeColumn, ComponentsColumn, WarningColumn,
-                  CriticalColumn, DownColumn, ProblemColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        RegionColumn,
+        ReachabilityColumn,
+        DataAgeColumn,
+        ComponentsColumn,
+        WarningColumn,
+        CriticalColumn,
+        DownColumn,
+        ProblemColumn,
+        ColumnCount
+    };
     enum Role {
         SiteIdRole = Qt::UserRole + 1,
         ReachabilityRole, // Haven::Reachability as int
         DataAgeSecondsRole,
-        StaleRole,        // true when the data is not current (cache or unreachable)
+        StaleRole, // true when the data is not current (cache or unreachable)
     };
 
     explicit SiteListModel(const FleetTopology &topology, QObject *parent = nullptr);

@@ -18,9 +18,12 @@ namespace Haven {
 QString toString(Readiness readiness)
 {
     switch (readiness) {
-    case Readiness::Ready: return QStringLiteral("ready");
-    case Readiness::Caution: return QStringLiteral("caution");
-    case Readiness::Blocked: return QStringLiteral("blocked");
+    case Readiness::Ready:
+        return QStringLiteral("ready");
+    case Readiness::Caution:
+        return QStringLiteral("caution");
+    case Readiness::Blocked:
+        return QStringLiteral("blocked");
     }
     return {};
 }
@@ -186,7 +189,8 @@ struct Fleet
     bool stale(const SiteState &s) const
     {
         const qint64 age = s.dataAgeSeconds(now);
-        return age < 0 || age > thresholds.staleAfterSeconds || s.fromCache || s.reachability == Reachability::Unreachable;
+        return age < 0 || age > thresholds.staleAfterSeconds || s.fromCache
+               || s.reachability == Reachability::Unreachable;
     }
     ComponentList group(const QString &siteId, const QString &group) const
     {
@@ -374,7 +378,8 @@ ReadinessVerdict evaluatePair(const Fleet &fleet, const QString &group, const QS
         for (const Component *c : eGroup + eShared) { // a few dozen at most
             if (c->layer != layer || !c->metrics.contains(QStringLiteral("capacity")))
                 continue;
-            if (!fullest || c->metrics.value(QStringLiteral("capacity")) > fullest->metrics.value(QStringLiteral("capacity")))
+            if (!fullest
+                || c->metrics.value(QStringLiteral("capacity")) > fullest->metrics.value(QStringLiteral("capacity")))
                 fullest = c;
         }
         if (!fullest)
@@ -508,7 +513,8 @@ bool betterTarget(const ReadinessVerdict &a, const ReadinessVerdict &b)
     if (a.verdict != b.verdict)
         return a.verdict < b.verdict;
     const auto count = [](const ReadinessVerdict &v, Readiness s) {
-        return std::count_if(v.reasons.cbegin(), v.reasons.cend(), [s](const ReadinessReason &r) { return r.severity == s; });
+        return std::count_if(v.reasons.cbegin(), v.reasons.cend(),
+                             [s](const ReadinessReason &r) { return r.severity == s; });
     };
     if (count(a, Readiness::Blocked) != count(b, Readiness::Blocked))
         return count(a, Readiness::Blocked) < count(b, Readiness::Blocked);
@@ -575,7 +581,8 @@ QList<ReadinessVerdict> bestTargets(const QList<ReadinessVerdict> &verdicts)
 {
     QList<ReadinessVerdict> out;
     for (const ReadinessVerdict &v : verdicts) {
-        if (out.isEmpty() || out.constLast().productGroup != v.productGroup || out.constLast().failedSite != v.failedSite)
+        if (out.isEmpty() || out.constLast().productGroup != v.productGroup
+            || out.constLast().failedSite != v.failedSite)
             out << v;
     }
     return out;

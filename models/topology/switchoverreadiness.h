@@ -23,13 +23,13 @@ QString toString(Readiness readiness); // "ready" | "caution" | "blocked"
 
 struct ReadinessThresholds
 {
-    double maxLagSeconds = 30;      // replication lag above it: Caution (RPO at risk)
-    double blockLagSeconds = 300;   // lag above it, or a broken link: Blocked
-    double capacityWatermark = 80;  // storage/database capacity above it: Caution
-    double capacityCeiling = 95;    // capacity above it: Blocked
-    double cpuCeiling = 85;         // projected business-layer cpu above it: Caution
-    double cpuLimit = 100;          // projected cpu above it: Blocked (the site cannot absorb the load)
-    qint64 staleAfterSeconds = 60;  // data older than this is stale
+    double maxLagSeconds = 30;     // replication lag above it: Caution (RPO at risk)
+    double blockLagSeconds = 300;  // lag above it, or a broken link: Blocked
+    double capacityWatermark = 80; // storage/database capacity above it: Caution
+    double capacityCeiling = 95;   // capacity above it: Blocked
+    double cpuCeiling = 85;        // projected business-layer cpu above it: Caution
+    double cpuLimit = 100;         // projected cpu above it: Blocked (the site cannot absorb the load)
+    qint64 staleAfterSeconds = 60; // data older than this is stale
 
     QJsonObject toJson() const;
     // Missing keys keep their defaults; wrong types or impossible values are errors.
@@ -43,26 +43,26 @@ struct ReadinessThresholds
 struct ReadinessReason
 {
     enum class Kind {
-        FailedSiteStale,    // information only: the failed site's figures are its last known ones
-        Unreachable,        // the emergency site's agent does not answer
-        Slow,               // ... answers slowly or is still connecting
-        StaleData,          // ... its data is old or from the cache
-        NoReplication,      // a primary database of the group at the failed site has no standby there
+        FailedSiteStale, // information only: the failed site's figures are its last known ones
+        Unreachable,     // the emergency site's agent does not answer
+        Slow,            // ... answers slowly or is still connecting
+        StaleData,       // ... its data is old or from the cache
+        NoReplication,   // a primary database of the group at the failed site has no standby there
         ReplicationBroken,
         ReplicationLag,
-        Capacity,           // storage/database capacity against the watermark
-        CpuHeadroom,        // projected business-layer cpu after taking the failed site's share
-        NoComponents,       // the emergency site runs nothing of the group
+        Capacity,     // storage/database capacity against the watermark
+        CpuHeadroom,  // projected business-layer cpu after taking the failed site's share
+        NoComponents, // the emergency site runs nothing of the group
         CriticalAlerts,
         ComponentsDown,
     };
 
     Kind kind = Kind::Unreachable;
     Readiness severity = Readiness::Caution; // Ready = information only
-    QString text;      // one translated sentence
-    QString subject;   // the component or link id the reason is about (may be empty)
-    double value = 0;  // the measured figure (lag s, capacity %, projected cpu %, count, age s)
-    double limit = 0;  // the threshold it was held against
+    QString text;                            // one translated sentence
+    QString subject;                         // the component or link id the reason is about (may be empty)
+    double value = 0;                        // the measured figure (lag s, capacity %, projected cpu %, count, age s)
+    double limit = 0;                        // the threshold it was held against
 
     friend bool operator==(const ReadinessReason &, const ReadinessReason &) = default;
 };

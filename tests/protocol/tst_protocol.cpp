@@ -101,11 +101,14 @@ void TestProtocol::rejectsBadComponents_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("missing id") << R"({"layer":"business","status":"ok"})" << "id: missing";
-    QTest::addRow("id not a string") << R"({"id":5,"layer":"business","status":"ok"})" << "id: expected a string";
+    QTest::addRow("missing id") << R"({"layer":"business","status":"ok"})"
+                                << "id: missing";
+    QTest::addRow("id not a string") << R"({"id":5,"layer":"business","status":"ok"})"
+                                     << "id: expected a string";
     QTest::addRow("unknown layer") << R"({"id":"a","layer":"network","status":"ok"})"
                                    << "layer: expected one of business | middleware";
-    QTest::addRow("unknown status") << R"({"id":"a","layer":"business","status":"fine"})" << "status: expected one of";
+    QTest::addRow("unknown status") << R"({"id":"a","layer":"business","status":"fine"})"
+                                    << "status: expected one of";
     QTest::addRow("metric not a number") << R"({"id":"a","layer":"business","status":"ok","metrics":{"cpu":"hi"}})"
                                          << "metrics: cpu is not a number";
     QTest::addRow("bad alert") << R"({"id":"a","layer":"business","status":"ok","alerts":[{"id":"x"}]})"
@@ -126,16 +129,26 @@ void TestProtocol::validateParameters_data()
 {
     QTest::addColumn<QString>("parameters");
     QTest::addColumn<QString>("expected"); // empty: valid
-    QTest::addRow("valid") << R"({"productGroup":"payments","share":50})" << "";
-    QTest::addRow("valid without optional") << R"({"productGroup":"payments"})" << "";
-    QTest::addRow("missing required") << R"({"share":50})" << "\"productGroup\" is required";
-    QTest::addRow("null required") << R"({"productGroup":null})" << "\"productGroup\" is required";
-    QTest::addRow("wrong type") << R"({"productGroup":7})" << "must be of type string";
-    QTest::addRow("not an integer") << R"({"productGroup":"p","retries":1.5})" << "must be of type integer";
-    QTest::addRow("below minimum") << R"({"productGroup":"p","share":-1})" << "at least 0";
-    QTest::addRow("above maximum") << R"({"productGroup":"p","share":101})" << "at most 100";
-    QTest::addRow("not in enum") << R"({"productGroup":"p","mode":"fast"})" << "must be one of graceful, forced";
-    QTest::addRow("unknown") << R"({"productGroup":"p","colour":"red"})" << "unknown parameter \"colour\"";
+    QTest::addRow("valid") << R"({"productGroup":"payments","share":50})"
+                           << "";
+    QTest::addRow("valid without optional") << R"({"productGroup":"payments"})"
+                                            << "";
+    QTest::addRow("missing required") << R"({"share":50})"
+                                      << "\"productGroup\" is required";
+    QTest::addRow("null required") << R"({"productGroup":null})"
+                                   << "\"productGroup\" is required";
+    QTest::addRow("wrong type") << R"({"productGroup":7})"
+                                << "must be of type string";
+    QTest::addRow("not an integer") << R"({"productGroup":"p","retries":1.5})"
+                                    << "must be of type integer";
+    QTest::addRow("below minimum") << R"({"productGroup":"p","share":-1})"
+                                   << "at least 0";
+    QTest::addRow("above maximum") << R"({"productGroup":"p","share":101})"
+                                   << "at most 100";
+    QTest::addRow("not in enum") << R"({"productGroup":"p","mode":"fast"})"
+                                 << "must be one of graceful, forced";
+    QTest::addRow("unknown") << R"({"productGroup":"p","colour":"red"})"
+                             << "unknown parameter \"colour\"";
 }
 
 void TestProtocol::validateParameters()
@@ -149,7 +162,8 @@ void TestProtocol::validateParameters()
             "share": {"type": "number", "minimum": 0, "maximum": 100},
             "retries": {"type": "integer"},
             "mode": {"type": "string", "enum": ["graceful", "forced"]}
-        }})").object();
+        }})")
+                                   .object();
     const QString problem = Haven::validateParameters(schema, QJsonDocument::fromJson(parameters.toUtf8()).object());
     if (expected.isEmpty())
         QVERIFY2(problem.isEmpty(), qPrintable(problem));

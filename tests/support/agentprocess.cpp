@@ -43,22 +43,23 @@ bool AgentProcess::start(const Options &options)
     const QString portFile = dir.filePath(QStringLiteral("endpoint.json"));
     QFile::remove(portFile);
     QString ini;
-    ini += QStringLiteral("[agent]\nlisten_address = 127.0.0.1\nport = %1\ndata_dir = data\nport_file = endpoint.json\n")
+    ini += QStringLiteral(
+               "[agent]\nlisten_address = 127.0.0.1\nport = %1\ndata_dir = data\nport_file = endpoint.json\n")
                .arg(options.port);
     ini += QStringLiteral("request_timeout_seconds = %1\nmax_body_bytes = %2\n\n")
                .arg(options.requestTimeoutSeconds)
                .arg(options.maxBodyBytes);
     if (options.tls) {
-        ini += QStringLiteral("[tls]\ncertificate = " HAVEN_TEST_DATA_DIR "/tls/cert.pem\nprivate_key = " HAVEN_TEST_DATA_DIR
-                              "/tls/key.pem\n\n");
+        ini += QStringLiteral("[tls]\ncertificate = " HAVEN_TEST_DATA_DIR
+                              "/tls/cert.pem\nprivate_key = " HAVEN_TEST_DATA_DIR "/tls/key.pem\n\n");
     }
     ini += QStringLiteral("[auth]\ntoken_sha256 = %1\n\n")
                .arg(QString::fromLatin1(QCryptographicHash::hash(m_token, QCryptographicHash::Sha256).toHex()));
     ini += QStringLiteral("[site]\nid = %1\nname = Test site\nregion = test\ncity = Testville\n\n").arg(options.siteId);
     ini += QStringLiteral("[backend]\ntype = %1\nspeed = %2\n").arg(options.backend).arg(options.speed);
     if (options.backend == QLatin1StringView("simulated"))
-        ini += QStringLiteral("profile = %1\n").arg(options.profile.isEmpty() ? demoProfile(QStringLiteral("sha"))
-                                                                               : options.profile);
+        ini += QStringLiteral("profile = %1\n")
+                   .arg(options.profile.isEmpty() ? demoProfile(QStringLiteral("sha")) : options.profile);
     else
         ini += QStringLiteral("catalog = %1\n").arg(options.catalog);
     ini += options.extraIni;

@@ -16,8 +16,8 @@ public:
     struct Options
     {
         QString backend = QStringLiteral("simulated");
-        QString profile;      // simulated: a profile path (default: the demo site "sha")
-        QString catalog;      // hooks: the catalog path
+        QString profile;                              // simulated: a profile path (default: the demo site "sha")
+        QString catalog;                              // hooks: the catalog path
         QString siteId = QStringLiteral("test-site"); // hooks only
         double speed = 20;
         bool tls = false;
@@ -33,8 +33,8 @@ public:
 
     bool start(const Options &options);
     bool start() { return start(Options()); }
-    void stop();      // SIGTERM and wait
-    void kill();      // SIGKILL, as a crash would
+    void stop(); // SIGTERM and wait
+    void kill(); // SIGKILL, as a crash would
     bool isRunning() const;
 
     QString url() const { return m_url; }

@@ -9,10 +9,10 @@
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTest>
 #include <QUuid>
 
@@ -50,7 +50,6 @@ inline QJsonObject actionRequest(const QString &operation, const QJsonObject &pa
             {QStringLiteral("idempotencyKey"), key}};
 }
 
-
 // The action's JSON as GET /v1/actions/{id} reports it (empty when it cannot be read).
 inline QJsonObject fetchAction(const HttpClient &client, const QString &id)
 {
@@ -72,10 +71,12 @@ inline bool isFinalState(const QString &state)
 inline QJsonObject waitForFinalAction(const HttpClient &client, const QString &id, int timeoutMs)
 {
     QJsonObject action;
-    waitUntil([&] {
+    waitUntil(
+        [&] {
         action = fetchAction(client, id);
         return isFinalState(action.value(QStringLiteral("state")).toString());
-    }, timeoutMs);
+        },
+        timeoutMs);
     return action;
 }
 

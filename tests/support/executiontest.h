@@ -5,8 +5,8 @@
 // file for them, small plans to run, and reading back what the agents themselves recorded.
 
 #include "agentprocess.h"
-#include "models/environment/environment.h"
 #include "httpclient.h"
+#include "models/environment/environment.h"
 #include "models/plans/plan.h"
 
 #include <QFile>
@@ -28,8 +28,7 @@ public:
 
     explicit DemoSites(const QTemporaryDir &dir)
         : m_dir(dir.path())
-    {
-    }
+    { }
 
     bool start(double speed = 20)
     {
@@ -102,7 +101,8 @@ public:
     QList<QJsonObject> actions(const QString &id, const QString &prefix)
     {
         HttpClient client(agent(id).url(), agent(id).token());
-        const QJsonArray all = client.get(QStringLiteral("/v1/actions?limit=1000")).json().value(QStringLiteral("actions")).toArray();
+        const QJsonArray all
+            = client.get(QStringLiteral("/v1/actions?limit=1000")).json().value(QStringLiteral("actions")).toArray();
         QList<QJsonObject> found;
         for (const QJsonValue &value : all) {
             const QJsonObject action = value.toObject();
@@ -149,7 +149,13 @@ inline PlanData effectivePlan(const QString &name, PlanKind kind, QList<PlanStep
     return plan;
 }
 
-inline QJsonObject waitParameters(double seconds) { return {{QStringLiteral("seconds"), seconds}}; }
-inline QJsonObject groupParameters(const QString &group) { return {{QStringLiteral("productGroup"), group}}; }
+inline QJsonObject waitParameters(double seconds)
+{
+    return {{QStringLiteral("seconds"), seconds}};
+}
+inline QJsonObject groupParameters(const QString &group)
+{
+    return {{QStringLiteral("productGroup"), group}};
+}
 
 } // namespace Haven::Test

@@ -30,7 +30,7 @@ QString HttpResult::errorCode() const
 HttpClient::HttpClient(QString baseUrl, QByteArray token)
     : m_baseUrl(std::move(baseUrl))
     , m_token(std::move(token))
-{}
+{ }
 
 HttpResult HttpClient::get(const QString &path) const
 {
@@ -39,8 +39,7 @@ HttpResult HttpClient::get(const QString &path) const
 
 HttpResult HttpClient::post(const QString &path, const QJsonObject &body) const
 {
-    return request("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                   {"Content-Type: application/json"});
+    return request("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), {"Content-Type: application/json"});
 }
 
 HttpResult HttpClient::request(const QByteArray &method, const QString &path, const QByteArray &body,

@@ -10,9 +10,9 @@ namespace Haven::Test {
 
 struct HttpResult
 {
-    long status = 0;       // 0 when no HTTP answer came
-    int curlCode = 0;      // CURLE_OK, CURLE_OPERATION_TIMEDOUT, ...
-    QString error;         // curl's message when curlCode != 0
+    long status = 0;  // 0 when no HTTP answer came
+    int curlCode = 0; // CURLE_OK, CURLE_OPERATION_TIMEDOUT, ...
+    QString error;    // curl's message when curlCode != 0
     QByteArray body;
     QByteArray headers;
     double seconds = 0;

@@ -36,9 +36,9 @@ inline OperationSpec spec(const QString &code, const QString &name, Layer layer,
 inline QList<OperationSpec> catalog()
 {
     const QString group = QStringLiteral("productGroup");
-    const QJsonObject groupProperty =
-        property(QStringLiteral("string"), QStringLiteral("product group"),
-                 {QStringLiteral("payments"), QStringLiteral("accounts"), QStringLiteral("trading")});
+    const QJsonObject groupProperty = property(QStringLiteral("string"), QStringLiteral("product group"),
+                                               {QStringLiteral("payments"), QStringLiteral("accounts"),
+                                                QStringLiteral("trading")});
     const QJsonObject groupOnly{{group, groupProperty}};
     QJsonObject restore = groupOnly;
     restore.insert(QStringLiteral("share"), property(QStringLiteral("number"), QStringLiteral("share, percent")));

@@ -51,32 +51,37 @@ QJsonObject component(const QString &id, const QString &layer, const QString &gr
 // gateway -> api -> db -> storage; the database is the standby end of one link.
 inline QJsonObject smallProfile()
 {
-    const QJsonObject busy{{QStringLiteral("cpu"), 40}, {QStringLiteral("memory"), 50},
-                           {QStringLiteral("qps"), 1000}, {QStringLiteral("latencyMs"), 20}};
-    return QJsonObject{
-        {QStringLiteral("site"), QJsonObject{{QStringLiteral("id"), QStringLiteral("t")},
-                                             {QStringLiteral("name"), QStringLiteral("Test site")}}},
-        {QStringLiteral("productGroups"), QJsonArray{QStringLiteral("pay")}},
-        {QStringLiteral("components"),
-         QJsonArray{component(QStringLiteral("t-gw"), QStringLiteral("business"), QStringLiteral("pay"),
-                              QStringLiteral("h1"), busy),
-                    component(QStringLiteral("t-api"), QStringLiteral("business"), QStringLiteral("pay"),
-                              QStringLiteral("h1"), busy),
-                    component(QStringLiteral("t-db"), QStringLiteral("database"), QStringLiteral("pay"),
-                              QStringLiteral("h2"), QJsonObject{{QStringLiteral("cpu"), 30}, {QStringLiteral("capacity"), 50}}),
-                    component(QStringLiteral("t-sto"), QStringLiteral("storage"), {}, QStringLiteral("h3"),
-                              QJsonObject{{QStringLiteral("capacity"), 40}})}},
-        {QStringLiteral("dependencies"),
-         QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("t-gw")}, {QStringLiteral("to"), QStringLiteral("t-api")}},
-                    QJsonObject{{QStringLiteral("from"), QStringLiteral("t-api")}, {QStringLiteral("to"), QStringLiteral("t-db")}},
-                    QJsonObject{{QStringLiteral("from"), QStringLiteral("t-db")}, {QStringLiteral("to"), QStringLiteral("t-sto")}}}},
-        {QStringLiteral("replication"),
-         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("db-link")},
-                                {QStringLiteral("component"), QStringLiteral("t-db")},
-                                {QStringLiteral("peerSite"), QStringLiteral("p")},
-                                {QStringLiteral("peerComponent"), QStringLiteral("p-db")},
-                                {QStringLiteral("role"), QStringLiteral("standby")}}}},
-        {QStringLiteral("traffic"), QJsonObject{{QStringLiteral("pay"), 50}}}};
+    const QJsonObject busy{{QStringLiteral("cpu"), 40},
+                           {QStringLiteral("memory"), 50},
+                           {QStringLiteral("qps"), 1000},
+                           {QStringLiteral("latencyMs"), 20}};
+    return QJsonObject{{QStringLiteral("site"), QJsonObject{{QStringLiteral("id"), QStringLiteral("t")},
+                                                            {QStringLiteral("name"), QStringLiteral("Test site")}}},
+                       {QStringLiteral("productGroups"), QJsonArray{QStringLiteral("pay")}},
+                       {QStringLiteral("components"),
+                        QJsonArray{component(QStringLiteral("t-gw"), QStringLiteral("business"), QStringLiteral("pay"),
+                                             QStringLiteral("h1"), busy),
+                                   component(QStringLiteral("t-api"), QStringLiteral("business"), QStringLiteral("pay"),
+                                             QStringLiteral("h1"), busy),
+                                   component(QStringLiteral("t-db"), QStringLiteral("database"), QStringLiteral("pay"),
+                                             QStringLiteral("h2"),
+                                             QJsonObject{{QStringLiteral("cpu"), 30}, {QStringLiteral("capacity"), 50}}),
+                                   component(QStringLiteral("t-sto"), QStringLiteral("storage"), {},
+                                             QStringLiteral("h3"), QJsonObject{{QStringLiteral("capacity"), 40}})}},
+                       {QStringLiteral("dependencies"),
+                        QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("t-gw")},
+                                               {QStringLiteral("to"), QStringLiteral("t-api")}},
+                                   QJsonObject{{QStringLiteral("from"), QStringLiteral("t-api")},
+                                               {QStringLiteral("to"), QStringLiteral("t-db")}},
+                                   QJsonObject{{QStringLiteral("from"), QStringLiteral("t-db")},
+                                               {QStringLiteral("to"), QStringLiteral("t-sto")}}}},
+                       {QStringLiteral("replication"),
+                        QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("db-link")},
+                                               {QStringLiteral("component"), QStringLiteral("t-db")},
+                                               {QStringLiteral("peerSite"), QStringLiteral("p")},
+                                               {QStringLiteral("peerComponent"), QStringLiteral("p-db")},
+                                               {QStringLiteral("role"), QStringLiteral("standby")}}}},
+                       {QStringLiteral("traffic"), QJsonObject{{QStringLiteral("pay"), 50}}}};
 }
 
 // Sets (or, with an undefined value, removes) the value at a path like "components/1/layer".

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardpage.h"
 
-#include "widgets/topology/componentdetails.h"
 #include "app/session/consolesession.h"
 #include "models/topology/displaynames.h"
 #include "models/topology/fleettopology.h"
-#include "widgets/topology/readinesspanel.h"
 #include "models/topology/switchoverreadiness.h"
+#include "widgets/topology/componentdetails.h"
+#include "widgets/topology/readinesspanel.h"
 #include "widgets/topology/topologyitems.h"
 #include "widgets/topology/topologyscene.h"
 #include "widgets/topology/topologyview.h"

@@ -245,7 +245,8 @@ void EnvironmentPage::formEdited()
     }
     showErrors(errors);
     if (!errors.isEmpty())
-        setHint(tr("%n problem(s) to fix before saving. First: %1", nullptr, int(errors.size())).arg(errors.first().message),
+        setHint(tr("%n problem(s) to fix before saving. First: %1", nullptr, int(errors.size()))
+                    .arg(errors.first().message),
                 true);
     else if (m_editing == Editing::Site && m_originalId.isEmpty())
         setHint(tr("The site is ready to be added: press Save."));
@@ -280,8 +281,9 @@ void EnvironmentPage::setHint(const QString &text, bool problem)
 {
     m_hint->setText(text);
     const bool dark = StatusColors::schemeFor(palette()) == ColorScheme::Dark;
-    m_hint->setStyleSheet(problem ? QStringLiteral("color: %1;").arg(dark ? QStringLiteral("#ff9e8f") : QStringLiteral("#a4161a"))
-                                  : QString());
+    m_hint->setStyleSheet(
+        problem ? QStringLiteral("color: %1;").arg(dark ? QStringLiteral("#ff9e8f") : QStringLiteral("#a4161a"))
+                : QString());
 }
 
 void EnvironmentPage::refreshTokenState()
@@ -313,7 +315,8 @@ void EnvironmentPage::refreshTokenState()
 
 void EnvironmentPage::browseCaFile()
 {
-    const QString start = m_siteCaFile->text().isEmpty() ? QDir::homePath() : QFileInfo(m_siteCaFile->text()).absolutePath();
+    const QString start = m_siteCaFile->text().isEmpty() ? QDir::homePath()
+                                                         : QFileInfo(m_siteCaFile->text()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("CA certificate of the site's agent"), start,
                                                       tr("PEM certificates (*.pem *.crt);;All files (*)"));
     if (!path.isEmpty())

@@ -195,9 +195,8 @@ void EnvironmentPage::rebuildTree(const QString &selectKind, const QString &sele
         QTreeWidgetItem *parent = regionItems.value(site.region);
         if (!parent)
             parent = regionItems.contains(QString()) ? regionItems.value(QString()) : regionItem({}, tr("(no region)"));
-        const QString label = site.name == site.id || site.name.isEmpty()
-            ? site.id
-            : tr("%1 (%2)").arg(site.name, site.id);
+        const QString label = site.name == site.id || site.name.isEmpty() ? site.id
+                                                                          : tr("%1 (%2)").arg(site.name, site.id);
         auto *item = new QTreeWidgetItem(parent, {label, site.url});
         item->setData(0, KindRole, SiteKind);
         item->setData(0, IdRole, site.id);
@@ -238,7 +237,8 @@ void EnvironmentPage::handleSelection()
         m_tree->clearSelection();
         for (QTreeWidgetItem *item : m_tree->findItems(QStringLiteral("*"), Qt::MatchWildcard | Qt::MatchRecursive)) {
             const bool shown = item->data(0, IdRole).toString() == m_originalId
-                && item->data(0, KindRole).toString() == (m_editing == Editing::Site ? SiteKind : RegionKind);
+                               && item->data(0, KindRole).toString()
+                                      == (m_editing == Editing::Site ? SiteKind : RegionKind);
             item->setSelected(shown && !m_originalId.isEmpty());
         }
         return;
@@ -306,7 +306,8 @@ void EnvironmentPage::updateButtons()
     m_remove->setEnabled(!kind.isEmpty() && !selected.first()->data(0, IdRole).toString().isEmpty());
     m_remove->setText(kind == RegionKind ? tr("Remove region…") : tr("Remove site…"));
     m_addSite->setEnabled(!m_environment.regions.isEmpty());
-    m_addSite->setToolTip(m_environment.regions.isEmpty() ? tr("Add a region first: every site belongs to one.") : QString());
+    m_addSite->setToolTip(m_environment.regions.isEmpty() ? tr("Add a region first: every site belongs to one.")
+                                                          : QString());
     m_export->setEnabled(!m_environment.regions.isEmpty() || !m_environment.sites.isEmpty());
     bool valid = false;
     if (m_editing == Editing::Site)
@@ -367,7 +368,8 @@ void EnvironmentPage::removeSelected()
         if (users > 0) {
             QMessageBox::information(this, tr("Remove region"),
                                      tr("The region %1 still has %n site(s). Move them to another region or remove "
-                                        "them first.", nullptr, int(users))
+                                        "them first.",
+                                        nullptr, int(users))
                                          .arg(id));
             return;
         }
@@ -530,7 +532,7 @@ bool EnvironmentPage::importFile(const QString &path, QString *error)
     if (!problems.isEmpty()) {
         if (error)
             *error = tr("%1 has %n problem(s):", nullptr, int(problems.size())).arg(QDir::toNativeSeparators(path))
-                + QLatin1Char('\n') + describe(problems, 8).join(QLatin1Char('\n'));
+                     + QLatin1Char('\n') + describe(problems, 8).join(QLatin1Char('\n'));
         return false;
     }
     applyImport(*imported, tokens);
@@ -557,9 +559,10 @@ void EnvironmentPage::importWithDialog()
 {
     if (!confirmDiscard())
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import environment"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("Environment or fleet files (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import environment"),
+                                                      QStandardPaths::writableLocation(
+                                                          QStandardPaths::DocumentsLocation),
+                                                      tr("Environment or fleet files (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QHash<QString, QByteArray> tokens;
@@ -575,18 +578,20 @@ void EnvironmentPage::importWithDialog()
         return;
     }
     if (!m_environment.sites.isEmpty() || !m_environment.regions.isEmpty()) {
-        const QString question =
-            tr("Replace the current environment with the %n site(s) of %1?", nullptr, int(imported->sites.size()))
-                .arg(QFileInfo(path).fileName())
-            + QStringLiteral("\n\n")
-            + tr("%n token(s) from the file will be kept in the %1.", nullptr, int(tokens.size())).arg(m_secrets.backendName());
+        const QString question = tr("Replace the current environment with the %n site(s) of %1?", nullptr,
+                                    int(imported->sites.size()))
+                                     .arg(QFileInfo(path).fileName())
+                                 + QStringLiteral("\n\n")
+                                 + tr("%n token(s) from the file will be kept in the %1.", nullptr, int(tokens.size()))
+                                       .arg(m_secrets.backendName());
         if (QMessageBox::question(this, tr("Import environment"), question, QMessageBox::Yes | QMessageBox::Cancel,
                                   QMessageBox::Cancel)
             != QMessageBox::Yes)
             return;
     }
     applyImport(*imported, tokens);
-    setHint(tr("Imported %n site(s) from %1.", nullptr, int(imported->sites.size())).arg(QDir::toNativeSeparators(path)));
+    setHint(
+        tr("Imported %n site(s) from %1.", nullptr, int(imported->sites.size())).arg(QDir::toNativeSeparators(path)));
 }
 
 void EnvironmentPage::exportWithDialog()

@@ -4,11 +4,11 @@
 // "who did what" in executionpagestep.cpp.
 #include "executionpage.h"
 
-#include "widgets/executions/executiongraph.h"
 #include "executionpagesupport.h"
+#include "widgets/common/statuscolors.h"
+#include "widgets/executions/executiongraph.h"
 #include "widgets/executions/executiontext.h"
 #include "widgets/executions/executiontimeline.h"
-#include "widgets/common/statuscolors.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -83,7 +83,8 @@ ExecutionPage::ExecutionPage(ExecutionEngine &engine, Mode mode, QWidget *parent
             " border-radius: 6px; padding: 10px 28px; }"
             "QPushButton#emergencyStop:hover { background-color: #d32f2f; }"
             "QPushButton#emergencyStop:pressed { background-color: #8e1b1b; }"
-            "QPushButton#emergencyStop:disabled { background-color: #5d4040; color: #d8d8d8; border-color: #5d4040; }"));
+            "QPushButton#emergencyStop:disabled { background-color: #5d4040; color: #d8d8d8; border-color: #5d4040; "
+            "}"));
         m_stopButton->setCursor(Qt::PointingHandCursor);
         top->addWidget(m_stopButton);
         layout->addLayout(top);
@@ -445,7 +446,8 @@ void ExecutionPage::updateHeader()
         m_lastAction->setText(tr("Ticket by %1").arg(ticket.createdBy));
     } else {
         const OperatorAction &last = actions.last();
-        QString text = tr("Last: %1 %2 %3").arg(timeOfDay(last.timeMs), last.user, ExecutionText::operatorAction(last.action));
+        QString text = tr("Last: %1 %2 %3")
+                           .arg(timeOfDay(last.timeMs), last.user, ExecutionText::operatorAction(last.action));
         if (last.step != InvalidStepId)
             text += QStringLiteral(" “%1”").arg(execution->stepName(last.step));
         if (!last.reason.isEmpty())
@@ -474,10 +476,13 @@ void ExecutionPage::updateRtoClock()
         m_rtoLevel = RtoLevel::Normal;
         m_rtoCaption->setText(measured ? tr("measured RTO · no objective set") : tr("RTO so far · no objective set"));
     } else {
-        m_rtoLevel = elapsed > objective ? RtoLevel::Over : elapsed * 5 >= objective * 4 ? RtoLevel::Near : RtoLevel::Normal;
+        m_rtoLevel = elapsed > objective            ? RtoLevel::Over
+                     : elapsed * 5 >= objective * 4 ? RtoLevel::Near
+                                                    : RtoLevel::Normal;
         const int percent = int(elapsed * 100 / objective);
-        m_rtoCaption->setText(measured ? tr("measured RTO · objective %1 (%2 %)").arg(ExecutionText::clock(objective)).arg(percent)
-                                       : tr("RTO · objective %1 (%2 %)").arg(ExecutionText::clock(objective)).arg(percent));
+        m_rtoCaption->setText(
+            measured ? tr("measured RTO · objective %1 (%2 %)").arg(ExecutionText::clock(objective)).arg(percent)
+                     : tr("RTO · objective %1 (%2 %)").arg(ExecutionText::clock(objective)).arg(percent));
     }
     switch (m_rtoLevel) {
     case RtoLevel::Over: {

@@ -10,8 +10,8 @@
 // buttons, not in a dialog: the room keeps seeing the run while someone types. In wall mode the
 // page only shows (no commands, no selection, no log), in the wall's dark theme and type.
 
-#include "models/executions/execution.h"
 #include "app/executions/executionengine.h"
+#include "models/executions/execution.h"
 
 #include <QHash>
 #include <QWidget>

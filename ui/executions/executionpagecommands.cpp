@@ -3,10 +3,10 @@
 // feedback line, and the reason row that skip, cancel and the emergency stop open under them.
 #include "executionpage.h"
 
-#include "widgets/executions/executiongraph.h"
 #include "executionpagesupport.h"
 #include "executionreport.h"
 #include "widgets/common/statuscolors.h"
+#include "widgets/executions/executiongraph.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -173,7 +173,8 @@ void ExecutionPage::updateCommands()
     m_exportButton->setEnabled(any);
     m_stopButton->setEnabled(m_engine.hasActiveExecution());
     // A prompt for a command that no longer applies closes by itself.
-    if ((m_prompt == Prompt::Skip && !can(Command::Skip, m_step)) || (m_prompt == Prompt::Cancel && !can(Command::Cancel))
+    if ((m_prompt == Prompt::Skip && !can(Command::Skip, m_step))
+        || (m_prompt == Prompt::Cancel && !can(Command::Cancel))
         || (m_prompt == Prompt::EmergencyStop && !m_engine.hasActiveExecution()))
         closePrompt();
 }
@@ -191,8 +192,9 @@ void ExecutionPage::showFeedback(const QString &text, bool problem)
     m_feedback->setText(text);
     const ColorScheme scheme = StatusColors::schemeFor(palette());
     QPalette p = m_feedback->palette();
-    p.setColor(QPalette::WindowText, problem ? (scheme == ColorScheme::Dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20))
-                                             : palette().color(QPalette::WindowText));
+    p.setColor(QPalette::WindowText,
+               problem ? (scheme == ColorScheme::Dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20))
+                       : palette().color(QPalette::WindowText));
     m_feedback->setPalette(p);
 }
 
@@ -257,7 +259,8 @@ bool ExecutionPage::cancelExecution(const QString &reason, QString *error)
 {
     QString problem;
     const bool ok = m_engine.cancel(m_id, Operator::current(), reason.trimmed(), &problem);
-    showFeedback(ok ? tr("Cancelled: nothing new is dispatched and running actions are being cancelled.") : problem, !ok);
+    showFeedback(ok ? tr("Cancelled: nothing new is dispatched and running actions are being cancelled.") : problem,
+                 !ok);
     if (error)
         *error = problem;
     return ok;
@@ -277,10 +280,12 @@ bool ExecutionPage::startRecovery(QString *error)
 
 int ExecutionPage::emergencyStop(const QString &reason)
 {
-    const QString why = reason.trimmed().isEmpty() ? tr("Emergency stop from the switchover dashboard") : reason.trimmed();
+    const QString why = reason.trimmed().isEmpty() ? tr("Emergency stop from the switchover dashboard")
+                                                   : reason.trimmed();
     const int stopped = m_engine.emergencyStop(Operator::current(), why);
-    showFeedback(stopped > 0 ? tr("Emergency stop: %n execution(s) stopped, running actions cancelled.", nullptr, stopped)
-                             : tr("Nothing was running."),
+    showFeedback(stopped > 0
+                     ? tr("Emergency stop: %n execution(s) stopped, running actions cancelled.", nullptr, stopped)
+                     : tr("Nothing was running."),
                  false);
     updateCommands();
     return stopped;

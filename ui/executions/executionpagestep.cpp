@@ -4,9 +4,9 @@
 #include "executionpage.h"
 
 #include "executionpagesupport.h"
+#include "widgets/common/statuscolors.h"
 #include "widgets/executions/executiontext.h"
 #include "widgets/plans/plandocument.h"
-#include "widgets/common/statuscolors.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -101,11 +101,12 @@ void ExecutionPage::updateStepPanel()
     m_stepTitle->setText(step->name.isEmpty() ? step->operation : step->name);
     QString state = QStringLiteral(" %1 %2").arg(style.symbol, ExecutionText::stepState(run->state));
     if (run->attempt > 0)
-        state += QLatin1Char(' ') + tr("· attempt %1 of %2").arg(run->attempt).arg(std::max(step->retry.attempts, run->attempt));
+        state += QLatin1Char(' ')
+                 + tr("· attempt %1 of %2").arg(run->attempt).arg(std::max(step->retry.attempts, run->attempt));
     if (run->firstStartMs > 0) {
-        const qint64 end = run->finishedMs != 0 ? run->finishedMs
+        const qint64 end = run->finishedMs != 0           ? run->finishedMs
                            : execution->finishedMs() != 0 ? execution->finishedMs()
-                                                           : m_now();
+                                                          : m_now();
         state += QStringLiteral(" · ") + ExecutionText::clock(end - run->firstStartMs);
     }
     m_stepState->setText(state + QLatin1Char(' '));
@@ -117,8 +118,11 @@ void ExecutionPage::updateStepPanel()
     if (!step->productGroup.isEmpty())
         details.append(tr("Product group %1").arg(step->productGroup));
     if (step->requiresApproval)
-        details.append(run->approvedBy.isEmpty() ? tr("Manual gate: %1").arg(step->approvalPrompt.isEmpty() ? tr("needs an operator's approval") : step->approvalPrompt)
-                                                 : tr("Approved by %1").arg(run->approvedBy));
+        details.append(
+            run->approvedBy.isEmpty()
+                ? tr("Manual gate: %1")
+                      .arg(step->approvalPrompt.isEmpty() ? tr("needs an operator's approval") : step->approvalPrompt)
+                : tr("Approved by %1").arg(run->approvedBy));
     if (run->state == StepRunState::Skipped)
         details.append(tr("Skipped: %1").arg(run->skipReason));
     if (run->state == StepRunState::Waiting && run->retryAtMs > 0)
@@ -133,12 +137,13 @@ void ExecutionPage::updateStepPanel()
         auto *item = new QTreeWidgetItem(m_sites);
         item->setText(0, site.site);
         item->setText(1, QString::number(site.attempt));
-        const QString stateText = site.state ? ExecutionText::actionState(*site.state)
-                                             : site.dispatchedMs > 0 ? tr("Sent") : QString();
+        const QString stateText = site.state              ? ExecutionText::actionState(*site.state)
+                                  : site.dispatchedMs > 0 ? tr("Sent")
+                                                          : QString();
         item->setText(2, stateText);
-        const qint64 end = site.finishedMs != 0 ? site.finishedMs
+        const qint64 end = site.finishedMs != 0           ? site.finishedMs
                            : execution->finishedMs() != 0 ? execution->finishedMs()
-                                                           : m_now();
+                                                          : m_now();
         item->setText(3, site.dispatchedMs > 0 ? ExecutionText::clock(end - site.dispatchedMs) : QString());
         item->setText(4, site.message);
         item->setToolTip(4, site.message);
@@ -148,11 +153,21 @@ void ExecutionPage::updateStepPanel()
         } else if (site.state) {
             StepRunState look = StepRunState::Running;
             switch (*site.state) {
-            case ActionState::Pending: look = StepRunState::Pending; break;
-            case ActionState::Running: look = StepRunState::Running; break;
-            case ActionState::Succeeded: look = StepRunState::Succeeded; break;
-            case ActionState::Failed: look = StepRunState::Failed; break;
-            case ActionState::Cancelled: look = StepRunState::Cancelled; break;
+            case ActionState::Pending:
+                look = StepRunState::Pending;
+                break;
+            case ActionState::Running:
+                look = StepRunState::Running;
+                break;
+            case ActionState::Succeeded:
+                look = StepRunState::Succeeded;
+                break;
+            case ActionState::Failed:
+                look = StepRunState::Failed;
+                break;
+            case ActionState::Cancelled:
+                look = StepRunState::Cancelled;
+                break;
             }
             const StatusStyle siteStyle = StatusColors::style(look, scheme);
             item->setBackground(2, siteStyle.fill);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "executionreport.h"
 
+#include "widgets/common/statuscolors.h"
 #include "widgets/executions/executiontext.h"
 #include "widgets/plans/plandocument.h"
-#include "widgets/common/statuscolors.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -61,7 +61,9 @@ QString offsetText(qint64 ms)
 {
     const qint64 seconds = std::max<qint64>(0, ms / 1000);
     if (seconds >= 3600)
-        return QStringLiteral("+%1:%2:%3").arg(seconds / 3600).arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+        return QStringLiteral("+%1:%2:%3")
+            .arg(seconds / 3600)
+            .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
             .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("+%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
@@ -174,12 +176,13 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
 
     QString out;
     out.reserve(64 * 1024);
-    out += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>") + esc(title) + QStringLiteral(" (")
-        + esc(execution.id()) + QStringLiteral(")</title>\n<style>\n");
+    out += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>") + esc(title)
+           + QStringLiteral(" (") + esc(execution.id()) + QStringLiteral(")</title>\n<style>\n");
     // QTextDocument (the PDF) reads a subset of CSS: sizes in pt, colours, borders on tables
     // through attributes. The browser gets the same look with a few extras.
     out += QStringLiteral(
-        "body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, 'WenQuanYi Micro Hei', sans-serif; font-size: 10pt; color: #1f1f1f; }\n"
+        "body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, 'WenQuanYi Micro Hei', sans-serif; font-size: 10pt; "
+        "color: #1f1f1f; }\n"
         "h1 { font-size: 18pt; margin-bottom: 2pt; }\n"
         "h2 { font-size: 13pt; margin-top: 16pt; margin-bottom: 4pt; color: #0b3d66; }\n"
         "h3 { font-size: 11pt; margin-top: 12pt; margin-bottom: 3pt; }\n"
@@ -212,27 +215,27 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
     // --- Title and outcome ------------------------------------------------------------------
     out += QStringLiteral("<h1>") + esc(title) + QStringLiteral("</h1>\n");
     out += QStringLiteral("<p class=\"sub\">")
-        + esc(tr("Execution %1 · plan version %2 · report written %3 (times are local, %4)")
-                  .arg(execution.id())
-                  .arg(ticket.planVersion)
-                  .arg(timeText(nowMs), QDateTime::currentDateTime().timeZoneAbbreviation()))
-        + QStringLiteral("</p>\n");
+           + esc(tr("Execution %1 · plan version %2 · report written %3 (times are local, %4)")
+                     .arg(execution.id())
+                     .arg(ticket.planVersion)
+                     .arg(timeText(nowMs), QDateTime::currentDateTime().timeZoneAbbreviation()))
+           + QStringLiteral("</p>\n");
 
     out += QStringLiteral("<h2>") + esc(tr("Outcome")) + QStringLiteral("</h2>\n<table class=\"grid\" width=\"100%\"")
-        + gridAttributes + QStringLiteral(">\n");
-    QString state = QStringLiteral("<b>") + pill(StatusColors::style(execution.state(), ColorScheme::Light),
-                                                 ExecutionText::state(execution.state()))
-        + QStringLiteral("</b>");
+           + gridAttributes + QStringLiteral(">\n");
+    QString state = QStringLiteral("<b>")
+                    + pill(StatusColors::style(execution.state(), ColorScheme::Light),
+                           ExecutionText::state(execution.state()))
+                    + QStringLiteral("</b>");
     if (!execution.stateMessage().isEmpty())
         state += QStringLiteral(" — ") + esc(execution.stateMessage());
     out += row(tr("State"), state);
     const qint64 objectiveMs = qint64(plan.metadata.rtoSeconds) * 1000;
     const qint64 measured = execution.rtoElapsedMs(nowMs);
-    const char *rtoClass = objectiveMs > 0 && execution.startedMs() != 0
-                               ? (measured > objectiveMs ? "bad" : "good")
-                               : "muted";
-    out += row(tr("RTO"), QStringLiteral("<span class=\"%1\">").arg(QLatin1StringView(rtoClass)) + esc(rtoText(execution, nowMs))
-                              + QStringLiteral("</span>"));
+    const char *rtoClass = objectiveMs > 0 && execution.startedMs() != 0 ? (measured > objectiveMs ? "bad" : "good")
+                                                                         : "muted";
+    out += row(tr("RTO"), QStringLiteral("<span class=\"%1\">").arg(QLatin1StringView(rtoClass))
+                              + esc(rtoText(execution, nowMs)) + QStringLiteral("</span>"));
     out += row(tr("RPO objective"), esc(PlanText::duration(plan.metadata.rpoSeconds)));
     out += row(tr("Created"), esc(timeText(execution.createdMs())));
     out += row(tr("Started"), esc(timeText(execution.startedMs())));
@@ -241,10 +244,10 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
     out += tableEnd;
 
     // --- Ticket -----------------------------------------------------------------------------
-    out += QStringLiteral("<h2>") + esc(tr("Execution ticket")) + QStringLiteral("</h2>\n<table class=\"grid\" width=\"100%\"")
-        + gridAttributes + QStringLiteral(">\n");
-    out += row(tr("Plan"), esc(tr("%1 (%2, version %3)").arg(planName, PlanText::kind(plan.metadata.kind))
-                                   .arg(ticket.planVersion)));
+    out += QStringLiteral("<h2>") + esc(tr("Execution ticket"))
+           + QStringLiteral("</h2>\n<table class=\"grid\" width=\"100%\"") + gridAttributes + QStringLiteral(">\n");
+    out += row(tr("Plan"),
+               esc(tr("%1 (%2, version %3)").arg(planName, PlanText::kind(plan.metadata.kind)).arg(ticket.planVersion)));
     out += row(tr("Failed sites"), siteList(ticket.failedSites));
     out += row(tr("Emergency sites"), siteList(ticket.emergencySites));
     out += row(tr("Product groups"), ticket.productGroups.isEmpty() ? esc(tr("All product groups of the plan"))
@@ -276,15 +279,16 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
         out += QStringLiteral("<p class=\"muted\">") + esc(tr("No step has started.")) + QStringLiteral("</p>\n");
     } else {
         out += QStringLiteral("<p class=\"muted\">")
-            + esc(tr("From %1 to %2; offsets are from the start of the run.").arg(timeText(origin), timeText(end)))
-            + QStringLiteral("</p>\n");
+               + esc(tr("From %1 to %2; offsets are from the start of the run.").arg(timeText(origin), timeText(end)))
+               + QStringLiteral("</p>\n");
         // Widths that fit portrait A4; the phase heads a group of rows instead of a column.
         out += QStringLiteral("<table class=\"grid timeline\" width=\"100%\"") + gridAttributes
-            + QStringLiteral(">\n<tr><th width=\"26%\">") + esc(tr("Step")) + QStringLiteral("</th><th width=\"8%\">")
-            + esc(tr("Sites")) + QStringLiteral("</th><th width=\"9%\">") + esc(tr("Start")) + QStringLiteral("</th><th width=\"11%\">")
-            + esc(tr("Duration")) + QStringLiteral("</th><th width=\"12%\">") + esc(tr("Attempts"))
-            + QStringLiteral("</th><th width=\"14%\">") + esc(tr("Outcome")) + QStringLiteral("</th><th width=\"20%\">")
-            + esc(tr("Timeline")) + QStringLiteral("</th></tr>\n");
+               + QStringLiteral(">\n<tr><th width=\"26%\">") + esc(tr("Step"))
+               + QStringLiteral("</th><th width=\"8%\">") + esc(tr("Sites")) + QStringLiteral("</th><th width=\"9%\">")
+               + esc(tr("Start")) + QStringLiteral("</th><th width=\"11%\">") + esc(tr("Duration"))
+               + QStringLiteral("</th><th width=\"12%\">") + esc(tr("Attempts"))
+               + QStringLiteral("</th><th width=\"14%\">") + esc(tr("Outcome"))
+               + QStringLiteral("</th><th width=\"20%\">") + esc(tr("Timeline")) + QStringLiteral("</th></tr>\n");
         std::optional<PlanPhase> phase;
         for (StepId id : steps) {
             const StepRun *run = execution.stepRun(id);
@@ -294,7 +298,7 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
             if (phase != step->phase) {
                 phase = step->phase;
                 out += QStringLiteral("<tr><td colspan=\"7\" class=\"group\"><b>") + esc(PlanText::phase(*phase))
-                    + QStringLiteral("</b></td></tr>\n");
+                       + QStringLiteral("</b></td></tr>\n");
             }
             const StatusStyle look = lookOf(run->state);
             const bool started = run->firstStartMs != 0;
@@ -309,8 +313,9 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
                                      "style=\"border-collapse:collapse\"><tr>");
                 if (left > 0)
                     bar += QStringLiteral("<td width=\"%1%\" style=\"border:none;padding:0\"></td>").arg(left);
-                bar += QStringLiteral("<td width=\"%1%\" bgcolor=\"%2\" style=\"background-color:%2;border:none;padding:0;"
-                                      "font-size:7pt\">&nbsp;</td>")
+                bar += QStringLiteral(
+                           "<td width=\"%1%\" bgcolor=\"%2\" style=\"background-color:%2;border:none;padding:0;"
+                           "font-size:7pt\">&nbsp;</td>")
                            .arg(width)
                            .arg(look.fill.name());
                 if (right > 0)
@@ -319,13 +324,14 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
             }
             const int attempts = run->attempt;
             out += QStringLiteral("<tr><td>") + esc(QStringLiteral("#%1 %2").arg(id).arg(step->name))
-                + QStringLiteral("</td><td>") + siteList(sitesOf(*run)) + QStringLiteral("</td><td class=\"num\">")
-                + (started ? esc(offsetText(run->firstStartMs - origin)) : QStringLiteral("—"))
-                + QStringLiteral("</td><td class=\"num\">")
-                + (started ? esc(durationText(stop - run->firstStartMs)) : QStringLiteral("—"))
-                + QStringLiteral("</td><td class=\"num\">") + (attempts > 0 ? QString::number(attempts) : QStringLiteral("—"))
-                + QStringLiteral("</td><td>") + pill(look, ExecutionText::stepState(run->state))
-                + QStringLiteral("</td><td>") + bar + QStringLiteral("</td></tr>\n");
+                   + QStringLiteral("</td><td>") + siteList(sitesOf(*run)) + QStringLiteral("</td><td class=\"num\">")
+                   + (started ? esc(offsetText(run->firstStartMs - origin)) : QStringLiteral("—"))
+                   + QStringLiteral("</td><td class=\"num\">")
+                   + (started ? esc(durationText(stop - run->firstStartMs)) : QStringLiteral("—"))
+                   + QStringLiteral("</td><td class=\"num\">")
+                   + (attempts > 0 ? QString::number(attempts) : QStringLiteral("—")) + QStringLiteral("</td><td>")
+                   + pill(look, ExecutionText::stepState(run->state)) + QStringLiteral("</td><td>") + bar
+                   + QStringLiteral("</td></tr>\n");
         }
         out += tableEnd;
     }
@@ -339,14 +345,16 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
             continue;
         const StatusStyle look = lookOf(run->state);
         out += QStringLiteral("<h3>") + esc(QStringLiteral("#%1 %2").arg(id).arg(step->name))
-            + QStringLiteral(" &nbsp; ") + pill(look, ExecutionText::stepState(run->state)) + QStringLiteral("</h3>\n");
+               + QStringLiteral(" &nbsp; ") + pill(look, ExecutionText::stepState(run->state))
+               + QStringLiteral("</h3>\n");
         QStringList facts;
         facts.append(tr("Phase: %1").arg(PlanText::phase(step->phase)));
         facts.append(tr("Operation: %1").arg(step->operation));
         facts.append(tr("Target: %1").arg(PlanText::target(step->target)));
         if (!step->productGroup.isEmpty())
             facts.append(tr("Product group: %1").arg(step->productGroup));
-        out += QStringLiteral("<p class=\"muted\">") + esc(facts.join(QStringLiteral(" · "))) + QStringLiteral("</p>\n");
+        out += QStringLiteral("<p class=\"muted\">") + esc(facts.join(QStringLiteral(" · ")))
+               + QStringLiteral("</p>\n");
         QString details;
         if (run->state == StepRunState::NotSelected)
             details += row(tr("Outcome"), esc(tr("Not run: its product group is not in the ticket.")));
@@ -359,20 +367,25 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
                                                                      : esc(tr("approved by %1").arg(run->approvedBy)));
         }
         if (run->firstStartMs != 0) {
-            details += row(tr("Ran"), esc(tr("%1 to %2").arg(timeText(run->firstStartMs),
-                                                            run->finishedMs ? timeText(run->finishedMs) : tr("now"))));
+            details += row(tr("Ran"), esc(tr("%1 to %2")
+                                              .arg(timeText(run->firstStartMs),
+                                                   run->finishedMs ? timeText(run->finishedMs) : tr("now"))));
         }
         if (!details.isEmpty()) {
-            out += QStringLiteral("<table class=\"grid\" width=\"100%\"") + gridAttributes + QStringLiteral(">\n") + details + tableEnd;
+            out += QStringLiteral("<table class=\"grid\" width=\"100%\"") + gridAttributes + QStringLiteral(">\n")
+                   + details + tableEnd;
         }
         QList<SiteRun> actions = run->history;
         actions += run->sites;
         if (actions.isEmpty() && run->state != StepRunState::NotSelected)
-            out += QStringLiteral("<p class=\"muted\">") + esc(tr("No action was sent for this step.")) + QStringLiteral("</p>\n");
+            out += QStringLiteral("<p class=\"muted\">") + esc(tr("No action was sent for this step."))
+                   + QStringLiteral("</p>\n");
         for (const SiteRun &site : std::as_const(actions)) {
-            const QString actionState = site.state ? ExecutionText::actionState(*site.state) : tr("No answer from the agent");
+            const QString actionState = site.state ? ExecutionText::actionState(*site.state)
+                                                   : tr("No answer from the agent");
             QString line = tr("%1, attempt %2: %3").arg(site.site).arg(site.attempt).arg(actionState);
-            line += QStringLiteral(" · ") + tr("sent %1, finished %2").arg(clockText(site.dispatchedMs), clockText(site.finishedMs));
+            line += QStringLiteral(" · ")
+                    + tr("sent %1, finished %2").arg(clockText(site.dispatchedMs), clockText(site.finishedMs));
             if (!site.actionId.isEmpty())
                 line += QStringLiteral(" · ") + tr("action %1").arg(site.actionId);
             out += QStringLiteral("<p><b>") + esc(line) + QStringLiteral("</b>");
@@ -393,25 +406,28 @@ QString ExecutionReport::document(const Execution &execution, qint64 nowMs, Targ
     // --- Who did what -----------------------------------------------------------------------
     out += QStringLiteral("<h2>") + esc(tr("Who did what")) + QStringLiteral("</h2>\n");
     if (execution.operatorActions().isEmpty()) {
-        out += QStringLiteral("<p class=\"muted\">") + esc(tr("No operator action was recorded.")) + QStringLiteral("</p>\n");
+        out += QStringLiteral("<p class=\"muted\">") + esc(tr("No operator action was recorded."))
+               + QStringLiteral("</p>\n");
     } else {
         out += QStringLiteral("<table class=\"grid\" width=\"100%\"") + gridAttributes + QStringLiteral(">\n<tr><th>")
-            + esc(tr("Time")) + QStringLiteral("</th><th>") + esc(tr("User")) + QStringLiteral("</th><th>") + esc(tr("Host"))
-            + QStringLiteral("</th><th>") + esc(tr("Action")) + QStringLiteral("</th><th>") + esc(tr("Step"))
-            + QStringLiteral("</th><th>") + esc(tr("Reason")) + QStringLiteral("</th></tr>\n");
+               + esc(tr("Time")) + QStringLiteral("</th><th>") + esc(tr("User")) + QStringLiteral("</th><th>")
+               + esc(tr("Host")) + QStringLiteral("</th><th>") + esc(tr("Action")) + QStringLiteral("</th><th>")
+               + esc(tr("Step")) + QStringLiteral("</th><th>") + esc(tr("Reason")) + QStringLiteral("</th></tr>\n");
         for (const OperatorAction &action : execution.operatorActions()) {
             const QString step = action.step == InvalidStepId
                                      ? QStringLiteral("—")
-                                     : esc(QStringLiteral("#%1 %2").arg(action.step).arg(execution.stepName(action.step)));
-            out += QStringLiteral("<tr><td>") + esc(timeText(action.timeMs)) + QStringLiteral("</td><td>") + esc(action.user)
-                + QStringLiteral("</td><td>") + esc(action.host) + QStringLiteral("</td><td>")
-                + esc(ExecutionText::operatorAction(action.action)) + QStringLiteral("</td><td>") + step + QStringLiteral("</td><td>")
-                + (action.reason.isEmpty() ? QStringLiteral("—") : esc(action.reason)) + QStringLiteral("</td></tr>\n");
+                                     : esc(
+                                         QStringLiteral("#%1 %2").arg(action.step).arg(execution.stepName(action.step)));
+            out += QStringLiteral("<tr><td>") + esc(timeText(action.timeMs)) + QStringLiteral("</td><td>")
+                   + esc(action.user) + QStringLiteral("</td><td>") + esc(action.host) + QStringLiteral("</td><td>")
+                   + esc(ExecutionText::operatorAction(action.action)) + QStringLiteral("</td><td>") + step
+                   + QStringLiteral("</td><td>") + (action.reason.isEmpty() ? QStringLiteral("—") : esc(action.reason))
+                   + QStringLiteral("</td></tr>\n");
         }
         out += tableEnd;
     }
     out += QStringLiteral("<p class=\"muted\">") + esc(tr("Written by Haven from the execution journal."))
-        + QStringLiteral("</p>\n</body></html>\n");
+           + QStringLiteral("</p>\n</body></html>\n");
     return out;
 }
 
@@ -490,9 +506,9 @@ bool ExecutionReport::writePdf(const Execution &execution, const QString &path, 
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
                                          QPageLayout::Millimeter));
         writer.setResolution(300);
-        writer.setTitle(tr("Execution report: %1").arg(execution.ticket().planName.isEmpty()
-                                                           ? execution.plan().metadata.name
-                                                           : execution.ticket().planName));
+        writer.setTitle(tr("Execution report: %1")
+                            .arg(execution.ticket().planName.isEmpty() ? execution.plan().metadata.name
+                                                                       : execution.ticket().planName));
         writer.setCreator(QStringLiteral("Haven"));
         QTextDocument document;
         QFont font(QStringLiteral("DejaVu Sans"));

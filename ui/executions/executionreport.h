@@ -27,7 +27,7 @@ public:
 
     // Words and colours of states come from ExecutionText and StatusColors (widgets/), as on
     // the switchover dashboard.
-    static QString durationText(qint64 ms);                   // "3 min 12 s", "1 h 05 min", "0.8 s"
+    static QString durationText(qint64 ms); // "3 min 12 s", "1 h 05 min", "0.8 s"
     // The measured RTO against the objective, one sentence: "… 4 min 10 s, objective 5 min: met."
     static QString rtoText(const Execution &execution, qint64 nowMs);
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ticketdialog.h"
 
-#include "app/session/consolesession.h"
 #include "app/executions/executionengine.h"
-#include "models/topology/fleettopology.h"
+#include "app/session/consolesession.h"
 #include "models/store/localstore.h"
-#include "widgets/plans/plandocument.h"
+#include "models/topology/fleettopology.h"
 #include "widgets/common/statuscolors.h"
+#include "widgets/plans/plandocument.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -30,7 +30,16 @@ namespace {
 
 constexpr int IdRole = Qt::UserRole + 1;
 
-enum Column { PhaseColumn, StepColumn, OperationColumn, SitesColumn, ParametersColumn, GuardColumn, FindingsColumn, ColumnCount };
+enum Column {
+    PhaseColumn,
+    StepColumn,
+    OperationColumn,
+    SitesColumn,
+    ParametersColumn,
+    GuardColumn,
+    FindingsColumn,
+    ColumnCount
+};
 
 // Problems read in the critical colour, warnings in a darker amber than the badge fill so that
 // the text keeps its contrast on a light background.
@@ -330,8 +339,8 @@ QStringList TicketDialog::liveProblems(bool siteConflicts) const
     const QStringList emergency = checkedIds(m_emergency);
     for (const QString &site : failed) {
         if (siteConflicts && emergency.contains(site))
-            problems.append(tr("%1 is chosen both as a failed and as an emergency site: a site can only be one of them.")
-                                .arg(site));
+            problems.append(
+                tr("%1 is chosen both as a failed and as an emergency site: a site can only be one of them.").arg(site));
     }
     if (m_groups->count() > 0 && checkedIds(m_groups).isEmpty())
         problems.append(tr("Check at least one product group: with none, no step would run."));
@@ -404,14 +413,14 @@ void TicketDialog::showDryRun()
         if (!step.selected)
             findings.append(tr("Not selected: its product group %1 is not in the ticket.")
                                 .arg(planStep ? planStep->productGroup : QString()));
-        const QString texts[ColumnCount] = {
-            PlanText::phase(step.phase),
-            QStringLiteral("#%1 %2").arg(step.id).arg(step.name),
-            step.operation,
-            siteNames.join(QStringLiteral(", ")),
-            QString::fromUtf8(QJsonDocument(step.parameters).toJson(QJsonDocument::Compact)),
-            guard,
-            findings.join(QLatin1Char('\n'))};
+        const QString texts[ColumnCount] = {PlanText::phase(step.phase),
+                                            QStringLiteral("#%1 %2").arg(step.id).arg(step.name),
+                                            step.operation,
+                                            siteNames.join(QStringLiteral(", ")),
+                                            QString::fromUtf8(
+                                                QJsonDocument(step.parameters).toJson(QJsonDocument::Compact)),
+                                            guard,
+                                            findings.join(QLatin1Char('\n'))};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(texts[column]);
             item->setToolTip(texts[column]);
@@ -429,7 +438,8 @@ void TicketDialog::showDryRun()
             findingsItem->setForeground(warning);
         }
         if (step.guard)
-            m_table->item(row, GuardColumn)->setForeground(step.guard->holds ? m_table->palette().color(QPalette::Text) : warning);
+            m_table->item(row, GuardColumn)
+                ->setForeground(step.guard->holds ? m_table->palette().color(QPalette::Text) : warning);
         selected += step.selected ? 1 : 0;
         problems += int(step.problems.size());
     }
@@ -444,10 +454,11 @@ void TicketDialog::showDryRun()
     const int notSelected = int(run.steps.size()) - selected;
     const QString counts = tr("%n step(s) will run", nullptr, selected) + QStringLiteral(" ")
                            + tr("on %n site(s)", nullptr, int(sites.size()))
-                           + (notSelected > 0 ? QStringLiteral(" ") + tr("(%n not selected)", nullptr, notSelected) : QString());
+                           + (notSelected > 0 ? QStringLiteral(" ") + tr("(%n not selected)", nullptr, notSelected)
+                                              : QString());
     if (run.ok()) {
-        m_summary->setText(tr("Dry run: %1. No problems, %2.")
-                               .arg(counts, tr("%n warning(s)", nullptr, run.warningCount())));
+        m_summary->setText(
+            tr("Dry run: %1. No problems, %2.").arg(counts, tr("%n warning(s)", nullptr, run.warningCount())));
     } else {
         m_summary->setText(tr("Dry run: %1. %2 stand in the way: fix them, then run the dry run again.")
                                .arg(counts, tr("%n problem(s)", nullptr, problems)));

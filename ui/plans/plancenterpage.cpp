@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plancenterpage.h"
 
-#include "models/store/localstore.h"
-#include "widgets/plans/plandocument.h"
-#include "planeditorpage.h"
 #include "models/plans/planformat.h"
 #include "models/plans/planvalidator.h"
+#include "models/store/localstore.h"
+#include "planeditorpage.h"
+#include "widgets/plans/plandocument.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -36,7 +36,17 @@ namespace {
 constexpr int IdRole = Qt::UserRole + 1;
 constexpr int StateRole = Qt::UserRole + 2;
 
-enum Column { NameColumn, KindColumn, StateColumn, VersionColumn, RtoColumn, RpoColumn, StepsColumn, UpdatedColumn, ColumnCount };
+enum Column {
+    NameColumn,
+    KindColumn,
+    StateColumn,
+    VersionColumn,
+    RtoColumn,
+    RpoColumn,
+    StepsColumn,
+    UpdatedColumn,
+    ColumnCount
+};
 
 QString newPlanId()
 {
@@ -158,7 +168,8 @@ QWidget *PlanCenterPage::buildListPage()
         const std::optional<PlanData> plan = m_store.loadPlan(id);
         if (!plan)
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export plan"), plan->metadata.name + QStringLiteral(".json"),
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export plan"),
+                                                          plan->metadata.name + QStringLiteral(".json"),
                                                           tr("Haven plans (*.json)"));
         QString error;
         if (!path.isEmpty() && !exportPlan(id, path, &error))
@@ -349,8 +360,8 @@ bool PlanCenterPage::deletePlan(const QString &planId, bool confirm)
         return false;
     if (confirm) {
         const int versionCount = int(m_store.loadPlanVersions(planId).size());
-        QMessageBox box(QMessageBox::Warning, tr("Delete plan"),
-                        tr("Delete the plan \"%1\"?").arg(plan->metadata.name), QMessageBox::NoButton, this);
+        QMessageBox box(QMessageBox::Warning, tr("Delete plan"), tr("Delete the plan \"%1\"?").arg(plan->metadata.name),
+                        QMessageBox::NoButton, this);
         box.setInformativeText(tr("This cannot be undone: the plan and its %n saved version(s) are removed from "
                                   "this console. Export it first if you may need it again.",
                                   nullptr, versionCount));
@@ -380,8 +391,9 @@ bool PlanCenterPage::changeState(const QString &planId, PlanState state, QString
     Plan plan(*stored);
     QString error;
     if (!plan.setState(state, m_catalog, &error)) {
-        const QString message = tr("\"%1\" cannot become effective: %2\nFix the findings in the editor, then try again.")
-                                    .arg(stored->metadata.name, error);
+        const QString message
+            = tr("\"%1\" cannot become effective: %2\nFix the findings in the editor, then try again.")
+                  .arg(stored->metadata.name, error);
         if (why)
             *why = message;
         showMessage(message);
@@ -419,10 +431,11 @@ void PlanCenterPage::openPlan(const QString &planId)
 void PlanCenterPage::closeEditor()
 {
     if (m_editor->document().isDirty() && isVisible()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved changes"),
-            tr("\"%1\" has unsaved changes. Save them as a new version?").arg(m_editor->document().plan().name()),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                                  tr("\"%1\" has unsaved changes. Save them as a new version?")
+                                                      .arg(m_editor->document().plan().name()),
+                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                                  QMessageBox::Save);
         if (answer == QMessageBox::Cancel)
             return;
         if (answer == QMessageBox::Save && !saveEditedPlan(QString()))
@@ -558,7 +571,8 @@ void PlanCenterPage::showHistory(const QString &planId)
     text->setReadOnly(true);
     layout->addWidget(text, 1);
     auto update = [this, planId, from, to, text] {
-        text->setPlainText(differences(planId, from->currentData().toInt(), to->currentData().toInt()).join(QLatin1Char('\n')));
+        text->setPlainText(
+            differences(planId, from->currentData().toInt(), to->currentData().toInt()).join(QLatin1Char('\n')));
     };
     connect(from, &QComboBox::currentIndexChanged, &dialog, update);
     connect(to, &QComboBox::currentIndexChanged, &dialog, update);

@@ -38,7 +38,7 @@ public:
     void reload(); // rereads the list from the store
 
     // --- the actions behind the buttons (they return what happened; dialogs wrap them) ----
-    QString createBlank(PlanKind kind);                              // the new plan's id
+    QString createBlank(PlanKind kind); // the new plan's id
     QString createFromTemplate(PlanTemplates::Architecture architecture);
     QString clonePlan(const QString &planId);
     // Asks for confirmation (naming the plan) unless confirm is false; true when deleted.
@@ -46,7 +46,7 @@ public:
     // Refuses Effective for a plan with validation errors; *why says why (also shown in a dialog
     // when interactive).
     bool changeState(const QString &planId, PlanState state, QString *why = nullptr, bool interactive = true);
-    void openPlan(const QString &planId); // shows the editor
+    void openPlan(const QString &planId);        // shows the editor
     bool saveEditedPlan(const QString &comment); // the plan in the editor, as a new version
     // Imports a plan file as a new draft; returns its id, or empty with *error set.
     QString importFile(const QString &path, QString *error = nullptr);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planeditorpage.h"
 
+#include "widgets/common/statuscolors.h"
 #include "widgets/plans/plandocument.h"
 #include "widgets/plans/plangraphscene.h"
 #include "widgets/plans/plangraphview.h"
 #include "widgets/plans/planpalette.h"
 #include "widgets/plans/planpropertypanel.h"
-#include "widgets/common/statuscolors.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -203,22 +203,25 @@ void PlanEditorPage::updateValidation()
     for (const PlanIssue &issue : m_document->issues()) {
         const StepId id = issue.step != InvalidStepId ? issue.step
                           : issue.concernsEdge()      ? issue.edge.to
-                                                      : (issue.steps.isEmpty() ? InvalidStepId : issue.steps.constFirst());
-        const StatusStyle style =
-            StatusColors::style(issue.isError() ? ComponentStatus::Critical : ComponentStatus::Warning, scheme);
+                                                 : (issue.steps.isEmpty() ? InvalidStepId : issue.steps.constFirst());
+        const StatusStyle style = StatusColors::style(issue.isError() ? ComponentStatus::Critical
+                                                                      : ComponentStatus::Warning,
+                                                      scheme);
         QString where = PlanText::phase(issue.phase);
         if (id != InvalidStepId && plan.hasStep(id))
             where += QStringLiteral(" · ") + plan.step(id).name;
-        auto *item = new QTreeWidgetItem(
-            m_validation, {style.symbol + QLatin1Char(' ') + (issue.isError() ? tr("Error") : tr("Warning")), where, issue.message});
+        auto *item = new QTreeWidgetItem(m_validation, {style.symbol + QLatin1Char(' ')
+                                                            + (issue.isError() ? tr("Error") : tr("Warning")),
+                                                        where, issue.message});
         item->setForeground(0, style.fill);
         item->setToolTip(2, issue.message);
         item->setData(0, StepRole, plan.hasStep(id) ? id : InvalidStepId);
         item->setData(0, PhaseRole, int(issue.phase));
     }
     if (m_document->issues().isEmpty()) {
-        auto *item = new QTreeWidgetItem(m_validation, {tr("✔ Valid"), QString(),
-                                                        tr("No findings: the plan validates against the operation catalog.")});
+        auto *item = new QTreeWidgetItem(m_validation,
+                                         {tr("✔ Valid"), QString(),
+                                          tr("No findings: the plan validates against the operation catalog.")});
         item->setData(0, StepRole, InvalidStepId);
         item->setData(0, PhaseRole, int(m_scene->phase()));
     }

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "models/topology/componentmodel.h"
+#include "app/executions/executionengine.h"
+#include "app/fleet/modecontroller.h"
 #include "app/session/consolesession.h"
+#include "models/topology/componentmodel.h"
+#include "models/topology/fleettopology.h"
+#include "models/topology/sitelistmodel.h"
 #include "ui/dashboard/dashboardpage.h"
 #include "ui/environment/environmentpage.h"
-#include "app/executions/executionengine.h"
 #include "ui/executions/executionpage.h"
-#include "models/topology/fleettopology.h"
-#include "app/fleet/modecontroller.h"
-#include "ui/plans/plancenterpage.h"
-#include "models/topology/sitelistmodel.h"
-#include "widgets/common/statuscolors.h"
 #include "ui/executions/ticketdialog.h"
+#include "ui/plans/plancenterpage.h"
+#include "widgets/common/statuscolors.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -43,7 +43,7 @@ public:
         : QStyledItemDelegate(parent)
         , m_statusRole(statusRole)
         , m_reachability(reachability)
-    {}
+    { }
 
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
@@ -52,10 +52,18 @@ public:
         ComponentStatus status = ComponentStatus(index.data(m_statusRole).toInt());
         if (m_reachability) {
             switch (Reachability(index.data(m_statusRole).toInt())) {
-            case Reachability::Online: status = ComponentStatus::Ok; break;
-            case Reachability::Slow: status = ComponentStatus::Warning; break;
-            case Reachability::Unreachable: status = ComponentStatus::Down; break;
-            case Reachability::Unknown: status = ComponentStatus::Unknown; break;
+            case Reachability::Online:
+                status = ComponentStatus::Ok;
+                break;
+            case Reachability::Slow:
+                status = ComponentStatus::Warning;
+                break;
+            case Reachability::Unreachable:
+                status = ComponentStatus::Down;
+                break;
+            case Reachability::Unknown:
+                status = ComponentStatus::Unknown;
+                break;
             }
         }
         const StatusStyle style = StatusColors::style(status, scheme);
@@ -261,7 +269,7 @@ void MainWindow::updateBanner()
     if (!mode.isDegraded())
         return;
     const ComponentStatus look = mode.severity() == ModeController::Severity::Critical ? ComponentStatus::Critical
-                                                                                        : ComponentStatus::Warning;
+                                                                                       : ComponentStatus::Warning;
     const StatusStyle style = StatusColors::style(look, StatusColors::schemeFor(palette()));
     QPalette bannerPalette = m_banner->palette();
     bannerPalette.setColor(QPalette::Window, style.fill);

@@ -12,24 +12,46 @@ namespace {
 
 struct Colors
 {
-    QColor window, windowText, base, alternateBase, text, button, buttonText, highlight, highlightedText,
-        link, placeholder, disabledText, toolTipBase, toolTipText, mid;
+    QColor window, windowText, base, alternateBase, text, button, buttonText, highlight, highlightedText, link,
+        placeholder, disabledText, toolTipBase, toolTipText, mid;
 };
 
 Colors lightColors()
 {
-    return {QColor(0xf2, 0xf2, 0xf2), Qt::black, Qt::white, QColor(0xe6, 0xe6, 0xe6), Qt::black,
-            QColor(0xe0, 0xe0, 0xe0), Qt::black, QColor(0x00, 0x4f, 0xa3), Qt::white,
-            QColor(0x00, 0x4f, 0xa3), QColor(0x55, 0x55, 0x55), QColor(0x59, 0x59, 0x59),
-            QColor(0xff, 0xff, 0xdc), Qt::black, QColor(0x80, 0x80, 0x80)};
+    return {QColor(0xf2, 0xf2, 0xf2),
+            Qt::black,
+            Qt::white,
+            QColor(0xe6, 0xe6, 0xe6),
+            Qt::black,
+            QColor(0xe0, 0xe0, 0xe0),
+            Qt::black,
+            QColor(0x00, 0x4f, 0xa3),
+            Qt::white,
+            QColor(0x00, 0x4f, 0xa3),
+            QColor(0x55, 0x55, 0x55),
+            QColor(0x59, 0x59, 0x59),
+            QColor(0xff, 0xff, 0xdc),
+            Qt::black,
+            QColor(0x80, 0x80, 0x80)};
 }
 
 Colors darkColors()
 {
-    return {QColor(0x12, 0x12, 0x12), Qt::white, Qt::black, QColor(0x1e, 0x1e, 0x1e), Qt::white,
-            QColor(0x2a, 0x2a, 0x2a), Qt::white, QColor(0x56, 0xb4, 0xe9), Qt::black,
-            QColor(0x56, 0xb4, 0xe9), QColor(0xb0, 0xb0, 0xb0), QColor(0x9e, 0x9e, 0x9e),
-            QColor(0x30, 0x30, 0x30), Qt::white, QColor(0x70, 0x70, 0x70)};
+    return {QColor(0x12, 0x12, 0x12),
+            Qt::white,
+            Qt::black,
+            QColor(0x1e, 0x1e, 0x1e),
+            Qt::white,
+            QColor(0x2a, 0x2a, 0x2a),
+            Qt::white,
+            QColor(0x56, 0xb4, 0xe9),
+            Qt::black,
+            QColor(0x56, 0xb4, 0xe9),
+            QColor(0xb0, 0xb0, 0xb0),
+            QColor(0x9e, 0x9e, 0x9e),
+            QColor(0x30, 0x30, 0x30),
+            Qt::white,
+            QColor(0x70, 0x70, 0x70)};
 }
 
 } // namespace
@@ -77,4 +99,3 @@ int wallPixelSize(int windowHeight)
 }
 
 } // namespace Haven::Theme
-

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wallwindow.h"
 
-#include "models/topology/alertmodel.h"
-#include "app/session/consolesession.h"
 #include "app/executions/executionengine.h"
-#include "ui/executions/executionpage.h"
-#include "models/topology/fleettopology.h"
 #include "app/fleet/modecontroller.h"
-#include "widgets/topology/readinesspanel.h"
+#include "app/session/consolesession.h"
+#include "models/topology/alertmodel.h"
+#include "models/topology/fleettopology.h"
 #include "models/topology/sitelistmodel.h"
-#include "widgets/common/statuscolors.h"
 #include "models/topology/switchoverreadiness.h"
+#include "ui/executions/executionpage.h"
 #include "ui/shell/theme.h"
+#include "widgets/common/statuscolors.h"
+#include "widgets/topology/readinesspanel.h"
 #include "widgets/topology/topologyscene.h"
 #include "widgets/topology/topologyview.h"
 
@@ -190,9 +190,9 @@ QWidget *WallWindow::buildAlerts()
     layout->addWidget(m_alertTable, 1);
     connect(m_alerts, &AlertModel::countsChanged, this, [this] {
         const int total = m_alerts->rowCount();
-        m_alertSummary->setText(total == 0 ? tr("No active alerts")
-                                           : tr("%n active alert(s), %1 critical", nullptr, total)
-                                                 .arg(m_alerts->criticalCount()));
+        m_alertSummary->setText(
+            total == 0 ? tr("No active alerts")
+                       : tr("%n active alert(s), %1 critical", nullptr, total).arg(m_alerts->criticalCount()));
     });
     Q_EMIT m_alerts->countsChanged();
     return page;

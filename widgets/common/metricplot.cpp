@@ -138,9 +138,12 @@ MetricPlot::~MetricPlot() = default;
 qint64 MetricPlot::windowMs(Window window)
 {
     switch (window) {
-    case Window::Minutes15: return 15 * 60 * 1000;
-    case Window::Hours6: return 6 * 3600 * 1000;
-    case Window::Hours24: return 24 * 3600 * 1000;
+    case Window::Minutes15:
+        return 15 * 60 * 1000;
+    case Window::Hours6:
+        return 6 * 3600 * 1000;
+    case Window::Hours24:
+        return 24 * 3600 * 1000;
     }
     return 15 * 60 * 1000;
 }

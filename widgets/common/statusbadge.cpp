@@ -23,8 +23,7 @@ QFont badgeFont(QFont font)
 
 StatusBadge::StatusBadge(QWidget *parent)
     : StatusBadge(ComponentStatus::Unknown, parent)
-{
-}
+{ }
 
 StatusBadge::StatusBadge(ComponentStatus status, QWidget *parent)
     : QWidget(parent)

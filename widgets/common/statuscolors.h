@@ -18,9 +18,9 @@ enum class ColorScheme { Light, Dark };
 // without colour at all (monochrome wall screens, printouts).
 struct StatusStyle
 {
-    QColor fill;     // background of a badge or marker
-    QColor text;     // text on fill; contrast ratio >= 4.5 (WCAG AA)
-    QString symbol;  // one character: ✔ ▲ ✖ ▼ ?
+    QColor fill;    // background of a badge or marker
+    QColor text;    // text on fill; contrast ratio >= 4.5 (WCAG AA)
+    QString symbol; // one character: ✔ ▲ ✖ ▼ ?
 };
 
 namespace StatusColors {

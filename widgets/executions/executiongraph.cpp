@@ -2,10 +2,10 @@
 #include "executiongraph.h"
 
 #include "executiontext.h"
-#include "widgets/plans/plandocument.h"
-#include "widgets/plans/plangraphscene.h"
 #include "models/plans/planlayout.h"
 #include "widgets/common/statuscolors.h"
+#include "widgets/plans/plandocument.h"
+#include "widgets/plans/plangraphscene.h"
 
 #include <QButtonGroup>
 #include <QDateTime>
@@ -96,7 +96,7 @@ class ExecutionGraphScene final : public QGraphicsScene
 public:
     explicit ExecutionGraphScene(QObject *parent)
         : QGraphicsScene(parent)
-    {}
+    { }
 
     const Execution *execution = nullptr;
     PlanPhase phase = PlanPhase::Switchover;
@@ -214,13 +214,14 @@ std::optional<ExecutionGraph::StepView> ExecutionGraphScene::describe(StepId id)
     const bool showsAttempt = run->state == StepRunState::Running || run->state == StepRunState::Failed
                               || run->state == StepRunState::Waiting || run->state == StepRunState::Succeeded;
     if (showsAttempt && run->attempt > 0 && (attempts > 1 || run->attempt > 1))
-        stateText += QLatin1Char(' ') + ExecutionGraph::tr("%1/%2").arg(run->attempt).arg(std::max(attempts, run->attempt));
+        stateText += QLatin1Char(' ')
+                     + ExecutionGraph::tr("%1/%2").arg(run->attempt).arg(std::max(attempts, run->attempt));
     view.stateText = stateText;
 
     // The execution's end stops the clock of a step it left running.
-    const qint64 end = run->finishedMs != 0 ? run->finishedMs
+    const qint64 end = run->finishedMs != 0           ? run->finishedMs
                        : execution->finishedMs() != 0 ? execution->finishedMs()
-                                                       : nowMs;
+                                                      : nowMs;
     if (run->state == StepRunState::Waiting && run->retryAtMs > 0)
         view.timeText = ExecutionGraph::tr("in %1").arg(ExecutionText::clock(run->retryAtMs - nowMs));
     else if (run->firstStartMs > 0)
@@ -262,7 +263,8 @@ void RunStepItem::refresh()
     const std::optional<ExecutionGraph::StepView> view = m_scene.describe(m_id);
     if (!view)
         return;
-    QStringList tip{view->name, view->stateText + (view->timeText.isEmpty() ? QString() : QStringLiteral(" · ") + view->timeText),
+    QStringList tip{view->name,
+                    view->stateText + (view->timeText.isEmpty() ? QString() : QStringLiteral(" · ") + view->timeText),
                     view->detailText};
     if (!view->message.isEmpty())
         tip.append(view->message);
@@ -294,7 +296,8 @@ void RunStepItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         painter->drawRoundedRect(box.adjusted(-5, -5, 5, 5), 13, 13);
     }
 
-    const QColor border = scheme == ColorScheme::Dark ? mixed(view->fill, Qt::white, 0.35) : mixed(view->fill, Qt::black, 0.3);
+    const QColor border = scheme == ColorScheme::Dark ? mixed(view->fill, Qt::white, 0.35)
+                                                      : mixed(view->fill, Qt::black, 0.3);
     painter->setPen(QPen(border, 1.5));
     painter->setBrush(view->fill);
     painter->drawRoundedRect(box, 10, 10);
@@ -418,7 +421,8 @@ void RunEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     const double size = 16;
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
-    painter->drawPolygon(QPolygonF{tip, tip - direction * size + normal * size * 0.5, tip - direction * size - normal * size * 0.5});
+    painter->drawPolygon(
+        QPolygonF{tip, tip - direction * size + normal * size * 0.5, tip - direction * size - normal * size * 0.5});
 }
 
 // --- ExecutionGraph -------------------------------------------------------------------------

@@ -60,12 +60,12 @@ public:
         QColor fill;
         QColor text;
         bool hatched = false;
-        bool pulsing = false;  // awaiting approval: the outline pulses
+        bool pulsing = false; // awaiting approval: the outline pulses
         QString name;
-        QString stateText;     // "▶ Running 2/3"
-        QString timeText;      // elapsed while running, duration when done, "retry in 0:12" while waiting
-        QString detailText;    // operation · sites
-        QString message;       // the last outcome, or who approved / why skipped
+        QString stateText;  // "▶ Running 2/3"
+        QString timeText;   // elapsed while running, duration when done, "retry in 0:12" while waiting
+        QString detailText; // operation · sites
+        QString message;    // the last outcome, or who approved / why skipped
         QStringList sites;
     };
     std::optional<StepView> stepView(StepId step) const;

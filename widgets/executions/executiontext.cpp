@@ -10,14 +10,22 @@ namespace Haven {
 QString ExecutionText::state(ExecutionState state)
 {
     switch (state) {
-    case ExecutionState::Ready: return tr("Ready to start");
-    case ExecutionState::Running: return tr("Running");
-    case ExecutionState::Paused: return tr("Paused");
-    case ExecutionState::AwaitingRecovery: return tr("Switchover done, recovery not started");
-    case ExecutionState::Succeeded: return tr("Succeeded");
-    case ExecutionState::Failed: return tr("Failed, needs attention");
-    case ExecutionState::Cancelled: return tr("Cancelled");
-    case ExecutionState::Stopped: return tr("Emergency stopped");
+    case ExecutionState::Ready:
+        return tr("Ready to start");
+    case ExecutionState::Running:
+        return tr("Running");
+    case ExecutionState::Paused:
+        return tr("Paused");
+    case ExecutionState::AwaitingRecovery:
+        return tr("Switchover done, recovery not started");
+    case ExecutionState::Succeeded:
+        return tr("Succeeded");
+    case ExecutionState::Failed:
+        return tr("Failed, needs attention");
+    case ExecutionState::Cancelled:
+        return tr("Cancelled");
+    case ExecutionState::Stopped:
+        return tr("Emergency stopped");
     }
     return {};
 }
@@ -25,15 +33,24 @@ QString ExecutionText::state(ExecutionState state)
 QString ExecutionText::stepState(StepRunState state)
 {
     switch (state) {
-    case StepRunState::Pending: return tr("Pending");
-    case StepRunState::NotSelected: return tr("Not selected");
-    case StepRunState::AwaitingApproval: return tr("Awaiting approval");
-    case StepRunState::Waiting: return tr("Waiting to retry");
-    case StepRunState::Running: return tr("Running");
-    case StepRunState::Succeeded: return tr("Succeeded");
-    case StepRunState::Failed: return tr("Failed");
-    case StepRunState::Skipped: return tr("Skipped");
-    case StepRunState::Cancelled: return tr("Cancelled");
+    case StepRunState::Pending:
+        return tr("Pending");
+    case StepRunState::NotSelected:
+        return tr("Not selected");
+    case StepRunState::AwaitingApproval:
+        return tr("Awaiting approval");
+    case StepRunState::Waiting:
+        return tr("Waiting to retry");
+    case StepRunState::Running:
+        return tr("Running");
+    case StepRunState::Succeeded:
+        return tr("Succeeded");
+    case StepRunState::Failed:
+        return tr("Failed");
+    case StepRunState::Skipped:
+        return tr("Skipped");
+    case StepRunState::Cancelled:
+        return tr("Cancelled");
     }
     return {};
 }
@@ -41,11 +58,16 @@ QString ExecutionText::stepState(StepRunState state)
 QString ExecutionText::actionState(ActionState state)
 {
     switch (state) {
-    case ActionState::Pending: return tr("Pending");
-    case ActionState::Running: return tr("Running");
-    case ActionState::Succeeded: return tr("Succeeded");
-    case ActionState::Failed: return tr("Failed");
-    case ActionState::Cancelled: return tr("Cancelled");
+    case ActionState::Pending:
+        return tr("Pending");
+    case ActionState::Running:
+        return tr("Running");
+    case ActionState::Succeeded:
+        return tr("Succeeded");
+    case ActionState::Failed:
+        return tr("Failed");
+    case ActionState::Cancelled:
+        return tr("Cancelled");
     }
     return {};
 }
@@ -80,7 +102,10 @@ QString ExecutionText::clock(qint64 milliseconds)
     const qint64 minutes = (total / 60) % 60;
     const qint64 seconds = total % 60;
     if (hours > 0)
-        return QStringLiteral("%1:%2:%3").arg(hours).arg(minutes, 2, 10, QLatin1Char('0')).arg(seconds, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(hours)
+            .arg(minutes, 2, 10, QLatin1Char('0'))
+            .arg(seconds, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(minutes).arg(seconds, 2, 10, QLatin1Char('0'));
 }
 

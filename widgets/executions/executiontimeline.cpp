@@ -2,8 +2,8 @@
 #include "executiontimeline.h"
 
 #include "executiontext.h"
-#include "widgets/plans/plandocument.h"
 #include "widgets/common/statuscolors.h"
+#include "widgets/plans/plandocument.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -33,7 +33,8 @@ double minutesBetween(qint64 fromMs, qint64 toMs)
 bool hasStarted(const StepRun &run)
 {
     return run.firstStartMs > 0 || run.state == StepRunState::AwaitingApproval || run.state == StepRunState::Waiting
-           || run.state == StepRunState::Skipped || run.state == StepRunState::Cancelled || run.state == StepRunState::Failed;
+           || run.state == StepRunState::Skipped || run.state == StepRunState::Cancelled
+           || run.state == StepRunState::Failed;
 }
 
 QList<StepId> rowOrder(const Execution &execution, bool startedOnly)
@@ -330,10 +331,9 @@ void ExecutionTimeline::refresh()
     // The x axis: the whole run so far, the objective, and room for the labels on the right.
     const double elapsed = started == 0 ? 0 : minutesBetween(started, end);
     m_plot->objectiveMinutes = execution ? execution->plan().metadata.rtoSeconds / 60.0 : 0;
-    m_plot->switchoverEndMinutes =
-        execution && started != 0 && execution->switchoverFinishedMs() != 0
-            ? minutesBetween(started, execution->switchoverFinishedMs())
-            : 0;
+    m_plot->switchoverEndMinutes = execution && started != 0 && execution->switchoverFinishedMs() != 0
+                                       ? minutesBetween(started, execution->switchoverFinishedMs())
+                                       : 0;
     const double upper = std::max({1.0, elapsed, m_plot->objectiveMinutes * 1.05}) * 1.15;
     plot->xAxis->setRange(0, upper * X);
     plot->yAxis->setRange(-0.6, std::max<double>(1, m_rowSteps.size()) - 0.4);

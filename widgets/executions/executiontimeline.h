@@ -42,7 +42,7 @@ public:
     struct Bar
     {
         StepId step = InvalidStepId;
-        int row = 0;           // 0 = top
+        int row = 0; // 0 = top
         int attempt = 0;
         double startMinutes = 0;
         double endMinutes = 0;
@@ -52,8 +52,8 @@ public:
     QList<Bar> bars() const { return m_bars; }
     QStringList rowLabels() const { return m_rowLabels; }
     QList<StepId> rowSteps() const { return m_rowSteps; }
-    double objectiveMinutes() const;          // 0: no RTO objective
-    double switchoverEndMinutes() const;      // 0: the switchover has not finished
+    double objectiveMinutes() const;     // 0: no RTO objective
+    double switchoverEndMinutes() const; // 0: the switchover has not finished
     double axisMaximumMinutes() const;
     int refreshCount() const { return m_refreshes; }
 
@@ -80,8 +80,8 @@ private:
     std::unique_ptr<Plot> m_plot;
     const Execution *m_execution = nullptr;
     std::function<qint64()> m_now;
-    QTimer *m_timer;  // the clock: running bars grow
-    QTimer *m_soon;   // coalesces changes
+    QTimer *m_timer; // the clock: running bars grow
+    QTimer *m_soon;  // coalesces changes
     QList<Bar> m_bars;
     QStringList m_rowLabels;
     QList<StepId> m_rowSteps;

@@ -157,8 +157,7 @@ void MoveStepsCommand::apply(const QMap<StepId, QPointF> &positions)
 bool MoveStepsCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *move = static_cast<const MoveStepsCommand *>(other);
-    if (&move->m_plan != &m_plan || move->m_drag != m_drag || m_drag == 0
-        || move->m_to.keys() != m_to.keys())
+    if (&move->m_plan != &m_plan || move->m_drag != m_drag || m_drag == 0 || move->m_to.keys() != m_to.keys())
         return false;
     m_to = move->m_to;
     setObsolete(m_to == m_from);
@@ -181,23 +180,41 @@ SetStepPropertyCommand::SetStepPropertyCommand(Plan &plan, StepId step, StepFiel
 void SetStepPropertyCommand::copyField(StepField field, const PlanStep &from, PlanStep &to)
 {
     switch (field) {
-    case StepField::Name: to.name = from.name; break;
+    case StepField::Name:
+        to.name = from.name;
+        break;
     case StepField::Operation:
         to.operation = from.operation;
         to.parameters = from.parameters;
         break;
-    case StepField::Parameters: to.parameters = from.parameters; break;
-    case StepField::Target: to.target = from.target; break;
-    case StepField::ProductGroup: to.productGroup = from.productGroup; break;
-    case StepField::Timeout: to.timeoutSeconds = from.timeoutSeconds; break;
-    case StepField::Retry: to.retry = from.retry; break;
-    case StepField::OnFailure: to.onFailure = from.onFailure; break;
+    case StepField::Parameters:
+        to.parameters = from.parameters;
+        break;
+    case StepField::Target:
+        to.target = from.target;
+        break;
+    case StepField::ProductGroup:
+        to.productGroup = from.productGroup;
+        break;
+    case StepField::Timeout:
+        to.timeoutSeconds = from.timeoutSeconds;
+        break;
+    case StepField::Retry:
+        to.retry = from.retry;
+        break;
+    case StepField::OnFailure:
+        to.onFailure = from.onFailure;
+        break;
     case StepField::Approval:
         to.requiresApproval = from.requiresApproval;
         to.approvalPrompt = from.approvalPrompt;
         break;
-    case StepField::Guard: to.guard = from.guard; break;
-    case StepField::Notes: to.notes = from.notes; break;
+    case StepField::Guard:
+        to.guard = from.guard;
+        break;
+    case StepField::Notes:
+        to.notes = from.notes;
+        break;
     }
 }
 
@@ -211,17 +228,28 @@ bool SetStepPropertyCommand::sameField(StepField field, const PlanStep &a, const
 QString SetStepPropertyCommand::fieldName(StepField field)
 {
     switch (field) {
-    case StepField::Name: return tr("name");
-    case StepField::Operation: return tr("operation code");
-    case StepField::Parameters: return tr("parameters");
-    case StepField::Target: return tr("target");
-    case StepField::ProductGroup: return tr("product group");
-    case StepField::Timeout: return tr("timeout");
-    case StepField::Retry: return tr("retry policy");
-    case StepField::OnFailure: return tr("on-failure behaviour");
-    case StepField::Approval: return tr("approval gate");
-    case StepField::Guard: return tr("guard");
-    case StepField::Notes: return tr("notes");
+    case StepField::Name:
+        return tr("name");
+    case StepField::Operation:
+        return tr("operation code");
+    case StepField::Parameters:
+        return tr("parameters");
+    case StepField::Target:
+        return tr("target");
+    case StepField::ProductGroup:
+        return tr("product group");
+    case StepField::Timeout:
+        return tr("timeout");
+    case StepField::Retry:
+        return tr("retry policy");
+    case StepField::OnFailure:
+        return tr("on-failure behaviour");
+    case StepField::Approval:
+        return tr("approval gate");
+    case StepField::Guard:
+        return tr("guard");
+    case StepField::Notes:
+        return tr("notes");
     }
     return {};
 }
@@ -268,11 +296,21 @@ namespace {
 void copyPlanField(PlanField field, const PlanMetadata &from, PlanMetadata &to)
 {
     switch (field) {
-    case PlanField::Name: to.name = from.name; break;
-    case PlanField::Description: to.description = from.description; break;
-    case PlanField::Kind: to.kind = from.kind; break;
-    case PlanField::Rto: to.rtoSeconds = from.rtoSeconds; break;
-    case PlanField::Rpo: to.rpoSeconds = from.rpoSeconds; break;
+    case PlanField::Name:
+        to.name = from.name;
+        break;
+    case PlanField::Description:
+        to.description = from.description;
+        break;
+    case PlanField::Kind:
+        to.kind = from.kind;
+        break;
+    case PlanField::Rto:
+        to.rtoSeconds = from.rtoSeconds;
+        break;
+    case PlanField::Rpo:
+        to.rpoSeconds = from.rpoSeconds;
+        break;
     }
 }
 
@@ -298,11 +336,16 @@ SetPlanPropertyCommand::SetPlanPropertyCommand(Plan &plan, PlanField field, cons
 QString SetPlanPropertyCommand::fieldName(PlanField field)
 {
     switch (field) {
-    case PlanField::Name: return tr("name");
-    case PlanField::Description: return tr("description");
-    case PlanField::Kind: return tr("kind");
-    case PlanField::Rto: return tr("RTO");
-    case PlanField::Rpo: return tr("RPO");
+    case PlanField::Name:
+        return tr("name");
+    case PlanField::Description:
+        return tr("description");
+    case PlanField::Kind:
+        return tr("kind");
+    case PlanField::Rto:
+        return tr("RTO");
+    case PlanField::Rpo:
+        return tr("RPO");
     }
     return {};
 }
@@ -310,11 +353,21 @@ QString SetPlanPropertyCommand::fieldName(PlanField field)
 void SetPlanPropertyCommand::apply(const PlanMetadata &values)
 {
     switch (m_field) {
-    case PlanField::Name: m_plan.setName(values.name); break;
-    case PlanField::Description: m_plan.setDescription(values.description); break;
-    case PlanField::Kind: m_plan.setKind(values.kind); break;
-    case PlanField::Rto: m_plan.setRtoSeconds(values.rtoSeconds); break;
-    case PlanField::Rpo: m_plan.setRpoSeconds(values.rpoSeconds); break;
+    case PlanField::Name:
+        m_plan.setName(values.name);
+        break;
+    case PlanField::Description:
+        m_plan.setDescription(values.description);
+        break;
+    case PlanField::Kind:
+        m_plan.setKind(values.kind);
+        break;
+    case PlanField::Rto:
+        m_plan.setRtoSeconds(values.rtoSeconds);
+        break;
+    case PlanField::Rpo:
+        m_plan.setRpoSeconds(values.rpoSeconds);
+        break;
     }
 }
 

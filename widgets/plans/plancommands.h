@@ -83,8 +83,8 @@ class MoveStepsCommand final : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(Haven::MoveStepsCommand)
 public:
-    MoveStepsCommand(Plan &plan, const QMap<StepId, QPointF> &from, const QMap<StepId, QPointF> &to,
-                     int drag = 0, QUndoCommand *parent = nullptr);
+    MoveStepsCommand(Plan &plan, const QMap<StepId, QPointF> &from, const QMap<StepId, QPointF> &to, int drag = 0,
+                     QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override { return int(PlanCommandId::MoveSteps); }

@@ -11,9 +11,12 @@ namespace Haven {
 QString PlanText::kind(PlanKind kind)
 {
     switch (kind) {
-    case PlanKind::DisasterRecovery: return tr("DR plan");
-    case PlanKind::Emergency: return tr("Emergency plan");
-    case PlanKind::Drill: return tr("Drill");
+    case PlanKind::DisasterRecovery:
+        return tr("DR plan");
+    case PlanKind::Emergency:
+        return tr("Emergency plan");
+    case PlanKind::Drill:
+        return tr("Drill");
     }
     return {};
 }
@@ -21,9 +24,12 @@ QString PlanText::kind(PlanKind kind)
 QString PlanText::state(PlanState state)
 {
     switch (state) {
-    case PlanState::Draft: return tr("Draft");
-    case PlanState::Effective: return tr("Effective");
-    case PlanState::Disabled: return tr("Disabled");
+    case PlanState::Draft:
+        return tr("Draft");
+    case PlanState::Effective:
+        return tr("Effective");
+    case PlanState::Disabled:
+        return tr("Disabled");
     }
     return {};
 }
@@ -31,8 +37,10 @@ QString PlanText::state(PlanState state)
 QString PlanText::phase(PlanPhase phase)
 {
     switch (phase) {
-    case PlanPhase::Switchover: return tr("Switchover");
-    case PlanPhase::Recovery: return tr("Recovery");
+    case PlanPhase::Switchover:
+        return tr("Switchover");
+    case PlanPhase::Recovery:
+        return tr("Recovery");
     }
     return {};
 }
@@ -40,10 +48,14 @@ QString PlanText::phase(PlanPhase phase)
 QString PlanText::targetKind(StepTargetKind kind)
 {
     switch (kind) {
-    case StepTargetKind::FailedSite: return tr("Failed site");
-    case StepTargetKind::EmergencySite: return tr("Emergency site");
-    case StepTargetKind::EverySite: return tr("Every site");
-    case StepTargetKind::NamedSite: return tr("Named site");
+    case StepTargetKind::FailedSite:
+        return tr("Failed site");
+    case StepTargetKind::EmergencySite:
+        return tr("Emergency site");
+    case StepTargetKind::EverySite:
+        return tr("Every site");
+    case StepTargetKind::NamedSite:
+        return tr("Named site");
     }
     return {};
 }
@@ -58,9 +70,12 @@ QString PlanText::target(const StepTarget &target)
 QString PlanText::onFailure(OnFailure onFailure)
 {
     switch (onFailure) {
-    case OnFailure::Stop: return tr("Stop the plan");
-    case OnFailure::Pause: return tr("Pause for the operator");
-    case OnFailure::Continue: return tr("Continue");
+    case OnFailure::Stop:
+        return tr("Stop the plan");
+    case OnFailure::Pause:
+        return tr("Pause for the operator");
+    case OnFailure::Continue:
+        return tr("Continue");
     }
     return {};
 }
@@ -68,9 +83,12 @@ QString PlanText::onFailure(OnFailure onFailure)
 QString PlanText::guardKind(GuardKind kind)
 {
     switch (kind) {
-    case GuardKind::ReplicationLagBelow: return tr("Replication lag below");
-    case GuardKind::CapacityBelow: return tr("Capacity below");
-    case GuardKind::ComponentStatusOk: return tr("Components healthy");
+    case GuardKind::ReplicationLagBelow:
+        return tr("Replication lag below");
+    case GuardKind::CapacityBelow:
+        return tr("Capacity below");
+    case GuardKind::ComponentStatusOk:
+        return tr("Components healthy");
     }
     return {};
 }
@@ -88,8 +106,7 @@ QString PlanText::duration(int seconds)
 
 PlanDocument::PlanDocument(QObject *parent)
     : PlanDocument(PlanData{}, parent)
-{
-}
+{ }
 
 PlanDocument::PlanDocument(const PlanData &data, QObject *parent)
     : QObject(parent)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plangraphscene.h"
 
-#include "plancommands.h"
-#include "plandocument.h"
 #include "models/plans/planformat.h"
 #include "models/plans/planlayout.h"
+#include "plancommands.h"
+#include "plandocument.h"
 #include "widgets/common/statuscolors.h"
 
 #include <QClipboard>
@@ -34,11 +34,16 @@ QColor layerColor(const OperationSpec *spec)
     if (!spec)
         return QColor(0x99, 0x99, 0x99);
     switch (spec->layer) {
-    case Layer::Business: return QColor(0x00, 0x72, 0xB2);
-    case Layer::Middleware: return QColor(0xCC, 0x79, 0xA7);
-    case Layer::Storage: return QColor(0x00, 0x9E, 0x73);
-    case Layer::Database: return QColor(0xE6, 0x9F, 0x00);
-    case Layer::Physical: return QColor(0x56, 0xB4, 0xE9);
+    case Layer::Business:
+        return QColor(0x00, 0x72, 0xB2);
+    case Layer::Middleware:
+        return QColor(0xCC, 0x79, 0xA7);
+    case Layer::Storage:
+        return QColor(0x00, 0x9E, 0x73);
+    case Layer::Database:
+        return QColor(0xE6, 0x9F, 0x00);
+    case Layer::Physical:
+        return QColor(0x56, 0xB4, 0xE9);
     }
     return {};
 }
@@ -170,7 +175,8 @@ void StepNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         QFontMetricsF metrics(font);
         const QString name = step.name.isEmpty() ? PlanGraphScene::tr("(unnamed step)") : step.name;
         painter->setPen(text);
-        painter->drawText(QRectF(left, 6, Width - left - 8 - markSpace, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        painter->drawText(QRectF(left, 6, Width - left - 8 - markSpace, metrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
                           metrics.elidedText(name, Qt::ElideRight, Width - left - 8 - markSpace));
 
         font.setBold(false);

@@ -38,7 +38,7 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    QPointF inputPort() const { return mapToScene(QPointF(0, Height / 2)); }   // scene coordinates
+    QPointF inputPort() const { return mapToScene(QPointF(0, Height / 2)); } // scene coordinates
     QPointF outputPort() const { return mapToScene(QPointF(Width, Height / 2)); }
     // While a connection is dragged over the step: +1 accepted, -1 refused, 0 not a target.
     void setConnectState(int state);

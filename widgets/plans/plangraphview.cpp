@@ -126,8 +126,9 @@ void PlanGraphView::updateSceneRect()
 {
     const QRectF bounds = m_scene.itemsBoundingRect();
     const QSizeF room = QSizeF(viewport()->size()) / std::max(zoom(), MinZoom) / 2;
-    const QRectF wanted = bounds.isEmpty() ? QRectF(QPointF(-room.width(), -room.height()), room * 2)
-                                           : bounds.adjusted(-room.width(), -room.height(), room.width(), room.height());
+    const QRectF wanted = bounds.isEmpty()
+                              ? QRectF(QPointF(-room.width(), -room.height()), room * 2)
+                              : bounds.adjusted(-room.width(), -room.height(), room.width(), room.height());
     if (!sceneRect().contains(wanted) || sceneRect().width() > wanted.width() * 1.5
         || sceneRect().height() > wanted.height() * 1.5)
         setSceneRect(wanted);

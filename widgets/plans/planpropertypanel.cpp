@@ -88,7 +88,8 @@ PlanPropertyPanel::PlanPropertyPanel(PlanDocument &document, QWidget *parent)
         if (m_step == InvalidStepId)
             refreshPlan();
     });
-    connect(&plan, &Plan::modelReset, this, [this] { setStep(m_document.plan().hasStep(m_step) ? m_step : InvalidStepId); });
+    connect(&plan, &Plan::modelReset, this,
+            [this] { setStep(m_document.plan().hasStep(m_step) ? m_step : InvalidStepId); });
     connect(&document, &PlanDocument::validationChanged, this, &PlanPropertyPanel::refreshIssues);
     setStep(InvalidStepId);
 }
@@ -354,7 +355,8 @@ void PlanPropertyPanel::fillOperations()
 {
     m_operation->clear();
     QList<OperationSpec> catalog = m_document.catalog();
-    std::sort(catalog.begin(), catalog.end(), [](const OperationSpec &a, const OperationSpec &b) { return a.code < b.code; });
+    std::sort(catalog.begin(), catalog.end(),
+              [](const OperationSpec &a, const OperationSpec &b) { return a.code < b.code; });
     for (const OperationSpec &spec : std::as_const(catalog))
         m_operation->addItem(tr("%1 (%2)").arg(spec.name.isEmpty() ? spec.code : spec.name, spec.code), spec.code);
 }
@@ -380,8 +382,10 @@ void PlanPropertyPanel::refreshStep()
         fillOperations();
         fillProductGroups();
         if (m_operation->findData(step.operation) < 0)
-            m_operation->insertItem(0, tr("%1 (not in the catalog)").arg(step.operation.isEmpty() ? tr("none") : step.operation),
-                                    step.operation);
+            m_operation
+                ->insertItem(0,
+                             tr("%1 (not in the catalog)").arg(step.operation.isEmpty() ? tr("none") : step.operation),
+                             step.operation);
     }
     selectData(m_operation, step.operation);
     const OperationSpec *spec = m_document.operation(step.operation);
@@ -460,12 +464,18 @@ void PlanPropertyPanel::rebuildParameters(const PlanStep &step)
                 combo->addItem(tr("No"), false);
             } else {
                 for (const QJsonValue &value : schema.value(QStringLiteral("enum")).toArray())
-                    combo->addItem(value.isString() ? value.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1),
+                    combo->addItem(value.isString()
+                                       ? value.toString()
+                                       : QString::fromUtf8(
+                                             QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                                             .mid(1)
+                                             .chopped(1),
                                    value.toVariant());
             }
             connect(combo, &QComboBox::activated, this, [this, key, combo](int index) {
                 const QVariant chosen = combo->itemData(index);
-                setParameter(key, chosen.isValid() ? QJsonValue::fromVariant(chosen) : QJsonValue(QJsonValue::Undefined));
+                setParameter(key,
+                             chosen.isValid() ? QJsonValue::fromVariant(chosen) : QJsonValue(QJsonValue::Undefined));
             });
             editor = combo;
         } else if (type == QLatin1StringView("integer")) {
@@ -528,7 +538,9 @@ void PlanPropertyPanel::refreshParameters(const PlanStep &step)
             if (value.isString())
                 text = value.toString();
             else if (!value.isUndefined())
-                text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+                text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                           .mid(1)
+                           .chopped(1);
             if (line->text() != text && !(line->hasFocus() && !value.isString() && !value.isUndefined()))
                 line->setText(text);
         }
@@ -580,7 +592,9 @@ void PlanPropertyPanel::refreshIssues()
     const int shown = 6;
     for (qsizetype i = 0; i < issues.size() && i < shown; ++i) {
         const PlanIssue &issue = issues.at(i);
-        const StatusStyle style = StatusColors::style(issue.isError() ? ComponentStatus::Critical : ComponentStatus::Warning, scheme);
+        const StatusStyle style = StatusColors::style(issue.isError() ? ComponentStatus::Critical
+                                                                      : ComponentStatus::Warning,
+                                                      scheme);
         lines.append(QStringLiteral("<span style=\"background:%1;color:%2\">&nbsp;%3&nbsp;</span> %4")
                          .arg(style.fill.name(), style.text.name(), style.symbol, issue.message.toHtmlEscaped()));
     }

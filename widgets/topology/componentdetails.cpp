@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "componentdetails.h"
 
-#include "models/topology/displaynames.h"
 #include "models/store/metrichistory.h"
+#include "models/topology/displaynames.h"
 #include "widgets/common/statusbadge.h"
 #include "widgets/common/statuscolors.h"
 
@@ -291,7 +291,8 @@ void ComponentDetails::refreshComponent()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Alert &a : std::as_const(alerts)) {
         const bool critical = a.severity == QLatin1StringView("critical");
-        const StatusStyle style = StatusColors::style(critical ? ComponentStatus::Critical : ComponentStatus::Warning, scheme);
+        const StatusStyle style = StatusColors::style(critical ? ComponentStatus::Critical : ComponentStatus::Warning,
+                                                      scheme);
         const qint64 minutes = a.since.isValid() ? a.since.secsTo(now) / 60 : -1;
         auto *item = new QTreeWidgetItem(m_alerts);
         item->setText(0, style.symbol + QLatin1Char(' ')
@@ -301,10 +302,10 @@ void ComponentDetails::refreshComponent()
         item->setForeground(0, style.text);
         item->setText(1, a.message);
         item->setToolTip(1, a.message);
-        item->setText(2, a.since.isValid()
-                             ? tr("%1 (%2 min ago)").arg(a.since.toLocalTime().toString(QStringLiteral("MM-dd hh:mm:ss")))
-                                   .arg(std::max<qint64>(0, minutes))
-                             : QString());
+        item->setText(2, a.since.isValid() ? tr("%1 (%2 min ago)")
+                                                 .arg(a.since.toLocalTime().toString(QStringLiteral("MM-dd hh:mm:ss")))
+                                                 .arg(std::max<qint64>(0, minutes))
+                                           : QString());
     }
     if (alerts.isEmpty()) {
         auto *item = new QTreeWidgetItem(m_alerts);
@@ -323,8 +324,8 @@ void ComponentDetails::refreshComponent()
             const Component &other = m_topology.component(r);
             const StatusStyle style = StatusColors::style(other.status, scheme);
             item->setText(style.symbol + QLatin1Char(' ') + (other.name.isEmpty() ? other.id : other.name));
-            item->setToolTip(tr("%1 · %2 · %3").arg(other.id, DisplayNames::layer(other.layer),
-                                                     StatusColors::label(other.status)));
+            item->setToolTip(
+                tr("%1 · %2 · %3").arg(other.id, DisplayNames::layer(other.layer), StatusColors::label(other.status)));
         } else {
             item->setText(tr("%1 (not reported)").arg(id));
         }
@@ -384,9 +385,17 @@ void ComponentDetails::refreshLink()
     QString state;
     ComponentStatus status = ComponentStatus::Ok;
     switch (link->state) {
-    case ReplicationState::Healthy: state = tr("healthy"); break;
-    case ReplicationState::Lagging: state = tr("lagging"); status = ComponentStatus::Warning; break;
-    case ReplicationState::Broken: state = tr("broken"); status = ComponentStatus::Critical; break;
+    case ReplicationState::Healthy:
+        state = tr("healthy");
+        break;
+    case ReplicationState::Lagging:
+        state = tr("lagging");
+        status = ComponentStatus::Warning;
+        break;
+    case ReplicationState::Broken:
+        state = tr("broken");
+        status = ComponentStatus::Critical;
+        break;
     }
     m_title->setText(tr("Replication link %1").arg(link->id));
     m_subtitle->setText(tr("%1 \u2192 %2").arg(siteName(link->fromSite), siteName(link->toSite)));

@@ -30,9 +30,12 @@ ReadinessPanel::~ReadinessPanel() = default;
 QString ReadinessPanel::verdictLabel(Readiness readiness)
 {
     switch (readiness) {
-    case Readiness::Ready: return tr("Ready");
-    case Readiness::Caution: return tr("Caution");
-    case Readiness::Blocked: return tr("Blocked");
+    case Readiness::Ready:
+        return tr("Ready");
+    case Readiness::Caution:
+        return tr("Caution");
+    case Readiness::Blocked:
+        return tr("Blocked");
     }
     return {};
 }
@@ -40,9 +43,12 @@ QString ReadinessPanel::verdictLabel(Readiness readiness)
 ComponentStatus ReadinessPanel::statusFor(Readiness readiness)
 {
     switch (readiness) {
-    case Readiness::Ready: return ComponentStatus::Ok;
-    case Readiness::Caution: return ComponentStatus::Warning;
-    case Readiness::Blocked: return ComponentStatus::Critical;
+    case Readiness::Ready:
+        return ComponentStatus::Ok;
+    case Readiness::Caution:
+        return ComponentStatus::Warning;
+    case Readiness::Blocked:
+        return ComponentStatus::Critical;
     }
     return ComponentStatus::Unknown;
 }
@@ -122,7 +128,7 @@ QString ReadinessPanel::cellText(const QString &productGroup, const QString &fai
         return {};
     const QString top = v->topReason().isEmpty() ? tr("All checks pass") : v->topReason();
     return StatusColors::style(statusFor(v->verdict), ColorScheme::Light).symbol + QLatin1Char(' ')
-        + verdictLabel(v->verdict) + QStringLiteral(" \u2192 ") + v->emergencySiteName + QLatin1Char('\n') + top;
+           + verdictLabel(v->verdict) + QStringLiteral(" \u2192 ") + v->emergencySiteName + QLatin1Char('\n') + top;
 }
 
 QString ReadinessPanel::cellToolTip(const QString &productGroup, const QString &failedSite) const
@@ -131,20 +137,20 @@ QString ReadinessPanel::cellToolTip(const QString &productGroup, const QString &
     if (!best)
         return {};
     QString html = QStringLiteral("<b>")
-        + tr("%1: if %2 fails, switch over to %3")
-              .arg(productGroup, best->failedSiteName, best->emergencySiteName)
-              .toHtmlEscaped()
-        + QStringLiteral("</b><br>") + verdictLabel(best->verdict).toHtmlEscaped();
+                   + tr("%1: if %2 fails, switch over to %3")
+                         .arg(productGroup, best->failedSiteName, best->emergencySiteName)
+                         .toHtmlEscaped()
+                   + QStringLiteral("</b><br>") + verdictLabel(best->verdict).toHtmlEscaped();
     if (best->projectedCpu >= 0)
         html += QStringLiteral(" · ")
-            + tr("application cpu after the switchover: %1 %").arg(QString::number(best->projectedCpu, 'f', 0));
+                + tr("application cpu after the switchover: %1 %").arg(QString::number(best->projectedCpu, 'f', 0));
     html += QStringLiteral("<ul>");
     if (best->reasons.isEmpty())
         html += QStringLiteral("<li>") + tr("All checks pass").toHtmlEscaped() + QStringLiteral("</li>");
     for (const ReadinessReason &r : best->reasons) {
         const QString prefix = r.severity == Readiness::Ready
-            ? QStringLiteral("\u2139")
-            : StatusColors::style(statusFor(r.severity), ColorScheme::Light).symbol;
+                                   ? QStringLiteral("\u2139")
+                                   : StatusColors::style(statusFor(r.severity), ColorScheme::Light).symbol;
         html += QStringLiteral("<li>") + prefix + QLatin1Char(' ') + r.text.toHtmlEscaped() + QStringLiteral("</li>");
     }
     html += QStringLiteral("</ul>");
@@ -153,11 +159,12 @@ QString ReadinessPanel::cellToolTip(const QString &productGroup, const QString &
         if (v.productGroup != productGroup || v.failedSite != failedSite || v.emergencySite == best->emergencySite)
             continue;
         const QString line = v.emergencySiteName + QStringLiteral(": ") + verdictLabel(v.verdict)
-            + (v.reasons.isEmpty() ? QString() : QStringLiteral(" \u2014 ") + v.topReason());
+                             + (v.reasons.isEmpty() ? QString() : QStringLiteral(" \u2014 ") + v.topReason());
         others << line.toHtmlEscaped();
     }
     if (!others.isEmpty())
-        html += tr("Other emergency sites:").toHtmlEscaped() + QStringLiteral("<br>") + others.join(QStringLiteral("<br>"));
+        html += tr("Other emergency sites:").toHtmlEscaped() + QStringLiteral("<br>")
+                + others.join(QStringLiteral("<br>"));
     return html;
 }
 
@@ -220,7 +227,8 @@ QSize ReadinessPanel::sizeHint() const
     const int columns = std::max<int>(1, int(m_sites.size()));
     const int rows = std::max<int>(1, int(m_groups.size()));
     const int cellWidth = QFontMetrics(m.body).horizontalAdvance(QLatin1Char('x')) * 36;
-    return {2 * m.margin + m.groupWidth + columns * cellWidth, m.titleHeight + m.headerHeight + rows * m.rowHeight + m.margin};
+    return {2 * m.margin + m.groupWidth + columns * cellWidth,
+            m.titleHeight + m.headerHeight + rows * m.rowHeight + m.margin};
 }
 
 QSize ReadinessPanel::minimumSizeHint() const
@@ -229,7 +237,8 @@ QSize ReadinessPanel::minimumSizeHint() const
     const int columns = std::max<int>(1, int(m_sites.size()));
     const int rows = std::max<int>(1, int(m_groups.size()));
     const int cellWidth = QFontMetrics(m.body).horizontalAdvance(QLatin1Char('x')) * 16;
-    return {2 * m.margin + m.groupWidth + columns * cellWidth, m.titleHeight + m.headerHeight + rows * m.rowHeight + m.margin};
+    return {2 * m.margin + m.groupWidth + columns * cellWidth,
+            m.titleHeight + m.headerHeight + rows * m.rowHeight + m.margin};
 }
 
 void ReadinessPanel::paintEvent(QPaintEvent *)
@@ -263,9 +272,10 @@ void ReadinessPanel::paintEvent(QPaintEvent *)
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, tr("Switchover readiness"));
     p.setFont(m.body);
     p.setPen(secondary);
-    const QString summary = m_groups.isEmpty()
-        ? tr("No product group serves traffic yet")
-        : tr("%1 of %2 product groups can switch over wherever they fail").arg(ready).arg(m_groups.size());
+    const QString summary
+        = m_groups.isEmpty()
+              ? tr("No product group serves traffic yet")
+              : tr("%1 of %2 product groups can switch over wherever they fail").arg(ready).arg(m_groups.size());
     p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, summary);
     if (m_groups.isEmpty())
         return;
@@ -274,7 +284,8 @@ void ReadinessPanel::paintEvent(QPaintEvent *)
     const int top = m.titleHeight;
     p.setFont(m.bold);
     p.setPen(secondary);
-    p.drawText(QRect(m.margin, top, m.groupWidth, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter, tr("Product group"));
+    p.drawText(QRect(m.margin, top, m.groupWidth, m.headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("Product group"));
     for (const QString &s : std::as_const(m_sites)) {
         const QRect r = cellRect(m_groups.constFirst(), s);
         const QRect header(r.left() + m.margin / 2, top, r.width() - m.margin, m.headerHeight);
@@ -320,24 +331,25 @@ void ReadinessPanel::paintEvent(QPaintEvent *)
             const QRect target(int(chip.right()) + m.margin / 2, r.top(), r.right() - int(chip.right()) - m.margin / 2,
                                chipHeight);
             p.drawText(target, Qt::AlignLeft | Qt::AlignVCenter,
-                       bold.elidedText(QStringLiteral("\u2192 ") + v->emergencySiteName, Qt::ElideRight, target.width()));
+                       bold.elidedText(QStringLiteral("\u2192 ") + v->emergencySiteName, Qt::ElideRight,
+                                       target.width()));
             // The top reason, or the headroom when nothing stands in the way.
             QString reason = v->topReason();
             if (reason.isEmpty()) {
-                reason = v->projectedCpu >= 0
-                    ? tr("All checks pass · cpu after the switchover %1 %")
-                          .arg(QString::number(v->projectedCpu, 'f', 0))
-                    : tr("All checks pass");
+                reason = v->projectedCpu >= 0 ? tr("All checks pass · cpu after the switchover %1 %")
+                                                    .arg(QString::number(v->projectedCpu, 'f', 0))
+                                              : tr("All checks pass");
             }
             const int more = int(std::count_if(v->reasons.cbegin(), v->reasons.cend(),
                                                [](const ReadinessReason &x) { return x.severity != Readiness::Ready; }))
-                - 1;
+                             - 1;
             if (more > 0)
                 reason = tr("%1 (+%2 more)").arg(reason).arg(more);
             p.setFont(m.small);
             p.setPen(secondary);
             const QRect reasonRect(r.left(), r.top() + chipHeight + m.margin / 3, r.width(), small.height());
-            p.drawText(reasonRect, Qt::AlignLeft | Qt::AlignVCenter, small.elidedText(reason, Qt::ElideRight, r.width()));
+            p.drawText(reasonRect, Qt::AlignLeft | Qt::AlignVCenter,
+                       small.elidedText(reason, Qt::ElideRight, r.width()));
         }
         p.setPen(QPen(rule, 1));
         p.drawLine(m.margin, y + m.rowHeight - 1, width() - m.margin, y + m.rowHeight - 1);

@@ -282,8 +282,8 @@ void ComponentTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
     if (hasGauge) {
         const QColor track = m_dimmed ? st.cellBorder : blend(fill, ink, 0.2);
         drawGauge(painter, QRectF(5, TileHeight - gaugeHeight - 3, TileWidth - 10, gaugeHeight), m_capacity,
-                  sceneOf(this)->watermarkThreshold(), track, blend(fill, ink, 0.55), st.fill(ComponentStatus::Critical),
-                  ink);
+                  sceneOf(this)->watermarkThreshold(), track, blend(fill, ink, 0.55),
+                  st.fill(ComponentStatus::Critical), ink);
     }
 
     if (m_alerts > 0 && !m_dimmed) {
@@ -375,9 +375,9 @@ void LayerCellItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     }
     if (m_summary.alerts > 0) {
         painter->setPen(st.text);
-        const QString alerts = m_summary.alerts == 1
-                                   ? QCoreApplication::translate("Haven::LayerCellItem", "1 alert")
-                                   : QCoreApplication::translate("Haven::LayerCellItem", "%1 alerts").arg(m_summary.alerts);
+        const QString alerts = m_summary.alerts == 1 ? QCoreApplication::translate("Haven::LayerCellItem", "1 alert")
+                                                     : QCoreApplication::translate("Haven::LayerCellItem", "%1 alerts")
+                                                           .arg(m_summary.alerts);
         painter->drawText(QRectF(x, y, 260, h), Qt::AlignLeft | Qt::AlignVCenter, alerts);
     }
     if (m_summary.capacity >= 0) {
@@ -405,7 +405,7 @@ void LayerCellItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
 
 SiteRectItem::SiteRectItem(QString siteId)
     : m_siteId(std::move(siteId))
-{}
+{ }
 
 void SiteRectItem::setRect(const QRectF &rect)
 {
@@ -435,10 +435,17 @@ void SiteHeaderItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     QColor reachColor = st.mutedText;
     ComponentStatus reachStatus = ComponentStatus::Unknown;
     switch (site->reachability) {
-    case Reachability::Online: reachStatus = ComponentStatus::Ok; break;
-    case Reachability::Slow: reachStatus = ComponentStatus::Warning; break;
-    case Reachability::Unreachable: reachStatus = ComponentStatus::Down; break;
-    case Reachability::Unknown: break;
+    case Reachability::Online:
+        reachStatus = ComponentStatus::Ok;
+        break;
+    case Reachability::Slow:
+        reachStatus = ComponentStatus::Warning;
+        break;
+    case Reachability::Unreachable:
+        reachStatus = ComponentStatus::Down;
+        break;
+    case Reachability::Unknown:
+        break;
     }
     reachColor = st.fill(reachStatus);
     // A strip along the top: calm when online, loud when the agent is slow or gone.
@@ -474,8 +481,7 @@ void SiteHeaderItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
         const QString text = site->fromCache
                                  ? QCoreApplication::translate("Haven::SiteHeaderItem", "cached, %1").arg(age)
                                  : age;
-        drawPill(painter, x, lineY, lineH, text, st.fill(ComponentStatus::Warning),
-                 st.textOn(ComponentStatus::Warning));
+        drawPill(painter, x, lineY, lineH, text, st.fill(ComponentStatus::Warning), st.textOn(ComponentStatus::Warning));
     }
 
     if (!readable(st.small, lod))

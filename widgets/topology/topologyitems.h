@@ -5,8 +5,8 @@
 #include "protocol/protocol.h"
 #include "widgets/common/statuscolors.h"
 
-#include <QGraphicsItem>
 #include <QFont>
+#include <QGraphicsItem>
 #include <QPainterPath>
 
 #include <array>
@@ -26,8 +26,8 @@ inline constexpr double TileHeight = 56;
 inline constexpr double TileGap = 8;
 inline constexpr double CellPadding = 12;
 inline constexpr double SiteWidth = TileColumns * TileWidth + (TileColumns - 1) * TileGap + 2 * CellPadding;
-inline constexpr double SiteGap = 76; // a corridor for the replication links
-inline constexpr double CityGap = 16; // extra space between cities
+inline constexpr double SiteGap = 76;   // a corridor for the replication links
+inline constexpr double CityGap = 16;   // extra space between cities
 inline constexpr double RegionGap = 40; // extra space between regions
 inline constexpr double RegionBandHeight = 46;
 inline constexpr double CityBandHeight = 38;
@@ -47,7 +47,7 @@ struct TopologyStyle
     QColor band;
     QColor text;
     QColor mutedText;
-    QColor okTile;     // calm: OK must not shout
+    QColor okTile; // calm: OK must not shout
     QColor okTileText;
     QColor dimTile;
     QColor highlight;

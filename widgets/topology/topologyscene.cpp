@@ -18,9 +18,12 @@ constexpr std::array<Layer, 5> Layers = {Layer::Business, Layer::Middleware, Lay
 int severity(ReplicationState state)
 {
     switch (state) {
-    case ReplicationState::Healthy: return 0;
-    case ReplicationState::Lagging: return 1;
-    case ReplicationState::Broken: return 2;
+    case ReplicationState::Healthy:
+        return 0;
+    case ReplicationState::Lagging:
+        return 1;
+    case ReplicationState::Broken:
+        return 2;
     }
     return 0;
 }
@@ -305,11 +308,17 @@ void TopologyScene::updateSummaries(const QString &siteId)
         LayerCellItem::Summary &s = summaries[size_t(tile->layer())];
         ++s.total;
         switch (tile->status()) {
-        case ComponentStatus::Ok: break;
-        case ComponentStatus::Warning: ++s.warning; break;
+        case ComponentStatus::Ok:
+            break;
+        case ComponentStatus::Warning:
+            ++s.warning;
+            break;
         case ComponentStatus::Critical:
-        case ComponentStatus::Down: ++s.critical; break;
-        case ComponentStatus::Unknown: break;
+        case ComponentStatus::Down:
+            ++s.critical;
+            break;
+        case ComponentStatus::Unknown:
+            break;
         }
         if (tile->status() != ComponentStatus::Ok)
             ++s.problems;
@@ -455,7 +464,7 @@ void TopologyScene::layoutLinks()
         const QPointF to = linkAnchor(ends.toSite, ends.toComponent, rightwards, &toFound);
         // Links that jump over other sites bow upwards, above the rows they cross.
         const bool adjacent = std::abs(toX - fromX) < TopologyMetrics::SiteWidth + TopologyMetrics::SiteGap * 1.5
-                              + TopologyMetrics::RegionGap;
+                                                          + TopologyMetrics::RegionGap;
         it.value()->setEnds(from, to, adjacent ? 0 : 60 + 0.05 * std::abs(to.x() - from.x()));
     }
 }
@@ -468,8 +477,8 @@ void TopologyScene::layout()
     // Column order: regions, then cities, in the order the environment lists them.
     const QStringList ids = m_topology.siteIds();
     QStringList regions;
-    QHash<QString, QStringList> cities;                  // region -> cities
-    QHash<QString, QStringList> sitesOf;                 // region + '\n' + city -> sites
+    QHash<QString, QStringList> cities;  // region -> cities
+    QHash<QString, QStringList> sitesOf; // region + '\n' + city -> sites
     m_siteGroup.clear();
     for (const QString &siteId : ids) {
         const SiteState *site = m_topology.site(siteId);

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "models/topology/fleettopology.h"
-#include "widgets/common/statuscolors.h"
 #include "topologyitems.h"
+#include "widgets/common/statuscolors.h"
 
 #include <QGraphicsScene>
 #include <QHash>

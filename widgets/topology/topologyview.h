@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "widgets/common/statuscolors.h"
 #include "topologyscene.h"
+#include "widgets/common/statuscolors.h"
 
 #include <QGraphicsView>
 #include <QPointer>

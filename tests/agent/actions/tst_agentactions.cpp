@@ -160,8 +160,10 @@ void TestAgentActions::lifecycleWithLogAndCancel()
     QVERIFY(done.value(QStringLiteral("message")).toString().contains(QStringLiteral("cancel")));
 
     const QDateTime created = QDateTime::fromString(done.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
-    const QDateTime startedAt = QDateTime::fromString(done.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);
-    const QDateTime finished = QDateTime::fromString(done.value(QStringLiteral("finished")).toString(), Qt::ISODateWithMs);
+    const QDateTime startedAt = QDateTime::fromString(done.value(QStringLiteral("started")).toString(),
+                                                      Qt::ISODateWithMs);
+    const QDateTime finished = QDateTime::fromString(done.value(QStringLiteral("finished")).toString(),
+                                                     Qt::ISODateWithMs);
     QVERIFY(created.isValid());
     QVERIFY(startedAt.isValid());
     QVERIFY(finished.isValid());
@@ -201,9 +203,9 @@ void TestAgentActions::trafficCutSucceeds()
     const double before = topology(*m_client).value(QStringLiteral("traffic")).toObject().value(group).toDouble();
     QVERIFY(before > 0);
 
-    const HttpResult started = m_client->post(
-        QStringLiteral("/v1/actions"),
-        actionRequest(QStringLiteral("traffic.cut"), {{QStringLiteral("productGroup"), group}}, newKey()));
+    const HttpResult started = m_client->post(QStringLiteral("/v1/actions"),
+                                              actionRequest(QStringLiteral("traffic.cut"),
+                                                            {{QStringLiteral("productGroup"), group}}, newKey()));
     QCOMPARE(started.status, 201L);
     const QString id = started.json().value(QStringLiteral("action")).toObject().value(QStringLiteral("id")).toString();
     const QJsonObject done = waitForFinalAction(*m_client, id, 15'000);
@@ -213,9 +215,9 @@ void TestAgentActions::trafficCutSucceeds()
     QVERIFY2(after >= 0 && after < 0.01, qPrintable(QString::number(after)));
 
     // And back, through its inverse.
-    const HttpResult restore = m_client->post(
-        QStringLiteral("/v1/actions"),
-        actionRequest(QStringLiteral("traffic.restore"), {{QStringLiteral("productGroup"), group}}, newKey()));
+    const HttpResult restore = m_client->post(QStringLiteral("/v1/actions"),
+                                              actionRequest(QStringLiteral("traffic.restore"),
+                                                            {{QStringLiteral("productGroup"), group}}, newKey()));
     QCOMPARE(restore.status, 201L);
     const QString restoreId
         = restore.json().value(QStringLiteral("action")).toObject().value(QStringLiteral("id")).toString();
@@ -241,23 +243,22 @@ void TestAgentActions::idempotency()
     QCOMPARE(again.json().value(QStringLiteral("action")).toObject().value(QStringLiteral("id")).toString(), id);
 
     // The key in a header instead of the body means the same.
-    const HttpResult header = m_client->request(
-        "POST", QStringLiteral("/v1/actions"),
-        QJsonDocument(QJsonObject{{QStringLiteral("operation"), QStringLiteral("wait.seconds")},
-                                  {QStringLiteral("parameters"), parameters}})
-            .toJson(QJsonDocument::Compact),
-        {"Content-Type: application/json", "Idempotency-Key: " + key.toUtf8()});
+    const HttpResult header = m_client->request("POST", QStringLiteral("/v1/actions"),
+                                                QJsonDocument(QJsonObject{{QStringLiteral("operation"),
+                                                                           QStringLiteral("wait.seconds")},
+                                                                          {QStringLiteral("parameters"), parameters}})
+                                                    .toJson(QJsonDocument::Compact),
+                                                {"Content-Type: application/json", "Idempotency-Key: " + key.toUtf8()});
     QCOMPARE(header.status, 200L);
     QCOMPARE(header.json().value(QStringLiteral("action")).toObject().value(QStringLiteral("id")).toString(), id);
 
-    const HttpResult otherParameters = m_client->post(
-        QStringLiteral("/v1/actions"),
-        actionRequest(QStringLiteral("wait.seconds"), {{QStringLiteral("seconds"), 2}}, key));
+    const HttpResult otherParameters = m_client->post(QStringLiteral("/v1/actions"),
+                                                      actionRequest(QStringLiteral("wait.seconds"),
+                                                                    {{QStringLiteral("seconds"), 2}}, key));
     QCOMPARE(otherParameters.status, 409L);
     QCOMPARE(otherParameters.errorCode(), QStringLiteral("idempotency_conflict"));
-    const HttpResult otherOperation = m_client->post(
-        QStringLiteral("/v1/actions"),
-        actionRequest(QStringLiteral("health.check"), {}, key));
+    const HttpResult otherOperation = m_client->post(QStringLiteral("/v1/actions"),
+                                                     actionRequest(QStringLiteral("health.check"), {}, key));
     QCOMPARE(otherOperation.status, 409L);
     QCOMPARE(otherOperation.errorCode(), QStringLiteral("idempotency_conflict"));
 
@@ -327,20 +328,19 @@ void TestAgentActions::badInput_data()
     QTest::addColumn<QString>("code");
 
     const QList<QByteArray> json{"Content-Type: application/json"};
-    auto row = [&](const char *name, const QByteArray &body, long status, const char *code,
-                   const QList<QByteArray> &headers) {
+    auto row =
+        [&](const char *name, const QByteArray &body, long status, const char *code, const QList<QByteArray> &headers) {
         QTest::addRow("%s", name) << QByteArray("POST") << body << headers << status << QString::fromLatin1(code);
     };
     row("malformed JSON", R"({"operation": "wait.seconds",)", 400, "malformed_json", json);
     row("empty body", "", 400, "malformed_json", json);
     row("array body", R"([{"operation":"wait.seconds"}])", 400, "invalid_request", json);
-    row("missing operation", R"({"parameters":{"seconds":1},"idempotencyKey":"k-missing-op"})", 400,
-        "invalid_request", json);
+    row("missing operation", R"({"parameters":{"seconds":1},"idempotencyKey":"k-missing-op"})", 400, "invalid_request",
+        json);
     row("operation not a string", R"({"operation":7,"parameters":{},"idempotencyKey":"k-op-type"})", 400,
         "invalid_request", json);
-    row("parameters not an object",
-        R"({"operation":"wait.seconds","parameters":[1],"idempotencyKey":"k-param-type"})", 400, "invalid_request",
-        json);
+    row("parameters not an object", R"({"operation":"wait.seconds","parameters":[1],"idempotencyKey":"k-param-type"})",
+        400, "invalid_request", json);
     row("key not a string", R"({"operation":"wait.seconds","parameters":{"seconds":1},"idempotencyKey":5})", 400,
         "invalid_request", json);
     row("missing key", R"({"operation":"wait.seconds","parameters":{"seconds":1}})", 400, "invalid_request", json);
@@ -395,7 +395,8 @@ void TestAgentActions::badInput()
     QVERIFY2(result.curlCode == 0, qPrintable(result.error));
     QCOMPARE(result.status, status);
     QCOMPARE(result.errorCode(), code);
-    QVERIFY(!result.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
+    QVERIFY(
+        !result.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
 
     QCOMPARE(m_client->get(QStringLiteral("/v1/live")).status, 200L);
     QCOMPARE(actionCount(), before); // nothing was started

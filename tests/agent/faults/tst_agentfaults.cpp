@@ -161,12 +161,12 @@ void TestAgentFaults::badFaults_data()
     QTest::addRow("missing kind") << fault({}, {QStringLiteral("kind")}) << 400L << QStringLiteral("invalid_request");
     QTest::addRow("unknown kind") << fault({{QStringLiteral("kind"), QStringLiteral("earthquake")}}) << 400L
                                   << QStringLiteral("invalid_request");
-    QTest::addRow("unknown target") << fault({{QStringLiteral("target"), QStringLiteral("no-such-component")}})
-                                    << 422L << QStringLiteral("invalid_fault");
+    QTest::addRow("unknown target") << fault({{QStringLiteral("target"), QStringLiteral("no-such-component")}}) << 422L
+                                    << QStringLiteral("invalid_fault");
     QTest::addRow("no target") << fault({}, {QStringLiteral("target")}) << 422L << QStringLiteral("invalid_fault");
-    QTest::addRow("cpu over 100 percent") << fault({{QStringLiteral("parameters"),
-                                               QJsonObject{{QStringLiteral("percent"), 150}}}})
-                                    << 422L << QStringLiteral("invalid_fault");
+    QTest::addRow("cpu over 100 percent")
+        << fault({{QStringLiteral("parameters"), QJsonObject{{QStringLiteral("percent"), 150}}}}) << 422L
+        << QStringLiteral("invalid_fault");
     QTest::addRow("site_dark with a target")
         << fault({{QStringLiteral("kind"), QStringLiteral("site_dark")}}, {QStringLiteral("parameters")}) << 422L
         << QStringLiteral("invalid_fault");
@@ -179,8 +179,8 @@ void TestAgentFaults::badFaults()
     QFETCH(QByteArray, body);
     QFETCH(long, status);
     QFETCH(QString, code);
-    const HttpResult result
-        = m_client->request("POST", QStringLiteral("/v1/faults"), body, {"Content-Type: application/json"});
+    const HttpResult result = m_client->request("POST", QStringLiteral("/v1/faults"), body,
+                                                {"Content-Type: application/json"});
     QCOMPARE(result.status, status);
     QCOMPARE(result.errorCode(), code);
     QCOMPARE(activeFaults(*m_client), 0);
@@ -209,7 +209,8 @@ void TestAgentFaults::revertNow()
     QCOMPARE(again.status, 200L);
     QCOMPARE(again.json().value(QStringLiteral("fault")).toObject().value(QStringLiteral("endReason")).toString(),
              QStringLiteral("drill over"));
-    const QJsonArray all = m_client->get(QStringLiteral("/v1/faults?all=1")).json().value(QStringLiteral("faults")).toArray();
+    const QJsonArray all
+        = m_client->get(QStringLiteral("/v1/faults?all=1")).json().value(QStringLiteral("faults")).toArray();
     bool listed = false;
     for (const QJsonValue &value : all)
         listed |= value.toObject().value(QStringLiteral("id")).toString() == id;
@@ -275,8 +276,8 @@ void TestAgentFaults::faultSurvivesCrash()
     QJsonObject fault;
     {
         const HttpClient client(agent.url(), agent.token());
-        const HttpResult injected
-            = client.post(QStringLiteral("/v1/faults"), dark ? darkFault(5) : cpuFault(m_component, 5));
+        const HttpResult injected = client.post(QStringLiteral("/v1/faults"),
+                                                dark ? darkFault(5) : cpuFault(m_component, 5));
         QCOMPARE(injected.status, 201L);
         fault = injected.json().value(QStringLiteral("fault")).toObject();
     }

@@ -22,7 +22,6 @@ using Haven::Test::readPid;
 
 namespace {
 
-
 QByteArray readFile(const QString &path)
 {
     QFile file(path);
@@ -65,8 +64,7 @@ private:
     void writeHook(const QString &name, const QByteArray &body, bool executable = true);
     void writeCatalog(const QByteArray &json);
     std::unique_ptr<HooksBackend> createBackend();
-    Outcome run(HooksBackend &backend, const QString &operation, const QJsonObject &parameters,
-                int cancelAfterMs = -1);
+    Outcome run(HooksBackend &backend, const QString &operation, const QJsonObject &parameters, int cancelAfterMs = -1);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -123,8 +121,10 @@ Outcome TestHooksBackend::run(HooksBackend &backend, const QString &operation, c
 {
     Outcome outcome;
     QString error;
-    const std::unique_ptr<ActionExecution> execution = backend.createExecution(
-        {QStringLiteral("act-17"), QStringLiteral("key-4711"), operation, parameters}, &error);
+    const std::unique_ptr<ActionExecution> execution = backend.createExecution({QStringLiteral("act-17"),
+                                                                                QStringLiteral("key-4711"), operation,
+                                                                                parameters},
+                                                                               &error);
     if (!execution) {
         outcome.message = error;
         return outcome;
@@ -176,7 +176,8 @@ echo "argument: $1"
     const std::unique_ptr<HooksBackend> backend = createBackend();
     QVERIFY(backend);
 
-    const Outcome outcome = run(*backend, QStringLiteral("traffic.cut"), {{QStringLiteral("productGroup"), QStringLiteral("retail")}});
+    const Outcome outcome = run(*backend, QStringLiteral("traffic.cut"),
+                                {{QStringLiteral("productGroup"), QStringLiteral("retail")}});
     QCOMPARE(toString(outcome.state), toString(ActionState::Succeeded));
     QCOMPARE(outcome.message, QString());
     QCOMPARE(outcome.finishedCount, 1);
@@ -185,7 +186,8 @@ echo "argument: $1"
              qPrintable(outcome.log));
     QVERIFY2(outcome.log.contains(QStringLiteral("argument: --site=dc-east")), qPrintable(outcome.log));
     // stderr is part of the log; hooks run in the data directory.
-    QVERIFY2(outcome.log.contains(QStringLiteral("cwd: ") + QFileInfo(m_dir->filePath(QStringLiteral("data"))).canonicalFilePath()),
+    QVERIFY2(outcome.log.contains(QStringLiteral("cwd: ")
+                                  + QFileInfo(m_dir->filePath(QStringLiteral("data"))).canonicalFilePath()),
              qPrintable(outcome.log));
     QVERIFY(backend->metricsText().contains(QStringLiteral("haven_hook_operations_total{state=\"succeeded\"} 1")));
 }
@@ -209,7 +211,8 @@ echo $! > "$HAVEN_DATA_DIR/grandchild.pid"
 echo "waiting for the storage array"
 sleep 60
 )sh");
-    writeCatalog(R"({"operations":[{"code":"storage.switch","layer":"storage","command":["./hang.sh"],"timeoutSeconds":1}]})");
+    writeCatalog(
+        R"({"operations":[{"code":"storage.switch","layer":"storage","command":["./hang.sh"],"timeoutSeconds":1}]})");
     const std::unique_ptr<HooksBackend> backend = createBackend();
     QVERIFY(backend);
 
@@ -254,11 +257,13 @@ void TestHooksBackend::unknownOrVanishedOperation()
     QVERIFY(backend);
 
     QString error;
-    QVERIFY(!backend->createExecution({QStringLiteral("a"), QStringLiteral("k"), QStringLiteral("dns.flush"), {}}, &error));
+    QVERIFY(
+        !backend->createExecution({QStringLiteral("a"), QStringLiteral("k"), QStringLiteral("dns.flush"), {}}, &error));
     QCOMPARE(error, QStringLiteral("no operation \"dns.flush\" in this site's catalog"));
 
     QVERIFY(QFile::remove(m_dir->filePath(QStringLiteral("gone.sh"))));
-    QVERIFY(!backend->createExecution({QStringLiteral("a"), QStringLiteral("k"), QStringLiteral("dns.switch"), {}}, &error));
+    QVERIFY(!backend->createExecution({QStringLiteral("a"), QStringLiteral("k"), QStringLiteral("dns.switch"), {}},
+                                      &error));
     QCOMPARE(error, QStringLiteral("the hook of \"dns.switch\" is no longer an executable file: %1")
                         .arg(m_dir->filePath(QStringLiteral("gone.sh"))));
 }
@@ -271,9 +276,10 @@ void TestHooksBackend::badCatalogs_data()
     QTest::addRow("not JSON") << QByteArray(R"({"operations": [)") << "not valid JSON: unterminated array at offset 16";
     QTest::addRow("not an object") << QByteArray("[]") << "expected a JSON object";
     QTest::addRow("no operations") << QByteArray("{}") << "operations: missing";
-    QTest::addRow("unknown top-level field")
-        << QByteArray(R"({"operations":[],"fault":{}})") << "fault: unknown field (expected operations, faults, topology)";
-    QTest::addRow("operation not an object") << QByteArray(R"({"operations":[1]})") << "operations[0]: expected an object";
+    QTest::addRow("unknown top-level field") << QByteArray(R"({"operations":[],"fault":{}})")
+                                             << "fault: unknown field (expected operations, faults, topology)";
+    QTest::addRow("operation not an object")
+        << QByteArray(R"({"operations":[1]})") << "operations[0]: expected an object";
     QTest::addRow("no layer") << QByteArray(R"({"operations":[{"code":"a","command":["./ok.sh"]}]})")
                               << "operations[0].layer: missing";
     QTest::addRow("bad layer")
@@ -285,53 +291,53 @@ void TestHooksBackend::badCatalogs_data()
            "inverse, command, timeoutSeconds)";
     QTest::addRow("no command") << QByteArray(R"({"operations":[{"code":"a","layer":"business"}]})")
                                 << "operations[0].command: missing";
-    QTest::addRow("command is a string")
-        << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":"./ok.sh --all"}]})")
-        << "operations[0].command: expected an array";
-    QTest::addRow("empty command") << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":[]}]})")
-                                   << "operations[0].command: expected the program and its arguments, got an empty array";
+    QTest::addRow("command is a string") << QByteArray(
+        R"({"operations":[{"code":"a","layer":"business","command":"./ok.sh --all"}]})")
+                                         << "operations[0].command: expected an array";
+    QTest::addRow("empty command")
+        << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":[]}]})")
+        << "operations[0].command: expected the program and its arguments, got an empty array";
     QTest::addRow("argument not a string")
         << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["./ok.sh",3]}]})")
         << "operations[0].command[1]: expected a non-empty string";
-    QTest::addRow("missing program")
-        << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["hooks/cut.sh"]}]})")
-        << "operations[0].command[0]: %DIR%/hooks/cut.sh does not exist";
+    QTest::addRow("missing program") << QByteArray(
+        R"({"operations":[{"code":"a","layer":"business","command":["hooks/cut.sh"]}]})")
+                                     << "operations[0].command[0]: %DIR%/hooks/cut.sh does not exist";
     QTest::addRow("program not executable")
         << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["./plain.sh"]}]})")
         << "operations[0].command[0]: %DIR%/plain.sh is not executable";
-    QTest::addRow("program is a folder")
-        << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["./data"]}]})")
-        << "operations[0].command[0]: %DIR%/data is not a file";
-    QTest::addRow("not in PATH")
-        << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["haven-no-such-tool"]}]})")
-        << R"(operations[0].command[0]: "haven-no-such-tool" was not found in PATH)";
+    QTest::addRow("program is a folder") << QByteArray(
+        R"({"operations":[{"code":"a","layer":"business","command":["./data"]}]})")
+                                         << "operations[0].command[0]: %DIR%/data is not a file";
+    QTest::addRow("not in PATH") << QByteArray(
+        R"({"operations":[{"code":"a","layer":"business","command":["haven-no-such-tool"]}]})")
+                                 << R"(operations[0].command[0]: "haven-no-such-tool" was not found in PATH)";
     QTest::addRow("timeout out of range")
         << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["./ok.sh"],"timeoutSeconds":0}]})")
         << "operations[0].timeoutSeconds: expected 1 to 86400, got 0";
-    QTest::addRow("duplicate code")
-        << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["./ok.sh"]},
+    QTest::addRow("duplicate code") << QByteArray(
+        R"({"operations":[{"code":"a","layer":"business","command":["./ok.sh"]},
                                          {"code":"a","layer":"storage","command":["./ok.sh"]}]})")
-        << R"(operations[1].code: "a" is already used by operations[0])";
+                                    << R"(operations[1].code: "a" is already used by operations[0])";
     QTest::addRow("reversible without inverse")
         << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["./ok.sh"],"reversible":true}]})")
         << "operations[0].inverse: a reversible operation must name its inverse";
-    QTest::addRow("unknown inverse")
-        << QByteArray(R"({"operations":[{"code":"a","layer":"business","command":["./ok.sh"],"reversible":true,"inverse":"b"}]})")
-        << R"(operations[0].inverse: no operation "b" in the catalog)";
+    QTest::addRow("unknown inverse") << QByteArray(
+        R"({"operations":[{"code":"a","layer":"business","command":["./ok.sh"],"reversible":true,"inverse":"b"}]})")
+                                     << R"(operations[0].inverse: no operation "b" in the catalog)";
     QTest::addRow("unknown fault kind")
         << QByteArray(R"({"operations":[],"faults":{"disk":{"inject":["./ok.sh"],"revert":["./ok.sh"]}}})")
         << "faults.disk: unknown fault kind (expected cpu | memory | network | process_kill | host_down | site_dark)";
     QTest::addRow("fault without revert")
         << QByteArray(R"({"operations":[],"faults":{"cpu":{"inject":["./ok.sh"]}}})") << "faults.cpu.revert: missing";
-    QTest::addRow("fault timeout too long")
-        << QByteArray(R"({"operations":[],"faults":{"cpu":{"inject":["./ok.sh"],"revert":["./ok.sh"],"timeoutSeconds":600}}})")
-        << "faults.cpu.timeoutSeconds: expected 1 to 120, got 600";
-    QTest::addRow("topology interval")
-        << QByteArray(R"({"operations":[],"topology":{"command":["./ok.sh"],"intervalSeconds":0}})")
-        << "topology.intervalSeconds: expected 1 to 3600, got 0";
-    QTest::addRow("topology not executable")
-        << QByteArray(R"({"operations":[],"topology":{"command":["./plain.sh"]}})")
-        << "topology.command[0]: %DIR%/plain.sh is not executable";
+    QTest::addRow("fault timeout too long") << QByteArray(
+        R"({"operations":[],"faults":{"cpu":{"inject":["./ok.sh"],"revert":["./ok.sh"],"timeoutSeconds":600}}})")
+                                            << "faults.cpu.timeoutSeconds: expected 1 to 120, got 600";
+    QTest::addRow("topology interval") << QByteArray(
+        R"({"operations":[],"topology":{"command":["./ok.sh"],"intervalSeconds":0}})")
+                                       << "topology.intervalSeconds: expected 1 to 3600, got 0";
+    QTest::addRow("topology not executable") << QByteArray(R"({"operations":[],"topology":{"command":["./plain.sh"]}})")
+                                             << "topology.command[0]: %DIR%/plain.sh is not executable";
 }
 
 void TestHooksBackend::badCatalogs()
@@ -347,7 +353,8 @@ void TestHooksBackend::badCatalogs()
     settings.catalogPath = m_dir->filePath(QStringLiteral("catalog.json"));
     QString actual;
     QVERIFY(!HooksBackend::create(settings, &actual));
-    QCOMPARE(actual, settings.catalogPath + QStringLiteral(": ") + QString(error).replace(QStringLiteral("%DIR%"), dir()));
+    QCOMPARE(actual,
+             settings.catalogPath + QStringLiteral(": ") + QString(error).replace(QStringLiteral("%DIR%"), dir()));
 }
 
 void TestHooksBackend::missingCatalogFile()
@@ -384,7 +391,8 @@ echo "$HAVEN_FAULT_PHASE $HAVEN_FAULT_KIND on $HAVEN_FAULT_TARGET"
     fault.durationSeconds = 60;
     QCOMPARE(backend->checkFault(fault), QString());
     QCOMPARE(backend->applyFault(fault), QString());
-    const QJsonObject injected = QJsonDocument::fromJson(readFile(m_dir->filePath(QStringLiteral("data/inject-flt-1.json")))).object();
+    const QJsonObject injected
+        = QJsonDocument::fromJson(readFile(m_dir->filePath(QStringLiteral("data/inject-flt-1.json")))).object();
     QCOMPARE(injected.value(QStringLiteral("id")).toString(), QStringLiteral("flt-1"));
     QCOMPARE(injected.value(QStringLiteral("kind")).toString(), QStringLiteral("cpu"));
     QCOMPARE(injected.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("percent")).toInt(), 80);
@@ -393,7 +401,8 @@ echo "$HAVEN_FAULT_PHASE $HAVEN_FAULT_KIND on $HAVEN_FAULT_TARGET"
     QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("data/revert-flt-1.json"))));
 
     fault.kind = FaultKind::Network;
-    QCOMPARE(backend->applyFault(fault), QStringLiteral("inject hook failed with exit code 2: tc: no such device eth9"));
+    QCOMPARE(backend->applyFault(fault),
+             QStringLiteral("inject hook failed with exit code 2: tc: no such device eth9"));
 
     fault.kind = FaultKind::Memory;
     const QString refusal = QStringLiteral("this site has no hook for memory faults (it offers: cpu, network)");
@@ -436,17 +445,21 @@ void TestHooksBackend::topologyHook()
 
     // Garbage is refused precisely and the last good topology stays.
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("components\\[1\\]\\.layer")));
-    report(R"({"components":[{"id":"db-1","layer":"database","status":"ok"},{"id":"x","layer":"network","status":"ok"}]})");
+    report(
+        R"({"components":[{"id":"db-1","layer":"database","status":"ok"},{"id":"x","layer":"network","status":"ok"}]})");
     QTRY_COMPARE_WITH_TIMEOUT(backend->lastTopologyError(),
-                              QStringLiteral("printed an invalid report: components[1].layer: expected one of business | "
-                                             "middleware | storage | database | physical, got \"network\""),
+                              QStringLiteral(
+                                  "printed an invalid report: components[1].layer: expected one of business | "
+                                  "middleware | storage | database | physical, got \"network\""),
                               5000);
     QVERIFY(topology.component(QStringLiteral("app-1")));
     QVERIFY(topology.link(QStringLiteral("db-1>west")));
 
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not JSON")));
     report("Traceback (most recent call last):\n");
-    QTRY_VERIFY_WITH_TIMEOUT(backend->lastTopologyError().startsWith(QStringLiteral("printed an invalid report: not JSON")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(backend->lastTopologyError().startsWith(
+                                 QStringLiteral("printed an invalid report: not JSON")),
+                             5000);
 
     // A good report again: what it no longer lists is removed.
     report(R"({"components":[{"id":"db-1","layer":"database","status":"down"}]})");

@@ -18,7 +18,6 @@ using namespace Haven::Test;
 
 namespace {
 
-
 QString pinFromAgent(const QString &certificatePath)
 {
     QProcess process;
@@ -94,14 +93,13 @@ void TestAgentAuth::unauthorized_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QByteArray>("token"); // empty: no Authorization header at all
+    QTest::addColumn<QByteArray>("token");         // empty: no Authorization header at all
     QTest::addColumn<QByteArray>("authorization"); // a raw header instead of a token
 
     const QByteArray action = R"({"operation":"wait.seconds","parameters":{"seconds":1},"idempotencyKey":"auth-test"})";
     const QByteArray fault = R"({"kind":"site_dark","durationSeconds":30})";
     const QByteArray inspection = R"({"kind":"script","interpreter":"shell","script":"touch )"
-                                  + m_dir.filePath(QStringLiteral("inspected")).toUtf8()
-                                  + R"(","timeoutSeconds":5})";
+                                  + m_dir.filePath(QStringLiteral("inspected")).toUtf8() + R"(","timeoutSeconds":5})";
     const struct
     {
         const char *name;
@@ -242,8 +240,8 @@ void TestAgentAuth::metricsArePrometheusText()
         const QRegularExpressionMatch m = sample.match(line);
         QVERIFY2(m.hasMatch(), qPrintable(QStringLiteral("not Prometheus text: ") + line));
         QString family = m.captured(1);
-        for (const QLatin1StringView suffix : {QLatin1StringView("_bucket"), QLatin1StringView("_sum"),
-                                               QLatin1StringView("_count")}) {
+        for (const QLatin1StringView suffix :
+             {QLatin1StringView("_bucket"), QLatin1StringView("_sum"), QLatin1StringView("_count")}) {
             if (!typed.contains(family) && family.endsWith(suffix))
                 family.chop(suffix.size());
         }

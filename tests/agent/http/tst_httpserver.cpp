@@ -22,7 +22,6 @@ using namespace Haven;
 
 namespace {
 
-
 struct RawResponse
 {
     int status = 0;
@@ -88,7 +87,8 @@ private:
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines.at(i).indexOf(':');
             if (colon > 0)
-                response.headers.insert(lines.at(i).left(colon).trimmed().toLower(), lines.at(i).mid(colon + 1).trimmed());
+                response.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
+                                        lines.at(i).mid(colon + 1).trimmed());
         }
         const qint64 length = response.header("content-length").toLongLong();
         if (m_buffer.size() < end + 4 + length)
@@ -185,11 +185,11 @@ void TestHttpServer::startServer(const HttpLimits &limits)
             m_held.append(responder); // answered later by the test, like a long-poll
             return;
         }
-        responder.respond(HttpResponse::json(
-            200, {{QStringLiteral("method"), QString::fromLatin1(request.method)},
-                  {QStringLiteral("path"), request.path},
-                  {QStringLiteral("x"), request.query.queryItemValue(QStringLiteral("x"))},
-                  {QStringLiteral("body"), QString::fromUtf8(request.body)}}));
+        responder.respond(
+            HttpResponse::json(200, {{QStringLiteral("method"), QString::fromLatin1(request.method)},
+                                     {QStringLiteral("path"), request.path},
+                                     {QStringLiteral("x"), request.query.queryItemValue(QStringLiteral("x"))},
+                                     {QStringLiteral("body"), QString::fromUtf8(request.body)}}));
     });
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
 }
@@ -343,8 +343,8 @@ void TestHttpServer::rejects_data()
     QTest::addRow("header without colon") << get("/echo", "NoColonHere\r\n") << 400 << QStringLiteral("bad_request");
     QTest::addRow("bad Content-Length") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n") << 400
                                         << QStringLiteral("bad_request");
-    QTest::addRow("negative Content-Length") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: -1\r\n\r\n")
-                                             << 400 << QStringLiteral("bad_request");
+    QTest::addRow("negative Content-Length")
+        << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400 << QStringLiteral("bad_request");
     QTest::addRow("POST without length") << QByteArray("POST /echo HTTP/1.1\r\nHost: t\r\n\r\n") << 411
                                          << QStringLiteral("length_required");
     QTest::addRow("HTTP/1.2") << QByteArray("GET /echo HTTP/1.2\r\n\r\n") << 505 << QStringLiteral("http_version");

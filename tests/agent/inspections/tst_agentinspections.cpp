@@ -74,15 +74,14 @@ void TestAgentInspections::verdicts_data()
     const QString live = QStringLiteral("{url}/v1/live");
     QTest::addRow("shell pass") << shell(QStringLiteral("echo disk ok; exit 0"), 5,
                                          {{QStringLiteral("expectOutput"), QStringLiteral("disk o+k")}})
-                                << QStringLiteral("pass") << QStringLiteral("exit code 0")
-                                << QStringLiteral("disk ok");
-    QTest::addRow("shell fail by exit code") << shell(QStringLiteral("echo disk full; exit 3"), 5)
-                                             << QStringLiteral("fail") << QStringLiteral("exit code 3")
-                                             << QStringLiteral("disk full");
-    QTest::addRow("shell fail by output") << shell(QStringLiteral("echo disk 97%"), 5,
-                                                   {{QStringLiteral("expectOutput"), QStringLiteral("^disk [0-7]?[0-9]%")}})
-                                          << QStringLiteral("fail") << QStringLiteral("does not match")
-                                          << QStringLiteral("disk 97%");
+                                << QStringLiteral("pass") << QStringLiteral("exit code 0") << QStringLiteral("disk ok");
+    QTest::addRow("shell fail by exit code")
+        << shell(QStringLiteral("echo disk full; exit 3"), 5) << QStringLiteral("fail") << QStringLiteral("exit code 3")
+        << QStringLiteral("disk full");
+    QTest::addRow("shell fail by output")
+        << shell(QStringLiteral("echo disk 97%"), 5,
+                 {{QStringLiteral("expectOutput"), QStringLiteral("^disk [0-7]?[0-9]%")}})
+        << QStringLiteral("fail") << QStringLiteral("does not match") << QStringLiteral("disk 97%");
     QTest::addRow("shell timeout") << shell(QStringLiteral("echo started; sleep 30"), 1) << QStringLiteral("error")
                                    << QStringLiteral("timed out") << QStringLiteral("started");
     QTest::addRow("http pass") << QJsonObject{{QStringLiteral("kind"), QStringLiteral("http")},
@@ -125,7 +124,8 @@ void TestAgentInspections::verdicts()
     const std::optional<InspectionResult> inspection
         = InspectionResult::fromJson(result.json().value(QStringLiteral("result")).toObject(), &error);
     QVERIFY2(inspection, qPrintable(error));
-    QVERIFY2(inspection->verdict == verdict, qPrintable(inspection->verdict + QStringLiteral(": ") + inspection->summary));
+    QVERIFY2(inspection->verdict == verdict,
+             qPrintable(inspection->verdict + QStringLiteral(": ") + inspection->summary));
     QVERIFY(!inspection->summary.isEmpty());
     QVERIFY2(inspection->summary.contains(summaryHas), qPrintable(inspection->summary));
     QVERIFY2(inspection->evidence.contains(evidenceHas), qPrintable(inspection->evidence));
@@ -151,25 +151,27 @@ void TestAgentInspections::invalid_data()
                                   << QStringLiteral("invalid_inspection") << QStringLiteral("kind");
     QJsonObject noTimeout = shell(QStringLiteral("true"), 5);
     noTimeout.remove(QStringLiteral("timeoutSeconds"));
-    QTest::addRow("script without timeout") << json(noTimeout) << 400L << QStringLiteral("invalid_inspection")
-                                            << QStringLiteral("timeoutSeconds");
+    QTest::addRow("script without timeout")
+        << json(noTimeout) << 400L << QStringLiteral("invalid_inspection") << QStringLiteral("timeoutSeconds");
     QJsonObject cobol = shell(QStringLiteral("true"), 5);
     cobol.insert(QStringLiteral("interpreter"), QStringLiteral("cobol"));
     QTest::addRow("unknown interpreter") << json(cobol) << 400L << QStringLiteral("invalid_inspection")
                                          << QStringLiteral("interpreter");
     QTest::addRow("empty script") << json(shell(QStringLiteral("  "), 5)) << 400L
                                   << QStringLiteral("invalid_inspection") << QStringLiteral("script");
-    QTest::addRow("bad regex") << json(shell(QStringLiteral("true"), 5, {{QStringLiteral("expectOutput"), QStringLiteral("(")}}))
+    QTest::addRow("bad regex") << json(
+        shell(QStringLiteral("true"), 5, {{QStringLiteral("expectOutput"), QStringLiteral("(")}}))
                                << 400L << QStringLiteral("invalid_inspection") << QStringLiteral("expectOutput");
     QTest::addRow("http without url") << json({{QStringLiteral("kind"), QStringLiteral("http")}}) << 400L
                                       << QStringLiteral("invalid_inspection") << QStringLiteral("url");
-    QTest::addRow("ftp url") << json({{QStringLiteral("kind"), QStringLiteral("http")},
-                                      {QStringLiteral("url"), QStringLiteral("ftp://127.0.0.1/")}})
+    QTest::addRow("ftp url") << json(
+        {{QStringLiteral("kind"), QStringLiteral("http")}, {QStringLiteral("url"), QStringLiteral("ftp://127.0.0.1/")}})
                              << 400L << QStringLiteral("invalid_inspection") << QStringLiteral("url");
     QTest::addRow("impossible status") << json({{QStringLiteral("kind"), QStringLiteral("http")},
                                                 {QStringLiteral("url"), QStringLiteral("http://127.0.0.1/")},
                                                 {QStringLiteral("expectStatus"), 999}})
-                                       << 400L << QStringLiteral("invalid_inspection") << QStringLiteral("expectStatus");
+                                       << 400L << QStringLiteral("invalid_inspection")
+                                       << QStringLiteral("expectStatus");
     QTest::addRow("not JSON") << QByteArray("kind=script") << 400L << QStringLiteral("malformed_json") << QString();
 }
 
@@ -179,11 +181,12 @@ void TestAgentInspections::invalid()
     QFETCH(long, status);
     QFETCH(QString, code);
     QFETCH(QString, messageHas);
-    const HttpResult result
-        = m_client->request("POST", QStringLiteral("/v1/inspections"), body, {"Content-Type: application/json"});
+    const HttpResult result = m_client->request("POST", QStringLiteral("/v1/inspections"), body,
+                                                {"Content-Type: application/json"});
     QCOMPARE(result.status, status);
     QCOMPARE(result.errorCode(), code);
-    const QString message = result.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    const QString message
+        = result.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(messageHas), qPrintable(message));
 }
 

@@ -21,7 +21,6 @@ using Haven::Test::readPid;
 
 namespace {
 
-
 QJsonObject json(const char *text)
 {
     QJsonParseError error;
@@ -87,8 +86,9 @@ private:
             QList<QByteArray> form = body.split('&');
             std::sort(form.begin(), form.end());
             if (form == QList<QByteArray>{"password=s3cr%26t", "user=ops"})
-                respond(socket, "302 Found", "welcome", "Set-Cookie: session=abc123; Path=/; HttpOnly\r\n"
-                                                        "Location: /status\r\n");
+                respond(socket, "302 Found", "welcome",
+                        "Set-Cookie: session=abc123; Path=/; HttpOnly\r\n"
+                        "Location: /status\r\n");
             else
                 respond(socket, "401 Unauthorized", "bad credentials");
         } else if (path == "/status") {
@@ -114,8 +114,7 @@ private:
                  const QByteArray &extraHeaders = {})
     {
         socket->write("HTTP/1.1 " + status + "\r\nContent-Type: text/html\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders + "\r\n"
-                      + body);
+                      + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body);
         socket->disconnectFromHost();
         m_pending.remove(socket);
     }
@@ -177,33 +176,49 @@ void TestInspectionRunner::script_data()
     QTest::addColumn<QString>("summary");
     QTest::addColumn<QString>("evidence");
 
-    QTest::addRow("shell passes")
-        << json(R"({"kind":"script","interpreter":"shell","script":"echo disk ok; echo warn >&2","timeoutSeconds":5})")
-        << "pass" << "exit code 0" << "exit code 0\ndisk ok\nwarn";
-    QTest::addRow("shell fails with its exit code")
-        << json(R"({"kind":"script","interpreter":"shell","script":"echo replication lag 900s; exit 3","timeoutSeconds":5})")
-        << "fail" << "exit code 3, expected 0" << "exit code 3\nreplication lag 900s";
-    QTest::addRow("expected exit code")
-        << json(R"({"kind":"script","interpreter":"shell","script":"exit 3","timeoutSeconds":5,"expectExitCode":3})")
-        << "pass" << "exit code 3" << "exit code 3";
-    QTest::addRow("output matches")
-        << json(R"({"kind":"script","interpreter":"shell","script":"echo lag=2s","timeoutSeconds":5,
+    QTest::addRow("shell passes") << json(
+        R"({"kind":"script","interpreter":"shell","script":"echo disk ok; echo warn >&2","timeoutSeconds":5})")
+                                  << "pass"
+                                  << "exit code 0"
+                                  << "exit code 0\ndisk ok\nwarn";
+    QTest::addRow("shell fails with its exit code") << json(
+        R"({"kind":"script","interpreter":"shell","script":"echo replication lag 900s; exit 3","timeoutSeconds":5})")
+                                                    << "fail"
+                                                    << "exit code 3, expected 0"
+                                                    << "exit code 3\nreplication lag 900s";
+    QTest::addRow("expected exit code") << json(
+        R"({"kind":"script","interpreter":"shell","script":"exit 3","timeoutSeconds":5,"expectExitCode":3})")
+                                        << "pass"
+                                        << "exit code 3"
+                                        << "exit code 3";
+    QTest::addRow("output matches") << json(
+        R"({"kind":"script","interpreter":"shell","script":"echo lag=2s","timeoutSeconds":5,
                     "expectOutput":"^lag=[0-9]s$"})")
-        << "pass" << "exit code 0, output matches /^lag=[0-9]s$/" << "exit code 0\nlag=2s";
+                                    << "pass"
+                                    << "exit code 0, output matches /^lag=[0-9]s$/"
+                                    << "exit code 0\nlag=2s";
     QTest::addRow("output does not match")
         << json(R"({"kind":"script","interpreter":"shell","script":"echo lag=120s","timeoutSeconds":5,
                     "expectOutput":"^lag=[0-9]s$"})")
-        << "fail" << "output does not match /^lag=[0-9]s$/" << "exit code 0\nlag=120s";
-    QTest::addRow("python")
-        << json(R"({"kind":"script","interpreter":"python","timeoutSeconds":10,"expectOutput":"python 3",
+        << "fail"
+        << "output does not match /^lag=[0-9]s$/"
+        << "exit code 0\nlag=120s";
+    QTest::addRow("python") << json(
+        R"({"kind":"script","interpreter":"python","timeoutSeconds":10,"expectOutput":"python 3",
                     "script":"import sys\nprint('python', sys.version_info[0])\n"})")
-        << "pass" << "exit code 0, output matches /python 3/" << "exit code 0\npython 3";
-    QTest::addRow("python exception")
-        << json(R"j({"kind":"script","interpreter":"python","timeoutSeconds":10,"script":"raise SystemExit('no quorum')"})j")
-        << "fail" << "exit code 1, expected 0" << "exit code 1\nno quorum";
-    QTest::addRow("killed by a signal")
-        << json(R"({"kind":"script","interpreter":"shell","script":"kill -9 $$","timeoutSeconds":5})")
-        << "error" << "the script was killed by signal 9" << "the script was killed by signal 9";
+                            << "pass"
+                            << "exit code 0, output matches /python 3/"
+                            << "exit code 0\npython 3";
+    QTest::addRow("python exception") << json(
+        R"j({"kind":"script","interpreter":"python","timeoutSeconds":10,"script":"raise SystemExit('no quorum')"})j")
+                                      << "fail"
+                                      << "exit code 1, expected 0"
+                                      << "exit code 1\nno quorum";
+    QTest::addRow("killed by a signal") << json(
+        R"({"kind":"script","interpreter":"shell","script":"kill -9 $$","timeoutSeconds":5})")
+                                        << "error"
+                                        << "the script was killed by signal 9"
+                                        << "the script was killed by signal 9";
 }
 
 void TestInspectionRunner::script()
@@ -223,7 +238,8 @@ void TestInspectionRunner::scriptTimeoutStopsEveryProcess()
 {
     const QString pidFile = m_dir.filePath(QStringLiteral("inspection-grandchild.pid"));
     QJsonObject request = json(R"({"kind":"script","interpreter":"shell","timeoutSeconds":1})");
-    request.insert(QStringLiteral("script"), QStringLiteral("sleep 60 & echo $! > '%1'; echo started; sleep 60").arg(pidFile));
+    request.insert(QStringLiteral("script"),
+                   QStringLiteral("sleep 60 & echo $! > '%1'; echo started; sleep 60").arg(pidFile));
     QString error;
     const std::unique_ptr<InspectionRunner> runner = InspectionRunner::create(request, &error);
     QVERIFY2(runner, qPrintable(error));
@@ -264,28 +280,38 @@ void TestInspectionRunner::http_data()
         request.insert(QStringLiteral("url"), m_target.url(path));
         return request;
     };
-    QTest::addRow("basic credentials")
-        << probe(QStringLiteral("/basic"), R"({"login":{"type":"basic","user":"ops","password":"s3cret"},
+    QTest::addRow("basic credentials") << probe(QStringLiteral("/basic"),
+                                                R"({"login":{"type":"basic","user":"ops","password":"s3cret"},
                                               "bodyContains":"basic ok"})")
-        << "pass" << "HTTP 200, content as expected" << "body contains \"basic ok\": yes";
-    QTest::addRow("page needs a login")
-        << probe(QStringLiteral("/status"), R"({"bodyContains":"ALL SYSTEMS GO"})")
-        << "fail" << "HTTP 401, expected 200" << "-> HTTP 401 Unauthorized, 14 bytes";
-    QTest::addRow("wrong status")
-        << probe(QStringLiteral("/broken"), "{}") << "fail" << "HTTP 500, expected 200" << "database unreachable";
+                                       << "pass"
+                                       << "HTTP 200, content as expected"
+                                       << "body contains \"basic ok\": yes";
+    QTest::addRow("page needs a login") << probe(QStringLiteral("/status"), R"({"bodyContains":"ALL SYSTEMS GO"})")
+                                        << "fail"
+                                        << "HTTP 401, expected 200"
+                                        << "-> HTTP 401 Unauthorized, 14 bytes";
+    QTest::addRow("wrong status") << probe(QStringLiteral("/broken"), "{}") << "fail"
+                                  << "HTTP 500, expected 200"
+                                  << "database unreachable";
     QTest::addRow("expected error status")
-        << probe(QStringLiteral("/broken"), R"({"expectStatus":500,"bodyRegex":"database \\w+"})")
-        << "pass" << "HTTP 500, content as expected" << "body matches /database \\w+/: \"database unreachable\"";
+        << probe(QStringLiteral("/broken"), R"({"expectStatus":500,"bodyRegex":"database \\w+"})") << "pass"
+        << "HTTP 500, content as expected"
+        << "body matches /database \\w+/: \"database unreachable\"";
     QTest::addRow("body does not contain")
         << probe(QStringLiteral("/basic"), R"({"login":{"type":"basic","user":"ops","password":"s3cret"},
                                               "bodyContains":"ALL SYSTEMS GO"})")
-        << "fail" << "body does not contain \"ALL SYSTEMS GO\"" << "body contains \"ALL SYSTEMS GO\": no";
-    QTest::addRow("body does not match")
-        << probe(QStringLiteral("/broken"), R"({"expectStatus":500,"bodyRegex":"^ok$"})")
-        << "fail" << "body does not match /^ok$/" << "body matches /^ok$/: no";
+        << "fail"
+        << "body does not contain \"ALL SYSTEMS GO\""
+        << "body contains \"ALL SYSTEMS GO\": no";
+    QTest::addRow("body does not match") << probe(QStringLiteral("/broken"),
+                                                  R"({"expectStatus":500,"bodyRegex":"^ok$"})")
+                                         << "fail"
+                                         << "body does not match /^ok$/"
+                                         << "body matches /^ok$/: no";
     QTest::addRow("redirects are not followed")
-        << probe(QStringLiteral("/login"), R"({"method":"POST","body":"user=ops&password=s3cr%26t"})")
-        << "fail" << "HTTP 302, expected 200" << "-> HTTP 302 Found";
+        << probe(QStringLiteral("/login"), R"({"method":"POST","body":"user=ops&password=s3cr%26t"})") << "fail"
+        << "HTTP 302, expected 200"
+        << "-> HTTP 302 Found";
 
     QTcpServer closed;
     QVERIFY(closed.listen(QHostAddress::LocalHost));
@@ -293,9 +319,10 @@ void TestInspectionRunner::http_data()
     closed.close();
     QJsonObject refused = json(R"({"kind":"http"})");
     refused.insert(QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/health").arg(closedPort));
-    QTest::addRow("connection refused")
-        << refused << "fail" << "request failed: Connection refused"
-        << QStringLiteral("GET http://127.0.0.1:%1/health -> Connection refused").arg(closedPort);
+    QTest::addRow("connection refused") << refused << "fail"
+                                        << "request failed: Connection refused"
+                                        << QStringLiteral("GET http://127.0.0.1:%1/health -> Connection refused")
+                                               .arg(closedPort);
 }
 
 void TestInspectionRunner::http()
@@ -362,19 +389,19 @@ void TestInspectionRunner::invalidRequests_data()
 
     QTest::addRow("no kind") << json("{}") << "kind: missing";
     QTest::addRow("unknown kind") << json(R"({"kind":"ping"})") << R"(kind: expected one of script | http, got "ping")";
-    QTest::addRow("no timeout")
-        << json(R"({"kind":"script","interpreter":"shell","script":"true"})") << "timeoutSeconds: missing";
-    QTest::addRow("timeout too long")
-        << json(R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":7200})")
-        << "timeoutSeconds: expected 1 to 3600, got 7200";
-    QTest::addRow("fractional timeout")
-        << json(R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":1.5})")
-        << "timeoutSeconds: expected an integer";
-    QTest::addRow("unknown interpreter")
-        << json(R"({"kind":"script","interpreter":"perl","script":"1","timeoutSeconds":5})")
-        << R"(interpreter: expected one of shell | python, got "perl")";
-    QTest::addRow("empty script")
-        << json(R"({"kind":"script","interpreter":"shell","script":"  ","timeoutSeconds":5})") << "script: is empty";
+    QTest::addRow("no timeout") << json(R"({"kind":"script","interpreter":"shell","script":"true"})")
+                                << "timeoutSeconds: missing";
+    QTest::addRow("timeout too long") << json(
+        R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":7200})")
+                                      << "timeoutSeconds: expected 1 to 3600, got 7200";
+    QTest::addRow("fractional timeout") << json(
+        R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":1.5})")
+                                        << "timeoutSeconds: expected an integer";
+    QTest::addRow("unknown interpreter") << json(
+        R"({"kind":"script","interpreter":"perl","script":"1","timeoutSeconds":5})")
+                                         << R"(interpreter: expected one of shell | python, got "perl")";
+    QTest::addRow("empty script") << json(R"({"kind":"script","interpreter":"shell","script":"  ","timeoutSeconds":5})")
+                                  << "script: is empty";
     QTest::addRow("bad output regex")
         << json(R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":5,"expectOutput":"(ok"})")
         << "expectOutput: invalid regular expression at offset 3: missing closing parenthesis";
@@ -382,37 +409,37 @@ void TestInspectionRunner::invalidRequests_data()
         << json(R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":5,"expectExitCode":256})")
         << "expectExitCode: expected 0 to 255, got 256";
     QTest::addRow("no url") << json(R"({"kind":"http"})") << "url: missing";
-    QTest::addRow("not http")
-        << json(R"({"kind":"http","url":"ftp://example.com/"})")
-        << R"(url: expected an http:// or https:// URL, got "ftp://example.com/")";
+    QTest::addRow("not http") << json(R"({"kind":"http","url":"ftp://example.com/"})")
+                              << R"(url: expected an http:// or https:// URL, got "ftp://example.com/")";
     QTest::addRow("no host") << json(R"({"kind":"http","url":"http://"})")
                              << R"(url: expected an http:// or https:// URL, got "http://")";
-    QTest::addRow("bad method") << json(R"({"kind":"http","url":"http://127.0.0.1/","method":"FETCH"})")
-                                << R"(method: expected one of GET | HEAD | POST | PUT | PATCH | DELETE | OPTIONS, got "FETCH")";
+    QTest::addRow("bad method")
+        << json(R"({"kind":"http","url":"http://127.0.0.1/","method":"FETCH"})")
+        << R"(method: expected one of GET | HEAD | POST | PUT | PATCH | DELETE | OPTIONS, got "FETCH")";
     QTest::addRow("bad status") << json(R"({"kind":"http","url":"http://127.0.0.1/","expectStatus":42})")
                                 << "expectStatus: expected 100 to 599, got 42";
-    QTest::addRow("header not a string")
-        << json(R"({"kind":"http","url":"http://127.0.0.1/","headers":{"X-Retries":3}})")
-        << "headers.X-Retries: expected a string";
-    QTest::addRow("bad body regex") << json(R"({"kind":"http","url":"http://127.0.0.1/","bodyRegex":"[a-"})")
-                                    << "bodyRegex: invalid regular expression at offset 3: missing terminating ] for character class";
-    QTest::addRow("http timeout too long")
-        << json(R"({"kind":"http","url":"http://127.0.0.1/","timeoutSeconds":301})")
-        << "timeoutSeconds: expected 1 to 300, got 301";
-    QTest::addRow("login without type")
-        << json(R"({"kind":"http","url":"http://127.0.0.1/","login":{"url":"http://127.0.0.1/login"}})")
-        << "login.type: missing";
+    QTest::addRow("header not a string") << json(
+        R"({"kind":"http","url":"http://127.0.0.1/","headers":{"X-Retries":3}})")
+                                         << "headers.X-Retries: expected a string";
+    QTest::addRow("bad body regex")
+        << json(R"({"kind":"http","url":"http://127.0.0.1/","bodyRegex":"[a-"})")
+        << "bodyRegex: invalid regular expression at offset 3: missing terminating ] for character class";
+    QTest::addRow("http timeout too long") << json(R"({"kind":"http","url":"http://127.0.0.1/","timeoutSeconds":301})")
+                                           << "timeoutSeconds: expected 1 to 300, got 301";
+    QTest::addRow("login without type") << json(
+        R"({"kind":"http","url":"http://127.0.0.1/","login":{"url":"http://127.0.0.1/login"}})")
+                                        << "login.type: missing";
     QTest::addRow("form login without url")
         << json(R"({"kind":"http","url":"http://127.0.0.1/","login":{"type":"form"}})") << "login.url: missing";
-    QTest::addRow("form field not a string")
-        << json(R"({"kind":"http","url":"http://127.0.0.1/","login":{"type":"form","url":"http://127.0.0.1/l","fields":{"pin":1234}}})")
-        << "login.fields.pin: expected a string";
+    QTest::addRow("form field not a string") << json(
+        R"({"kind":"http","url":"http://127.0.0.1/","login":{"type":"form","url":"http://127.0.0.1/l","fields":{"pin":1234}}})")
+                                             << "login.fields.pin: expected a string";
     QTest::addRow("basic login without password")
         << json(R"({"kind":"http","url":"http://127.0.0.1/","login":{"type":"basic","user":"ops"}})")
         << "login.password: missing";
-    QTest::addRow("missing CA file")
-        << json(R"({"kind":"http","url":"https://127.0.0.1/","caFile":"/nonexistent/ca.pem"})")
-        << "caFile: no PEM certificate could be read from /nonexistent/ca.pem";
+    QTest::addRow("missing CA file") << json(
+        R"({"kind":"http","url":"https://127.0.0.1/","caFile":"/nonexistent/ca.pem"})")
+                                     << "caFile: no PEM certificate could be read from /nonexistent/ca.pem";
 }
 
 void TestInspectionRunner::invalidRequests()

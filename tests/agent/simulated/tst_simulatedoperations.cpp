@@ -48,7 +48,8 @@ void TestSimulatedOperations::catalog()
     }
     QVERIFY(!byCode.value(QStringLiteral("app.restart")).reversible);
     QCOMPARE(validateParameters(byCode.value(QStringLiteral("traffic.restore")).parameters,
-                                {{QStringLiteral("productGroup"), QStringLiteral("payments")}, {QStringLiteral("share"), 30}}),
+                                {{QStringLiteral("productGroup"), QStringLiteral("payments")},
+                                 {QStringLiteral("share"), 30}}),
              QString());
 }
 
@@ -57,12 +58,13 @@ void TestSimulatedOperations::operationRefused_data()
     QTest::addColumn<QString>("operation");
     QTest::addColumn<QJsonObject>("parameters");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("unknown operation") << QStringLiteral("dns.flip") << QJsonObject() << QStringLiteral("unknown operation \"dns.flip\"");
+    QTest::addRow("unknown operation") << QStringLiteral("dns.flip") << QJsonObject()
+                                       << QStringLiteral("unknown operation \"dns.flip\"");
     QTest::addRow("unknown product group")
         << QStringLiteral("traffic.cut") << group(QStringLiteral("loans"))
         << QStringLiteral("parameter \"productGroup\" must be one of payments, accounts, trading");
-    QTest::addRow("missing product group") << QStringLiteral("app.stop") << QJsonObject()
-                                           << QStringLiteral("parameter \"productGroup\" is required");
+    QTest::addRow("missing product group")
+        << QStringLiteral("app.stop") << QJsonObject() << QStringLiteral("parameter \"productGroup\" is required");
     QTest::addRow("unknown component") << QStringLiteral("db.promote")
                                        << QJsonObject{{QStringLiteral("component"), QStringLiteral("sha-nope")}}
                                        << QStringLiteral("unknown component \"sha-nope\"");
@@ -117,7 +119,8 @@ void TestSimulatedOperations::trafficCutAndRestore()
 
     QJsonObject withShare = group(payments);
     withShare.insert(QStringLiteral("share"), 100);
-    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("traffic.restore"), withShare), 30).state, ActionState::Succeeded);
+    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("traffic.restore"), withShare), 30).state,
+                 ActionState::Succeeded);
     QCOMPARE(site->topology().traffic().value(payments), 100.0);
 }
 
@@ -125,9 +128,12 @@ void TestSimulatedOperations::restoreWithoutShareFails()
 {
     const std::unique_ptr<SimulatedSite> site = loadDemo(QStringLiteral("hzc"));
     QVERIFY(site);
-    const RunOutcome outcome = finish(*site, start(*site, QStringLiteral("traffic.restore"), group(QStringLiteral("payments"))), 30);
+    const RunOutcome outcome = finish(*site,
+                                      start(*site, QStringLiteral("traffic.restore"), group(QStringLiteral("payments"))),
+                                      30);
     COMPARE_ENUM(outcome.state, ActionState::Failed);
-    QVERIFY2(outcome.message.startsWith(QStringLiteral("no payments traffic share to restore")), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.startsWith(QStringLiteral("no payments traffic share to restore")),
+             qPrintable(outcome.message));
 }
 
 void TestSimulatedOperations::appRestartFollowsDependencies()
@@ -137,7 +143,8 @@ void TestSimulatedOperations::appRestartFollowsDependencies()
     QStringList members;
     for (const QString &id : site->startOrder()) {
         const Component *c = site->topology().component(id);
-        if (c->productGroup == QLatin1StringView("payments") && (c->layer == Layer::Business || c->layer == Layer::Middleware))
+        if (c->productGroup == QLatin1StringView("payments")
+            && (c->layer == Layer::Business || c->layer == Layer::Middleware))
             members.append(id);
     }
     QCOMPARE(members.size(), 6);
@@ -172,7 +179,8 @@ void TestSimulatedOperations::appRestartFollowsDependencies()
     for (const Dependency &d : site->topology().dependencies()) {
         if (!members.contains(d.from) || !members.contains(d.to))
             continue;
-        QVERIFY2(downAt.value(d.from) < downAt.value(d.to), qPrintable(d.from + QStringLiteral(" stops before ") + d.to));
+        QVERIFY2(downAt.value(d.from) < downAt.value(d.to),
+                 qPrintable(d.from + QStringLiteral(" stops before ") + d.to));
         QVERIFY2(upAt.value(d.to) < upAt.value(d.from), qPrintable(d.to + QStringLiteral(" starts before ") + d.from));
     }
     QVERIFY(outcome.log.contains(QStringLiteral("sha-pay-gw-01 is up")));
@@ -182,13 +190,19 @@ void TestSimulatedOperations::startFailsWhenDependencyDown()
 {
     const std::unique_ptr<SimulatedSite> site = loadDemo(QStringLiteral("sha"));
     QVERIFY(site);
-    QVERIFY(finish(*site, start(*site, QStringLiteral("app.stop"), group(QStringLiteral("payments")))).state == ActionState::Succeeded);
-    QCOMPARE(site->applyFault(fault(QStringLiteral("f1"), FaultKind::ProcessKill, QStringLiteral("sha-pay-proxysql-01"))), QString());
-    const RunOutcome outcome = finish(*site, start(*site, QStringLiteral("app.start"), group(QStringLiteral("payments"))));
+    QVERIFY(finish(*site, start(*site, QStringLiteral("app.stop"), group(QStringLiteral("payments")))).state
+            == ActionState::Succeeded);
+    QCOMPARE(site->applyFault(
+                 fault(QStringLiteral("f1"), FaultKind::ProcessKill, QStringLiteral("sha-pay-proxysql-01"))),
+             QString());
+    const RunOutcome outcome = finish(*site,
+                                      start(*site, QStringLiteral("app.start"), group(QStringLiteral("payments"))));
     COMPARE_ENUM(outcome.state, ActionState::Failed);
-    QVERIFY2(outcome.message.contains(QStringLiteral("depends on sha-pay-proxysql-01, which is down")), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(QStringLiteral("depends on sha-pay-proxysql-01, which is down")),
+             qPrintable(outcome.message));
     site->revertFault(QStringLiteral("f1"));
-    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("app.start"), group(QStringLiteral("payments")))).state, ActionState::Succeeded);
+    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("app.start"), group(QStringLiteral("payments")))).state,
+                 ActionState::Succeeded);
     QVERIFY(statusOf(*site, QStringLiteral("sha-pay-gw-01")) != ComponentStatus::Down);
 }
 
@@ -201,7 +215,8 @@ void TestSimulatedOperations::dbPromote()
     const double before = linkNamed(*site, linkId)->lagSeconds;
     QVERIFY(before < 2);
 
-    const RunOutcome outcome = finish(*site, start(*site, QStringLiteral("db.promote"), group(QStringLiteral("payments"))));
+    const RunOutcome outcome = finish(*site,
+                                      start(*site, QStringLiteral("db.promote"), group(QStringLiteral("payments"))));
     COMPARE_ENUM(outcome.state, ActionState::Succeeded);
     const ReplicationLink *link = linkNamed(*site, linkId);
     COMPARE_ENUM(link->role, ReplicationRole::Primary);
@@ -217,7 +232,8 @@ void TestSimulatedOperations::dbPromote()
     QVERIFY2(linkNamed(*site, linkId)->lagSeconds < 2, "then it settles");
     COMPARE_ENUM(linkNamed(*site, linkId)->state, ReplicationState::Healthy);
 
-    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("db.demote"), group(QStringLiteral("payments")))).state, ActionState::Succeeded);
+    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("db.demote"), group(QStringLiteral("payments")))).state,
+                 ActionState::Succeeded);
     COMPARE_ENUM(linkNamed(*site, linkId)->role, ReplicationRole::Standby);
 }
 
@@ -225,13 +241,17 @@ void TestSimulatedOperations::promoteWithoutStandbyFails()
 {
     const std::unique_ptr<SimulatedSite> site = loadDemo(QStringLiteral("sha"));
     QVERIFY(site);
-    const RunOutcome outcome = finish(*site, start(*site, QStringLiteral("db.promote"), group(QStringLiteral("payments"))));
+    const RunOutcome outcome = finish(*site,
+                                      start(*site, QStringLiteral("db.promote"), group(QStringLiteral("payments"))));
     COMPARE_ENUM(outcome.state, ActionState::Failed);
-    QCOMPARE(outcome.message, QStringLiteral("no standby database for payments at this site: sha-pay-mysql-01 is already primary"));
+    QCOMPARE(outcome.message,
+             QStringLiteral("no standby database for payments at this site: sha-pay-mysql-01 is already primary"));
     COMPARE_ENUM(linkNamed(*site, QStringLiteral("pay-mysql-01.sha-shb"))->role, ReplicationRole::Primary);
 
-    QCOMPARE(site->applyFault(fault(QStringLiteral("k"), FaultKind::ProcessKill, QStringLiteral("sha-nas-01"))), QString());
-    const RunOutcome down = finish(*site, start(*site, QStringLiteral("storage.demote"), {{QStringLiteral("component"), QStringLiteral("sha-nas-01")}}));
+    QCOMPARE(site->applyFault(fault(QStringLiteral("k"), FaultKind::ProcessKill, QStringLiteral("sha-nas-01"))),
+             QString());
+    const RunOutcome down = finish(*site, start(*site, QStringLiteral("storage.demote"),
+                                                {{QStringLiteral("component"), QStringLiteral("sha-nas-01")}}));
     COMPARE_ENUM(down.state, ActionState::Failed);
     QVERIFY2(down.message.startsWith(QStringLiteral("cannot demote sha-nas-01: it is down")), qPrintable(down.message));
 }
@@ -240,7 +260,8 @@ void TestSimulatedOperations::waitReplication()
 {
     const std::unique_ptr<SimulatedSite> site = loadDemo(QStringLiteral("shb"));
     QVERIFY(site);
-    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("db.promote"), group(QStringLiteral("payments")))).state, ActionState::Succeeded);
+    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("db.promote"), group(QStringLiteral("payments")))).state,
+                 ActionState::Succeeded);
     const QJsonObject shortWait{{QStringLiteral("productGroup"), QStringLiteral("payments")},
                                 {QStringLiteral("maxLagSeconds"), 2},
                                 {QStringLiteral("timeoutSeconds"), 5}};
@@ -252,7 +273,8 @@ void TestSimulatedOperations::waitReplication()
     QJsonObject longWait = shortWait;
     longWait.insert(QStringLiteral("timeoutSeconds"), 300);
     const double started = site->elapsed();
-    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("wait.replication"), longWait)).state, ActionState::Succeeded);
+    COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("wait.replication"), longWait)).state,
+                 ActionState::Succeeded);
     QVERIFY(site->elapsed() - started < 120);
 }
 
@@ -262,7 +284,8 @@ void TestSimulatedOperations::healthCheck()
     QVERIFY(site);
     const QJsonObject databases{{QStringLiteral("layer"), QStringLiteral("database")}};
     COMPARE_ENUM(finish(*site, start(*site, QStringLiteral("health.check"), databases)).state, ActionState::Succeeded);
-    QCOMPARE(site->applyFault(fault(QStringLiteral("k"), FaultKind::ProcessKill, QStringLiteral("sha-trade-mysql-01"))), QString());
+    QCOMPARE(site->applyFault(fault(QStringLiteral("k"), FaultKind::ProcessKill, QStringLiteral("sha-trade-mysql-01"))),
+             QString());
     const RunOutcome outcome = finish(*site, start(*site, QStringLiteral("health.check"), databases));
     COMPARE_ENUM(outcome.state, ActionState::Failed);
     QCOMPARE(outcome.message, QStringLiteral("1 of 8 components unhealthy: sha-trade-mysql-01 (down)"));
@@ -281,7 +304,8 @@ void TestSimulatedOperations::cancelMidOperation()
     outcome = finish(*site, run, 30, outcome);
     COMPARE_ENUM(outcome.state, ActionState::Cancelled);
     QVERIFY(!site->isRunning(run));
-    QVERIFY2(outcome.message.startsWith(QStringLiteral("cancelled; down: sha-trade-gw-01")), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.startsWith(QStringLiteral("cancelled; down: sha-trade-gw-01")),
+             qPrintable(outcome.message));
     QVERIFY2(outcome.message.contains(QStringLiteral("; running: ")), qPrintable(outcome.message));
     QCOMPARE(outcome.log.constLast(), QStringLiteral("cancelled: ") + outcome.message);
     COMPARE_ENUM(statusOf(*site, QStringLiteral("sha-trade-gw-01")), ComponentStatus::Down);

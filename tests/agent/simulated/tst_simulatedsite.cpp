@@ -43,7 +43,8 @@ void TestSimulatedSite::profileErrors_data()
     QTest::addColumn<QJsonObject>("profile");
     QTest::addColumn<QString>("expected");
     const QJsonObject base = smallProfile();
-    const QJsonObject cycle{{QStringLiteral("from"), QStringLiteral("t-sto")}, {QStringLiteral("to"), QStringLiteral("t-gw")}};
+    const QJsonObject cycle{{QStringLiteral("from"), QStringLiteral("t-sto")},
+                            {QStringLiteral("to"), QStringLiteral("t-gw")}};
 
     QTest::addRow("site id missing") << changed(base, QStringLiteral("site/id"), QJsonValue::Undefined)
                                      << QStringLiteral("site.id: missing");
@@ -54,19 +55,23 @@ void TestSimulatedSite::profileErrors_data()
     QTest::addRow("no components") << changed(base, QStringLiteral("components"), QJsonArray())
                                    << QStringLiteral("components: expected at least one component");
     QTest::addRow("bad layer") << changed(base, QStringLiteral("components/1/layer"), QStringLiteral("network"))
-                               << QStringLiteral("components[1].layer: expected one of business | middleware | storage | "
-                                                 "database | physical, got \"network\"");
+                               << QStringLiteral(
+                                      "components[1].layer: expected one of business | middleware | storage | "
+                                      "database | physical, got \"network\"");
     QTest::addRow("duplicate id") << changed(base, QStringLiteral("components/1/id"), QStringLiteral("t-gw"))
                                   << QStringLiteral("components[1].id: duplicate id \"t-gw\"");
     QTest::addRow("unknown product group")
         << changed(base, QStringLiteral("components/0/productGroup"), QStringLiteral("loans"))
         << QStringLiteral("components[0].productGroup: unknown product group \"loans\" (declared: pay)");
     QTest::addRow("unknown metric") << changed(base, QStringLiteral("components/0/metrics/cpuu"), 3)
-                                    << QStringLiteral("components[0].metrics.cpuu: unknown metric (expected one of cpu, "
-                                                      "memory, qps, latencyMs, capacity)");
-    QTest::addRow("percentage out of range") << changed(base, QStringLiteral("components/0/metrics/cpu"), 140)
-                                             << QStringLiteral("components[0].metrics.cpu: expected a percentage between 0 and 100");
-    QTest::addRow("metric not a number") << changed(base, QStringLiteral("components/0/metrics/qps"), QStringLiteral("many"))
+                                    << QStringLiteral(
+                                           "components[0].metrics.cpuu: unknown metric (expected one of cpu, "
+                                           "memory, qps, latencyMs, capacity)");
+    QTest::addRow("percentage out of range")
+        << changed(base, QStringLiteral("components/0/metrics/cpu"), 140)
+        << QStringLiteral("components[0].metrics.cpu: expected a percentage between 0 and 100");
+    QTest::addRow("metric not a number") << changed(base, QStringLiteral("components/0/metrics/qps"),
+                                                    QStringLiteral("many"))
                                          << QStringLiteral("components[0].metrics.qps: expected a number");
     QTest::addRow("dependency on unknown component")
         << changed(base, QStringLiteral("dependencies/0/to"), QStringLiteral("nope"))
@@ -77,13 +82,15 @@ void TestSimulatedSite::profileErrors_data()
                                       << QStringLiteral("dependencies: cycle t-gw -> t-api -> t-db -> t-sto -> t-gw");
     QTest::addRow("business component replicated")
         << changed(base, QStringLiteral("replication/0/component"), QStringLiteral("t-api"))
-        << QStringLiteral("replication[0].component: t-api is in layer business; only database and storage components replicate");
+        << QStringLiteral(
+               "replication[0].component: t-api is in layer business; only database and storage components replicate");
     QTest::addRow("bad role") << changed(base, QStringLiteral("replication/0/role"), QStringLiteral("leader"))
-                              << QStringLiteral("replication[0].role: expected one of primary | standby, got \"leader\"");
+                              << QStringLiteral(
+                                     "replication[0].role: expected one of primary | standby, got \"leader\"");
     QTest::addRow("peer is this site") << changed(base, QStringLiteral("replication/0/peerSite"), QStringLiteral("t"))
                                        << QStringLiteral("replication[0].peerSite: must be another site than this one");
-    QTest::addRow("traffic for unknown group") << changed(base, QStringLiteral("traffic/loans"), 10)
-                                               << QStringLiteral("traffic.loans: unknown product group");
+    QTest::addRow("traffic for unknown group")
+        << changed(base, QStringLiteral("traffic/loans"), 10) << QStringLiteral("traffic.loans: unknown product group");
     QTest::addRow("traffic out of range") << changed(base, QStringLiteral("traffic/pay"), 120)
                                           << QStringLiteral("traffic.pay: expected a share between 0 and 100");
     QTest::addRow("thresholds inverted")
@@ -114,7 +121,8 @@ void TestSimulatedSite::demoProfiles()
         QVERIFY2(site, qPrintable(error));
         QCOMPARE(site->siteInfo().id, id);
         QCOMPARE(site->siteInfo().region, QStringLiteral("east-china"));
-        QCOMPARE(site->productGroups(), (QStringList{QStringLiteral("payments"), QStringLiteral("accounts"), QStringLiteral("trading")}));
+        QCOMPARE(site->productGroups(),
+                 (QStringList{QStringLiteral("payments"), QStringLiteral("accounts"), QStringLiteral("trading")}));
         const TopologySnapshot snapshot = site->topology().snapshot();
         total += snapshot.components.size();
         QSet<Layer> layers;
@@ -151,8 +159,10 @@ void TestSimulatedSite::faults_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("target");
     QTest::addColumn<QJsonObject>("parameters");
-    QTest::addRow("cpu") << int(FaultKind::Cpu) << QStringLiteral("sha-pay-api-01") << QJsonObject{{QStringLiteral("percent"), 97}};
-    QTest::addRow("memory") << int(FaultKind::Memory) << QStringLiteral("sha-pay-api-01") << QJsonObject{{QStringLiteral("percent"), 90}};
+    QTest::addRow("cpu") << int(FaultKind::Cpu) << QStringLiteral("sha-pay-api-01")
+                         << QJsonObject{{QStringLiteral("percent"), 97}};
+    QTest::addRow("memory") << int(FaultKind::Memory) << QStringLiteral("sha-pay-api-01")
+                            << QJsonObject{{QStringLiteral("percent"), 90}};
     QTest::addRow("network") << int(FaultKind::Network) << QStringLiteral("sha-pay-mysql-01")
                              << QJsonObject{{QStringLiteral("latencyMs"), 200}, {QStringLiteral("lossPercent"), 10}};
     QTest::addRow("process_kill") << int(FaultKind::ProcessKill) << QStringLiteral("sha-pay-redis-01") << QJsonObject();
@@ -192,7 +202,8 @@ void TestSimulatedSite::faults()
         QCOMPARE(hit->alerts.constFirst().message, QStringLiteral("memory above 85%"));
         break;
     case FaultKind::Network: {
-        QVERIFY(hit->metrics.value(QStringLiteral("latencyMs")) >= calm->metrics.value(QStringLiteral("latencyMs")) + 199.9);
+        QVERIFY(hit->metrics.value(QStringLiteral("latencyMs"))
+                >= calm->metrics.value(QStringLiteral("latencyMs")) + 199.9);
         const QString linkId = QStringLiteral("pay-mysql-01.sha-hzc");
         QVERIFY(linkNamed(*site, linkId)->lagSeconds >= linkNamed(*twin, linkId)->lagSeconds + 8.9);
         COMPARE_ENUM(linkNamed(*site, linkId)->state, ReplicationState::Lagging);
@@ -230,8 +241,11 @@ void TestSimulatedSite::overlappingFaults()
     const std::unique_ptr<SimulatedSite> site = loadDemo(QStringLiteral("sha"));
     const std::unique_ptr<SimulatedSite> twin = loadDemo(QStringLiteral("sha"));
     const QString api = QStringLiteral("sha-acct-api-01");
-    QCOMPARE(site->applyFault(fault(QStringLiteral("high"), FaultKind::Cpu, api, {{QStringLiteral("percent"), 97}})), QString());
-    QCOMPARE(site->applyFault(fault(QStringLiteral("host"), FaultKind::Cpu, QStringLiteral("sha-app-02"), {{QStringLiteral("percent"), 85}})), QString());
+    QCOMPARE(site->applyFault(fault(QStringLiteral("high"), FaultKind::Cpu, api, {{QStringLiteral("percent"), 97}})),
+             QString());
+    QCOMPARE(site->applyFault(fault(QStringLiteral("host"), FaultKind::Cpu, QStringLiteral("sha-app-02"),
+                                    {{QStringLiteral("percent"), 85}})),
+             QString());
     site->advance(10);
     twin->advance(10);
     QVERIFY(site->topology().component(api)->metrics.value(QStringLiteral("cpu")) >= 97);
@@ -254,8 +268,10 @@ void TestSimulatedSite::faultRefused_data()
                                << QStringLiteral("site_dark is handled by the agent itself, not by the simulated site");
     QTest::addRow("no target") << int(FaultKind::Cpu) << QString() << QJsonObject{{QStringLiteral("percent"), 50}}
                                << QStringLiteral("cpu needs a target: a component id or a host name");
-    QTest::addRow("unknown target") << int(FaultKind::Cpu) << QStringLiteral("sha-nope") << QJsonObject{{QStringLiteral("percent"), 50}}
-                                    << QStringLiteral("unknown target \"sha-nope\": expected a component id or a host name");
+    QTest::addRow("unknown target") << int(FaultKind::Cpu) << QStringLiteral("sha-nope")
+                                    << QJsonObject{{QStringLiteral("percent"), 50}}
+                                    << QStringLiteral(
+                                           "unknown target \"sha-nope\": expected a component id or a host name");
     QTest::addRow("host_down on a component")
         << int(FaultKind::HostDown) << QStringLiteral("sha-pay-api-01") << QJsonObject()
         << QStringLiteral("host_down needs a host name; component sha-pay-api-01 runs on host sha-app-02");
@@ -264,11 +280,12 @@ void TestSimulatedSite::faultRefused_data()
     QTest::addRow("memory above 100") << int(FaultKind::Memory) << QStringLiteral("sha-app-01")
                                       << QJsonObject{{QStringLiteral("percent"), 150}}
                                       << QStringLiteral("memory: parameter \"percent\" must be at most 100");
-    QTest::addRow("kill with parameters") << int(FaultKind::ProcessKill) << QStringLiteral("sha-pay-api-01")
-                                          << QJsonObject{{QStringLiteral("signal"), 9}}
-                                          << QStringLiteral("process_kill: unknown parameter \"signal\"");
-    QTest::addRow("network without effect") << int(FaultKind::Network) << QStringLiteral("sha-pay-api-01") << QJsonObject()
-                                            << QStringLiteral("network needs latencyMs or lossPercent");
+    QTest::addRow("kill with parameters")
+        << int(FaultKind::ProcessKill) << QStringLiteral("sha-pay-api-01") << QJsonObject{{QStringLiteral("signal"), 9}}
+        << QStringLiteral("process_kill: unknown parameter \"signal\"");
+    QTest::addRow("network without effect")
+        << int(FaultKind::Network) << QStringLiteral("sha-pay-api-01") << QJsonObject()
+        << QStringLiteral("network needs latencyMs or lossPercent");
 }
 
 void TestSimulatedSite::faultRefused()
@@ -311,13 +328,15 @@ void TestSimulatedSite::driftStaysSane()
                                     ? 1.0
                                     : site->topology().traffic().value(c.productGroup) / 100;
             for (auto it = c.metrics.cbegin(); it != c.metrics.cend(); ++it) {
-                const double expected = baseline.value(it.key()).toDouble() * (it.key() == QLatin1StringView("qps") ? load : 1.0);
+                const double expected = baseline.value(it.key()).toDouble()
+                                        * (it.key() == QLatin1StringView("qps") ? load : 1.0);
                 const double value = it.value();
                 QVERIFY(std::isfinite(value));
                 if (it.key() != QLatin1StringView("qps") && it.key() != QLatin1StringView("latencyMs"))
                     QVERIFY2(value >= 0 && value <= 100, qPrintable(c.id + QLatin1Char('.') + it.key()));
                 QVERIFY2(value >= 0.3 * expected - 0.1 && value <= 2 * expected + 0.1,
-                         qPrintable(QStringLiteral("%1.%2 = %3, baseline %4").arg(c.id, it.key()).arg(value).arg(expected)));
+                         qPrintable(
+                             QStringLiteral("%1.%2 = %3, baseline %4").arg(c.id, it.key()).arg(value).arg(expected)));
                 sums[c.id + QLatin1Char('.') + it.key()] += expected > 0 ? value / expected : 1;
             }
         }
@@ -402,12 +421,14 @@ void TestSimulatedSite::backend()
     QCOMPARE(backend->siteInfo().id, QStringLiteral("t"));
     QVERIFY(!backend->siteInfo().capabilities.isEmpty());
 
-    ActionContext refused{QStringLiteral("a0"), QStringLiteral("k0"), QStringLiteral("app.stop"), group(QStringLiteral("loans"))};
+    ActionContext refused{QStringLiteral("a0"), QStringLiteral("k0"), QStringLiteral("app.stop"),
+                          group(QStringLiteral("loans"))};
     QVERIFY(!backend->createExecution(refused, &error));
     QVERIFY2(error.contains(QStringLiteral("productGroup")), qPrintable(error));
 
     QSignalSpy topologySpy(backend.get(), &SiteBackend::topologyChanged);
-    const ActionContext restart{QStringLiteral("a1"), QStringLiteral("k1"), QStringLiteral("app.restart"), group(QStringLiteral("pay"))};
+    const ActionContext restart{QStringLiteral("a1"), QStringLiteral("k1"), QStringLiteral("app.restart"),
+                                group(QStringLiteral("pay"))};
     std::unique_ptr<ActionExecution> execution = backend->createExecution(restart, &error);
     QVERIFY2(execution, qPrintable(error));
     QSignalSpy logSpy(execution.get(), &ActionExecution::logged);
@@ -426,8 +447,11 @@ void TestSimulatedSite::backend()
     QVERIFY(metrics.contains(QStringLiteral("haven_traffic_share_percent{site=\"t\",product_group=\"pay\"} 50\n")));
 
     // Cancelling a wait ends it as cancelled well before its time.
-    execution = backend->createExecution(
-        {QStringLiteral("a2"), QStringLiteral("k2"), QStringLiteral("wait.seconds"), {{QStringLiteral("seconds"), 3600}}}, &error);
+    execution = backend->createExecution({QStringLiteral("a2"),
+                                          QStringLiteral("k2"),
+                                          QStringLiteral("wait.seconds"),
+                                          {{QStringLiteral("seconds"), 3600}}},
+                                         &error);
     QSignalSpy cancelledSpy(execution.get(), &ActionExecution::finished);
     execution->start();
     execution->cancel();

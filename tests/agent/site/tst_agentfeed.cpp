@@ -31,8 +31,9 @@ std::optional<TopologySnapshot> snapshotOf(const HttpClient &client, QString *er
 std::optional<TopologyChanges> changesOf(const HttpResult &result, QString *error)
 {
     if (result.status != 200) {
-        *error = QStringLiteral("changes: HTTP %1 %2 %3").arg(result.status).arg(result.error,
-                                                                               QString::fromUtf8(result.body));
+        *error = QStringLiteral("changes: HTTP %1 %2 %3")
+                     .arg(result.status)
+                     .arg(result.error, QString::fromUtf8(result.body));
         return std::nullopt;
     }
     return TopologyChanges::fromJson(result.json(), error);
@@ -119,8 +120,9 @@ void TestAgentFeed::currentRevisionIsQuiet()
     QVERIFY2(snapshot, qPrintable(error));
     QElapsedTimer clock;
     clock.start();
-    const std::optional<TopologyChanges> changes
-        = changesOf(m_client->get(changesPath(snapshot->revision, snapshot->epoch, 0)), &error);
+    const std::optional<TopologyChanges> changes = changesOf(m_client->get(
+                                                                 changesPath(snapshot->revision, snapshot->epoch, 0)),
+                                                             &error);
     QVERIFY2(changes, qPrintable(error));
     QVERIFY(clock.elapsed() < 1000); // wait=0 never waits
     QVERIFY(!changes->full);
@@ -162,12 +164,12 @@ void TestAgentFeed::longPollReturnsEarlyOnChange()
     }
     QVERIFY(!target.isEmpty());
     if (poll.wait_for(std::chrono::milliseconds(300)) == std::future_status::timeout) {
-        const HttpResult injected = m_client->post(
-            QStringLiteral("/v1/faults"),
-            {{QStringLiteral("kind"), QStringLiteral("cpu")},
-             {QStringLiteral("target"), target},
-             {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("percent"), 99}}},
-             {QStringLiteral("durationSeconds"), 1}});
+        const HttpResult injected = m_client->post(QStringLiteral("/v1/faults"),
+                                                   {{QStringLiteral("kind"), QStringLiteral("cpu")},
+                                                    {QStringLiteral("target"), target},
+                                                    {QStringLiteral("parameters"),
+                                                     QJsonObject{{QStringLiteral("percent"), 99}}},
+                                                    {QStringLiteral("durationSeconds"), 1}});
         QCOMPARE(injected.status, 201L);
     }
     QCOMPARE(poll.wait_for(std::chrono::seconds(WaitSeconds / 2)), std::future_status::ready);
@@ -198,16 +200,17 @@ void TestAgentFeed::operationShowsUpAsTrafficChange()
     }
     QVERIFY2(!group.isEmpty(), "no product group with traffic at this site");
 
-    const HttpResult started = m_client->post(
-        QStringLiteral("/v1/actions"),
-        actionRequest(QStringLiteral("traffic.cut"), {{QStringLiteral("productGroup"), group}}, newKey()));
+    const HttpResult started = m_client->post(QStringLiteral("/v1/actions"),
+                                              actionRequest(QStringLiteral("traffic.cut"),
+                                                            {{QStringLiteral("productGroup"), group}}, newKey()));
     QCOMPARE(started.status, 201L);
     const QString id = started.json().value(QStringLiteral("action")).toObject().value(QStringLiteral("id")).toString();
     QCOMPARE(waitForFinalAction(*m_client, id, 15'000).value(QStringLiteral("state")).toString(),
              QStringLiteral("succeeded"));
 
-    const std::optional<TopologyChanges> changes
-        = changesOf(m_client->get(changesPath(snapshot->revision, snapshot->epoch, 0)), &error);
+    const std::optional<TopologyChanges> changes = changesOf(m_client->get(
+                                                                 changesPath(snapshot->revision, snapshot->epoch, 0)),
+                                                             &error);
     QVERIFY2(changes, qPrintable(error));
     QVERIFY(!changes->full);
     QVERIFY2(changes->traffic.has_value(), "the cut is not in the feed");
@@ -216,15 +219,16 @@ void TestAgentFeed::operationShowsUpAsTrafficChange()
     QCOMPARE(changes->traffic->size(), snapshot->traffic.size()); // the whole map, as the protocol says
 
     // Once read, the traffic map is not sent again.
-    const std::optional<TopologyChanges> later
-        = changesOf(m_client->get(changesPath(changes->revision, snapshot->epoch, 0)), &error);
+    const std::optional<TopologyChanges> later = changesOf(m_client->get(
+                                                               changesPath(changes->revision, snapshot->epoch, 0)),
+                                                           &error);
     QVERIFY2(later, qPrintable(error));
     QVERIFY(!later->traffic.has_value());
 }
 
 void TestAgentFeed::fullAnswers_data()
 {
-    QTest::addColumn<QString>("epoch"); // "current" for the agent's own
+    QTest::addColumn<QString>("epoch");      // "current" for the agent's own
     QTest::addColumn<qint64>("sinceOffset"); // added to the current revision
     QTest::addRow("stale epoch") << QStringLiteral("stale-epoch") << qint64(0);
     QTest::addRow("no epoch") << QString() << qint64(0);

@@ -77,8 +77,7 @@ void TestHostMetrics::cpuPercent_data()
     QTest::addRow("quarter busy") << quint64(100) << quint64(1000) << quint64(200) << quint64(1400)
                                   << OptionalDouble(25.0);
     QTest::addRow("fully busy") << quint64(0) << quint64(0) << quint64(50) << quint64(50) << OptionalDouble(100.0);
-    QTest::addRow("no time passed") << quint64(10) << quint64(100) << quint64(10) << quint64(100)
-                                    << OptionalDouble();
+    QTest::addRow("no time passed") << quint64(10) << quint64(100) << quint64(10) << quint64(100) << OptionalDouble();
     QTest::addRow("counters restarted") << quint64(500) << quint64(1000) << quint64(5) << quint64(10)
                                         << OptionalDouble();
 }
@@ -108,12 +107,12 @@ void TestHostMetrics::parseMemory_data()
                                                                    "Buffers: 100 kB\n"
                                                                    "Cached: 300 kB\n")
                                                      << OptionalDouble(50.0);
-    QTest::addRow("available above total is capped") << QByteArray("MemTotal: 1000 kB\nMemAvailable: 2000 kB\n")
-                                                     << OptionalDouble(0.0);
+    QTest::addRow("available above total is capped")
+        << QByteArray("MemTotal: 1000 kB\nMemAvailable: 2000 kB\n") << OptionalDouble(0.0);
     QTest::addRow("no total") << QByteArray("MemFree: 100 kB\nMemAvailable: 100 kB\n") << OptionalDouble();
     QTest::addRow("zero total") << QByteArray("MemTotal: 0 kB\nMemAvailable: 0 kB\n") << OptionalDouble();
-    QTest::addRow("nothing about availability") << QByteArray("MemTotal: 1000 kB\nMemFree: 10 kB\n")
-                                                << OptionalDouble();
+    QTest::addRow("nothing about availability")
+        << QByteArray("MemTotal: 1000 kB\nMemFree: 10 kB\n") << OptionalDouble();
     QTest::addRow("garbage") << QByteArray("hello\nworld") << OptionalDouble();
 }
 

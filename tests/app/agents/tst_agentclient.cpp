@@ -24,8 +24,8 @@ Q_DECLARE_METATYPE(Haven::AgentError::Kind)
 
 namespace {
 
-
-template<typename T> struct Outcome
+template<typename T>
+struct Outcome
 {
     bool called = false;
     int calls = 0;
@@ -34,7 +34,8 @@ template<typename T> struct Outcome
 };
 
 // Starts a call and spins the event loop until its callback ran.
-template<typename T, typename Start> Outcome<T> run(Start start, int timeoutMs = 20'000)
+template<typename T, typename Start>
+Outcome<T> run(Start start, int timeoutMs = 20'000)
 {
     auto outcome = std::make_shared<Outcome<T>>();
     start([outcome](std::optional<T> value, const AgentError &error) {
@@ -230,9 +231,9 @@ void TestAgentClient::calls()
     ActionState state = cancelled.value->state;
     QVERIFY(waitUntil(
         [&] {
-            const auto now = run<ActionRecord>([&](auto done) { client.fetchAction(id, done); });
-            state = now.value ? now.value->state : ActionState::Pending;
-            return isFinal(state);
+        const auto now = run<ActionRecord>([&](auto done) { client.fetchAction(id, done); });
+        state = now.value ? now.value->state : ActionState::Pending;
+        return isFinal(state);
         },
         15'000));
     QCOMPARE(toString(state), toString(ActionState::Cancelled));
@@ -307,9 +308,9 @@ void TestAgentClient::classification()
     }
     case Scenario::SiteDark: {
         drill = std::make_unique<HttpClient>(m_agent->url(), m_agent->token());
-        const HttpResult injected
-            = drill->post(QStringLiteral("/v1/faults"), {{QStringLiteral("kind"), QStringLiteral("site_dark")},
-                                                         {QStringLiteral("durationSeconds"), 5}});
+        const HttpResult injected = drill->post(QStringLiteral("/v1/faults"),
+                                                {{QStringLiteral("kind"), QStringLiteral("site_dark")},
+                                                 {QStringLiteral("durationSeconds"), 5}});
         QCOMPARE(injected.status, 201L);
         darkFault = injected.json().value(QStringLiteral("fault")).toObject().value(QStringLiteral("id")).toString();
         break;
@@ -372,8 +373,7 @@ void TestAgentClient::classification()
     QCOMPARE(outcome.calls, 1);
     QVERIFY(!outcome.value);
     QVERIFY2(outcome.error.kind == kind, qPrintable(describe(outcome.error)));
-    QVERIFY2(outcome.error.detail.contains(detail) || outcome.error.code == detail,
-             qPrintable(describe(outcome.error)));
+    QVERIFY2(outcome.error.detail.contains(detail) || outcome.error.code == detail, qPrintable(describe(outcome.error)));
     const QString message = outcome.error.message(connection.siteName, connection.url);
     QVERIFY(message.contains(connection.siteName));
     QVERIFY2(message.size() > 40, qPrintable(message));

@@ -146,8 +146,8 @@ void TestCurlEngine::cancelFromAnotherCallback()
     CurlEngine engine;
     bool heldCalled = false;
     bool firstCalled = false;
-    const CurlEngine::RequestId held
-        = engine.start(live(silent.url()), [&](const CurlResponse &) { heldCalled = true; });
+    const CurlEngine::RequestId held = engine.start(live(silent.url()),
+                                                    [&](const CurlResponse &) { heldCalled = true; });
     engine.start(live(m_agent->url()), [&](const CurlResponse &) {
         firstCalled = true;
         engine.cancel(held);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/environment/environment.h"
 #include "app/agents/secretstore.h"
+#include "models/environment/environment.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -122,7 +122,10 @@ void TestSecretStore::fileRoundTrip()
 
     bool contained = false;
     bool answered = false;
-    store.contains(QStringLiteral("site/sha/token"), &store, [&](bool yes) { contained = yes; answered = true; });
+    store.contains(QStringLiteral("site/sha/token"), &store, [&](bool yes) {
+        contained = yes;
+        answered = true;
+    });
     QTRY_VERIFY(answered);
     QVERIFY(contained);
 
@@ -194,8 +197,10 @@ void TestSecretStore::corruptFileIsReportedAndKept_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("problem");
     QTest::addRow("not json") << QByteArray("{\"format\": \"haven-secrets\", oops") << "not valid JSON";
-    QTest::addRow("other file") << QByteArray(R"({"format":"haven-environment","version":1})") << "not a Haven secrets file";
-    QTest::addRow("newer version") << QByteArray(R"({"format":"haven-secrets","version":2,"secrets":{}})") << "unknown version 2";
+    QTest::addRow("other file") << QByteArray(R"({"format":"haven-environment","version":1})")
+                                << "not a Haven secrets file";
+    QTest::addRow("newer version") << QByteArray(R"({"format":"haven-secrets","version":2,"secrets":{}})")
+                                   << "unknown version 2";
     QTest::addRow("secrets not object") << QByteArray(R"({"format":"haven-secrets","version":1,"secrets":[]})")
                                         << "\"secrets\" is not an object";
     QTest::addRow("entry not base64") << QByteArray(R"({"format":"haven-secrets","version":1,"secrets":{"k":"%%%"}})")
@@ -279,7 +284,8 @@ void TestSecretStore::detectionEndsAndRunsQueuedCalls()
     QElapsedTimer clock;
     clock.start();
     // Asked before detection ends: answered after it.
-    store.read(QStringLiteral("site/none/token"), &store, [&](const SecretStore::ReadResult &result) { answer = result; });
+    store.read(QStringLiteral("site/none/token"), &store,
+               [&](const SecretStore::ReadResult &result) { answer = result; });
     QTRY_VERIFY_WITH_TIMEOUT(store.isReady(), 15'000);
     QCOMPARE(ready.size(), 1);
     QTRY_VERIFY(answer.has_value());

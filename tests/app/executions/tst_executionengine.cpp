@@ -5,13 +5,13 @@
 // written.
 
 #include "agenttest.h"
-#include "app/session/consolesession.h"
 #include "app/executions/executionengine.h"
+#include "app/session/consolesession.h"
 #include "executiontest.h"
-#include "models/topology/fleettopology.h"
-#include "models/store/localstore.h"
 #include "models/plans/planformat.h"
 #include "models/plans/plantemplates.h"
+#include "models/store/localstore.h"
+#include "models/topology/fleettopology.h"
 #include "sessiontest.h"
 #include "waituntil.h"
 
@@ -41,14 +41,16 @@ struct Console
     bool follow(DemoSites &sites)
     {
         session.startWith(sites.environment(), sites.tokens());
-        return waitUntil([this] {
+        return waitUntil(
+            [this] {
             for (const QString &id : DemoSites::Ids) {
                 const SiteState *site = session.topology().site(id);
                 if (!site || site->reachability != Reachability::Online || site->operations.isEmpty())
                     return false;
             }
             return true;
-        }, 15'000);
+            },
+            15'000);
     }
 
     ExecutionEngine &engine() { return session.executions(); }
@@ -145,8 +147,16 @@ void TestExecutionEngine::fullSwitchoverAndRecovery()
     plan.metadata.state = PlanState::Effective;
     plan.metadata.name = QStringLiteral("Same-city switchover");
 
-    const DryRun dryRun = DryRun::run(plan, ExecutionTicket{plan.metadata.id, 1, plan.metadata.name, {QStringLiteral("sha")},
-                                                            {QStringLiteral("shb")}, {}, {}, {}, {}},
+    const DryRun dryRun = DryRun::run(plan,
+                                      ExecutionTicket{plan.metadata.id,
+                                                      1,
+                                                      plan.metadata.name,
+                                                      {QStringLiteral("sha")},
+                                                      {QStringLiteral("shb")},
+                                                      {},
+                                                      {},
+                                                      {},
+                                                      {}},
                                       console.session.topology());
     QVERIFY2(dryRun.ok(), qPrintable(dryRun.problems.join(u' ')));
     QCOMPARE(dryRun.steps.size(), plan.steps.size());
@@ -154,43 +164,53 @@ void TestExecutionEngine::fullSwitchoverAndRecovery()
     const QString id = console.run(plan);
     QVERIFY(!id.isEmpty());
     // Approve every gate as it comes, until the switchover is done.
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         for (const StepRun &run : console.execution(id).steps()) {
             if (run.state == StepRunState::AwaitingApproval)
                 console.engine().approve(id, run.id, Console::operatorTester(), QStringLiteral("go"));
         }
         return console.execution(id).state() == ExecutionState::AwaitingRecovery
                || console.execution(id).state() == ExecutionState::Failed;
-    }, 60'000));
+        },
+        60'000));
     QCOMPARE(toString(console.execution(id).state()), toString(ExecutionState::AwaitingRecovery));
     for (StepId step : console.execution(id).stepsOf(PlanPhase::Switchover))
         QCOMPARE(toString(console.stepState(id, step)), toString(StepRunState::Succeeded));
     // The failed site no longer serves payments.
-    QVERIFY(waitUntil([&] {
-        return console.session.topology().site(QStringLiteral("sha"))->traffic.value(QStringLiteral("payments"), -1) == 0;
-    }, 10'000));
+    QVERIFY(waitUntil(
+        [&] {
+        return console.session.topology().site(QStringLiteral("sha"))->traffic.value(QStringLiteral("payments"), -1)
+               == 0;
+        },
+        10'000));
     QVERIFY(console.execution(id).switchoverFinishedMs() > console.execution(id).startedMs());
 
     QVERIFY(!console.engine().canDo(id, ExecutionEngine::Command::Pause));
     QVERIFY(console.engine().startRecovery(id, Console::operatorTester()));
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         for (const StepRun &run : console.execution(id).steps()) {
             if (run.state == StepRunState::AwaitingApproval)
                 console.engine().approve(id, run.id, Console::operatorTester(), QStringLiteral("go"));
         }
         return isFinal(console.execution(id).state()) || console.execution(id).state() == ExecutionState::Failed;
-    }, 60'000));
-    QVERIFY2(console.execution(id).state() == ExecutionState::Succeeded, qPrintable(console.execution(id).stateMessage() + [&] {
-        QString failures;
-        for (const StepRun &run : console.execution(id).steps()) {
-            if (run.state == StepRunState::Failed)
-                failures += u' ' + console.execution(id).stepName(run.id) + u": " + run.message;
-        }
-        return failures;
-    }()));
-    QVERIFY(waitUntil([&] {
+        },
+        60'000));
+    QVERIFY2(console.execution(id).state() == ExecutionState::Succeeded,
+             qPrintable(console.execution(id).stateMessage() + [&] {
+                 QString failures;
+                 for (const StepRun &run : console.execution(id).steps()) {
+                     if (run.state == StepRunState::Failed)
+                         failures += u' ' + console.execution(id).stepName(run.id) + u": " + run.message;
+                 }
+                 return failures;
+             }()));
+    QVERIFY(waitUntil(
+        [&] {
         return console.session.topology().site(QStringLiteral("sha"))->traffic.value(QStringLiteral("payments"), 0) > 0;
-    }, 10'000));
+        },
+        10'000));
 
     // Every step ran exactly once at each of its sites, by the agents' own records.
     for (const PlanStep &step : plan.steps) {
@@ -203,8 +223,10 @@ void TestExecutionEngine::fullSwitchoverAndRecovery()
     // Logs arrived, approvals and commands are in the journal and the hash-chained audit log.
     const StepRun *first = console.execution(id).stepRun(plan.steps.first().id);
     QVERIFY(!first->sites.first().log.isEmpty());
-    QVERIFY(std::any_of(console.execution(id).operatorActions().cbegin(), console.execution(id).operatorActions().cend(),
-                        [](const OperatorAction &a) { return a.action == QLatin1StringView("approve") && a.user == QLatin1StringView("tester"); }));
+    QVERIFY(std::any_of(console.execution(id).operatorActions().cbegin(),
+                        console.execution(id).operatorActions().cend(), [](const OperatorAction &a) {
+                            return a.action == QLatin1StringView("approve") && a.user == QLatin1StringView("tester");
+                        }));
     QVERIFY(console.session.store().verifyAuditChain());
 }
 
@@ -226,7 +248,7 @@ void TestExecutionEngine::retryAndSkipAFailedStep()
     QVERIFY(!id.isEmpty());
     QVERIFY(console.waitForState(id, ExecutionState::Failed));
     QCOMPARE(toString(console.stepState(id, 2)), toString(StepRunState::Failed));
-    QCOMPARE(console.execution(id).stepRun(2)->attempt, 2); // the policy's automatic retry
+    QCOMPARE(console.execution(id).stepRun(2)->attempt, 2);                        // the policy's automatic retry
     QCOMPARE(toString(console.stepState(id, 3)), toString(StepRunState::Pending)); // blocked behind the failure
     QVERIFY(console.execution(id).stateMessage().contains(QStringLiteral("Check payments")));
 
@@ -236,7 +258,8 @@ void TestExecutionEngine::retryAndSkipAFailedStep()
     QVERIFY(console.engine().retryStep(id, 2, Console::operatorTester(), QStringLiteral("once more")));
     QVERIFY(console.waitForState(id, ExecutionState::Failed));
     QCOMPARE(console.execution(id).stepRun(2)->attempt, 3);
-    QVERIFY(console.engine().skipStep(id, 2, Console::operatorTester(), QStringLiteral("known: app stopped on purpose")));
+    QVERIFY(
+        console.engine().skipStep(id, 2, Console::operatorTester(), QStringLiteral("known: app stopped on purpose")));
     QVERIFY(console.waitForState(id, ExecutionState::Succeeded));
     QCOMPARE(toString(console.stepState(id, 2)), toString(StepRunState::Skipped));
     QCOMPARE(console.execution(id).stepRun(2)->skipReason, QStringLiteral("known: app stopped on purpose"));
@@ -253,11 +276,12 @@ void TestExecutionEngine::cancelStopsDispatchingAndCancelsActions()
 {
     Console console(*m_dir);
     QVERIFY(console.follow(*m_sites));
-    const PlanData plan = effectivePlan(
-        QStringLiteral("Long wait"), PlanKind::Emergency,
-        {planStep(1, QStringLiteral("Wait long"), QStringLiteral("wait.seconds"), waitParameters(2000), StepTargetKind::EmergencySite),
-         planStep(2, QStringLiteral("After"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EmergencySite)},
-        {{1, 2}});
+    const PlanData plan = effectivePlan(QStringLiteral("Long wait"), PlanKind::Emergency,
+                                        {planStep(1, QStringLiteral("Wait long"), QStringLiteral("wait.seconds"),
+                                                  waitParameters(2000), StepTargetKind::EmergencySite),
+                                         planStep(2, QStringLiteral("After"), QStringLiteral("wait.seconds"),
+                                                  waitParameters(1), StepTargetKind::EmergencySite)},
+                                        {{1, 2}});
     const QString id = console.run(plan);
     QVERIFY(!id.isEmpty());
     QVERIFY(waitUntil([&] { return !console.execution(id).stepRun(1)->sites.value(0).actionId.isEmpty(); }, 10'000));
@@ -280,29 +304,36 @@ void TestExecutionEngine::emergencyStopStopsEverything()
     QVERIFY(console.follow(*m_sites));
     auto longPlan = [](const QString &name) {
         return effectivePlan(name, PlanKind::Drill,
-                             {planStep(1, QStringLiteral("Wait A"), QStringLiteral("wait.seconds"), waitParameters(2000), StepTargetKind::FailedSite),
-                              planStep(2, QStringLiteral("Wait B"), QStringLiteral("wait.seconds"), waitParameters(2000), StepTargetKind::EmergencySite)},
+                             {planStep(1, QStringLiteral("Wait A"), QStringLiteral("wait.seconds"),
+                                       waitParameters(2000), StepTargetKind::FailedSite),
+                              planStep(2, QStringLiteral("Wait B"), QStringLiteral("wait.seconds"),
+                                       waitParameters(2000), StepTargetKind::EmergencySite)},
                              {});
     };
     const QString first = console.run(longPlan(QStringLiteral("Drill one")));
-    const QString second = console.run(longPlan(QStringLiteral("Drill two")), {QStringLiteral("hzc")}, {QStringLiteral("shb")});
+    const QString second = console.run(longPlan(QStringLiteral("Drill two")), {QStringLiteral("hzc")},
+                                       {QStringLiteral("shb")});
     QVERIFY(!first.isEmpty() && !second.isEmpty());
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         return console.execution(first).stepRun(2)->sites.value(0).state == ActionState::Running
                && console.execution(second).stepRun(2)->sites.value(0).state == ActionState::Running;
-    }, 10'000));
+        },
+        10'000));
     QVERIFY(console.engine().hasActiveExecution());
     QCOMPARE(console.engine().emergencyStop(Console::operatorTester(), QStringLiteral("customer impact")), 2);
     QCOMPARE(toString(console.execution(first).state()), toString(ExecutionState::Stopped));
     QCOMPARE(toString(console.execution(second).state()), toString(ExecutionState::Stopped));
     QVERIFY(!console.engine().hasActiveExecution());
     for (const QString &site : {QStringLiteral("sha"), QStringLiteral("shb"), QStringLiteral("hzc")}) {
-        QVERIFY(waitUntil([&] {
+        QVERIFY(waitUntil(
+            [&] {
             const QList<QJsonObject> actions = m_sites->actions(site, QString());
             return std::all_of(actions.cbegin(), actions.cend(), [](const QJsonObject &a) {
                 return a.value(QStringLiteral("state")).toString() == QLatin1StringView("cancelled");
             });
-        }, 10'000));
+            },
+            10'000));
     }
     QVERIFY(console.waitForStep(first, 1, StepRunState::Cancelled));
 }
@@ -311,7 +342,8 @@ void TestExecutionEngine::timeoutCancelsTheAction()
 {
     Console console(*m_dir);
     QVERIFY(console.follow(*m_sites));
-    PlanStep slow = planStep(1, QStringLiteral("Slow"), QStringLiteral("wait.seconds"), waitParameters(2000), StepTargetKind::FailedSite);
+    PlanStep slow = planStep(1, QStringLiteral("Slow"), QStringLiteral("wait.seconds"), waitParameters(2000),
+                             StepTargetKind::FailedSite);
     slow.timeoutSeconds = 1;
     const QString id = console.run(effectivePlan(QStringLiteral("Timeout"), PlanKind::Emergency, {slow}, {}));
     QVERIFY(!id.isEmpty());
@@ -327,11 +359,13 @@ void TestExecutionEngine::agentDyingInTheMiddleOfAStep()
 {
     Console console(*m_dir);
     QVERIFY(console.follow(*m_sites));
-    PlanStep wait = planStep(1, QStringLiteral("Wait at SHB"), QStringLiteral("wait.seconds"), waitParameters(100), StepTargetKind::EmergencySite);
+    PlanStep wait = planStep(1, QStringLiteral("Wait at SHB"), QStringLiteral("wait.seconds"), waitParameters(100),
+                             StepTargetKind::EmergencySite);
     wait.retry = {2, 1, 1.0};
     const QString id = console.run(effectivePlan(QStringLiteral("Dying agent"), PlanKind::Emergency, {wait}, {}));
     QVERIFY(!id.isEmpty());
-    QVERIFY(waitUntil([&] { return console.execution(id).stepRun(1)->sites.value(0).state == ActionState::Running; }, 10'000));
+    QVERIFY(waitUntil([&] { return console.execution(id).stepRun(1)->sites.value(0).state == ActionState::Running; },
+                      10'000));
     m_sites->agent(QStringLiteral("shb")).kill();
     QTest::qWait(300);
     QVERIFY(m_sites->restart(QStringLiteral("shb")));
@@ -340,7 +374,8 @@ void TestExecutionEngine::agentDyingInTheMiddleOfAStep()
     const StepRun *run = console.execution(id).stepRun(1);
     QCOMPARE(run->attempt, 2);
     QCOMPARE(run->history.size(), 1);
-    QVERIFY2(run->history.first().message.contains(QStringLiteral("interrupted")), qPrintable(run->history.first().message));
+    QVERIFY2(run->history.first().message.contains(QStringLiteral("interrupted")),
+             qPrintable(run->history.first().message));
     QCOMPARE(m_sites->actions(QStringLiteral("shb"), id).size(), 2);
 }
 
@@ -348,7 +383,8 @@ void TestExecutionEngine::startWithoutAnswerIsNotRetriedOnItsOwn()
 {
     Console console(*m_dir);
     QVERIFY(console.follow(*m_sites));
-    PlanStep wait = planStep(1, QStringLiteral("Wait at SHB"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EmergencySite);
+    PlanStep wait = planStep(1, QStringLiteral("Wait at SHB"), QStringLiteral("wait.seconds"), waitParameters(1),
+                             StepTargetKind::EmergencySite);
     wait.requiresApproval = true; // so that the agent can be frozen just before the start goes out
     wait.timeoutSeconds = 2;
     wait.retry = {3, 0, 1.0};
@@ -366,7 +402,9 @@ void TestExecutionEngine::startWithoutAnswerIsNotRetriedOnItsOwn()
     QVERIFY(run->sites.first().outcomeUnknown);
     QVERIFY2(run->message.contains(QStringLiteral("may have started")), qPrintable(run->message));
     // It had arrived: the agent runs it once, under the first attempt's key only.
-    QVERIFY(waitUntil([&] { return m_sites->actions(QStringLiteral("shb"), id + QStringLiteral("/1/shb/1")).size() == 1; }, 10'000));
+    QVERIFY(
+        waitUntil([&] { return m_sites->actions(QStringLiteral("shb"), id + QStringLiteral("/1/shb/1")).size() == 1; },
+                  10'000));
     QCOMPARE(m_sites->actions(QStringLiteral("shb"), id).size(), 1);
     QCOMPARE(toString(console.execution(id).state()), toString(ExecutionState::Failed));
 }
@@ -376,14 +414,20 @@ void TestExecutionEngine::unreachableSiteFailsFastAndOtherBranchesGoOn()
     Console console(*m_dir);
     QVERIFY(console.follow(*m_sites));
     m_sites->agent(QStringLiteral("hzc")).stop();
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         return console.session.topology().site(QStringLiteral("hzc"))->reachability == Reachability::Unreachable;
-    }, 10'000));
+        },
+        10'000));
     // Everywhere: the failed site hzc is down, the emergency site shb answers.
-    PlanStep remote = planStep(1, QStringLiteral("Everywhere"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EverySite);
-    PlanStep local = planStep(2, QStringLiteral("At SHB"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EmergencySite);
-    PlanStep next = planStep(3, QStringLiteral("After SHB"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EmergencySite);
-    const QString id = console.run(effectivePlan(QStringLiteral("Unreachable"), PlanKind::Emergency, {remote, local, next}, {{2, 3}}),
+    PlanStep remote = planStep(1, QStringLiteral("Everywhere"), QStringLiteral("wait.seconds"), waitParameters(1),
+                               StepTargetKind::EverySite);
+    PlanStep local = planStep(2, QStringLiteral("At SHB"), QStringLiteral("wait.seconds"), waitParameters(1),
+                              StepTargetKind::EmergencySite);
+    PlanStep next = planStep(3, QStringLiteral("After SHB"), QStringLiteral("wait.seconds"), waitParameters(1),
+                             StepTargetKind::EmergencySite);
+    const QString id = console.run(effectivePlan(QStringLiteral("Unreachable"), PlanKind::Emergency,
+                                                 {remote, local, next}, {{2, 3}}),
                                    {QStringLiteral("hzc")}, {QStringLiteral("shb")});
     QVERIFY(!id.isEmpty());
     QVERIFY(console.waitForState(id, ExecutionState::Failed));
@@ -393,9 +437,9 @@ void TestExecutionEngine::unreachableSiteFailsFastAndOtherBranchesGoOn()
     QCOMPARE(toString(console.stepState(id, 3)), toString(StepRunState::Succeeded)); // the other branch went on
     // Once the site is back, the operator retries.
     QVERIFY(m_sites->restart(QStringLiteral("hzc")));
-    QVERIFY(waitUntil([&] {
-        return console.session.topology().site(QStringLiteral("hzc"))->reachability == Reachability::Online;
-    }, 10'000));
+    QVERIFY(waitUntil(
+        [&] { return console.session.topology().site(QStringLiteral("hzc"))->reachability == Reachability::Online; },
+        10'000));
     QVERIFY(console.engine().retryStep(id, 1, Console::operatorTester(), QStringLiteral("site is back")));
     QVERIFY(console.waitForState(id, ExecutionState::Succeeded));
     // The retry ran only where the step had not succeeded: shb once, hzc once (attempt 2).
@@ -406,9 +450,12 @@ void TestExecutionEngine::unreachableSiteFailsFastAndOtherBranchesGoOn()
 
 void TestExecutionEngine::journalReplaysToTheSameState()
 {
-    PlanStep a = planStep(1, QStringLiteral("Everywhere"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EverySite);
-    PlanStep b = planStep(2, QStringLiteral("Long at SHB"), QStringLiteral("wait.seconds"), waitParameters(60), StepTargetKind::EmergencySite);
-    PlanStep c = planStep(3, QStringLiteral("Last"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::FailedSite);
+    PlanStep a = planStep(1, QStringLiteral("Everywhere"), QStringLiteral("wait.seconds"), waitParameters(1),
+                          StepTargetKind::EverySite);
+    PlanStep b = planStep(2, QStringLiteral("Long at SHB"), QStringLiteral("wait.seconds"), waitParameters(60),
+                          StepTargetKind::EmergencySite);
+    PlanStep c = planStep(3, QStringLiteral("Last"), QStringLiteral("wait.seconds"), waitParameters(1),
+                          StepTargetKind::FailedSite);
     const PlanData plan = effectivePlan(QStringLiteral("Replay"), PlanKind::Emergency, {a, b, c}, {{1, 2}, {2, 3}});
     QString id;
     {
@@ -420,7 +467,8 @@ void TestExecutionEngine::journalReplaysToTheSameState()
         QVERIFY(waitUntil([&] { return !console.execution(id).stepRun(2)->sites.value(0).actionId.isEmpty(); }, 10'000));
         // The journal alone gives the state the engine holds.
         QString error;
-        const std::optional<Execution> replayed = Execution::replay(id, console.session.store().loadExecutionEvents(id), &error);
+        const std::optional<Execution> replayed = Execution::replay(id, console.session.store().loadExecutionEvents(id),
+                                                                    &error);
         QVERIFY2(replayed, qPrintable(error));
         QCOMPARE(toString(replayed->state()), toString(console.execution(id).state()));
         QCOMPARE(replayed->lastSeq(), console.execution(id).lastSeq());
@@ -459,11 +507,19 @@ void TestExecutionEngine::journalReplaysToTheSameState()
 void TestExecutionEngine::crashBetweenDispatchesDispatchesTheRest()
 {
     // What a console killed between the two dispatches of one attempt leaves in its journal.
-    const PlanData plan = effectivePlan(
-        QStringLiteral("Half dispatched"), PlanKind::Emergency,
-        {planStep(1, QStringLiteral("Everywhere"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::EverySite)}, {});
-    const ExecutionTicket ticket{plan.metadata.id, 1, plan.metadata.name, {QStringLiteral("sha")}, {QStringLiteral("shb")},
-                                 {}, {}, QStringLiteral("tester@test"), {}};
+    const PlanData plan = effectivePlan(QStringLiteral("Half dispatched"), PlanKind::Emergency,
+                                        {planStep(1, QStringLiteral("Everywhere"), QStringLiteral("wait.seconds"),
+                                                  waitParameters(1), StepTargetKind::EverySite)},
+                                        {});
+    const ExecutionTicket ticket{plan.metadata.id,
+                                 1,
+                                 plan.metadata.name,
+                                 {QStringLiteral("sha")},
+                                 {QStringLiteral("shb")},
+                                 {},
+                                 {},
+                                 QStringLiteral("tester@test"),
+                                 {}};
     const QString id = QStringLiteral("half-dispatched");
     {
         QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("console"))));
@@ -471,15 +527,23 @@ void TestExecutionEngine::crashBetweenDispatchesDispatchesTheRest()
         QCOMPARE(store.open(m_dir->filePath(QStringLiteral("console/haven.db"))).mode, LocalStore::Mode::Persistent);
         using Kind = ExecutionEvent::Kind;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const QList<std::pair<Kind, QJsonObject>> items{
-            {Kind::Created, {{QStringLiteral("ticket"), ticket.toJson()}, {QStringLiteral("plan"), PlanFormat::toJson(plan)}}},
-            {Kind::OperatorAction, {{QStringLiteral("action"), QStringLiteral("start")}, {QStringLiteral("user"), QStringLiteral("tester")}}},
-            {Kind::PhaseStarted, {{QStringLiteral("phase"), QStringLiteral("switchover")}}},
-            {Kind::StateChanged, {{QStringLiteral("state"), QStringLiteral("running")}}},
-            {Kind::AttemptStarted, {{QStringLiteral("step"), 1}, {QStringLiteral("attempt"), 1},
-                                    {QStringLiteral("sites"), QJsonArray{QStringLiteral("sha"), QStringLiteral("shb")}}}},
-            {Kind::Dispatched, {{QStringLiteral("step"), 1}, {QStringLiteral("site"), QStringLiteral("sha")}, {QStringLiteral("attempt"), 1},
-                                {QStringLiteral("key"), Execution::idempotencyKey(id, 1, QStringLiteral("sha"), 1)}}}};
+        const QList<std::pair<Kind, QJsonObject>>
+            items{{Kind::Created,
+                   {{QStringLiteral("ticket"), ticket.toJson()}, {QStringLiteral("plan"), PlanFormat::toJson(plan)}}},
+                  {Kind::OperatorAction,
+                   {{QStringLiteral("action"), QStringLiteral("start")},
+                    {QStringLiteral("user"), QStringLiteral("tester")}}},
+                  {Kind::PhaseStarted, {{QStringLiteral("phase"), QStringLiteral("switchover")}}},
+                  {Kind::StateChanged, {{QStringLiteral("state"), QStringLiteral("running")}}},
+                  {Kind::AttemptStarted,
+                   {{QStringLiteral("step"), 1},
+                    {QStringLiteral("attempt"), 1},
+                    {QStringLiteral("sites"), QJsonArray{QStringLiteral("sha"), QStringLiteral("shb")}}}},
+                  {Kind::Dispatched,
+                   {{QStringLiteral("step"), 1},
+                    {QStringLiteral("site"), QStringLiteral("sha")},
+                    {QStringLiteral("attempt"), 1},
+                    {QStringLiteral("key"), Execution::idempotencyKey(id, 1, QStringLiteral("sha"), 1)}}}};
         QList<ExecutionEvent> events;
         for (const auto &[kind, payload] : items)
             events.append({events.size() + 1, now, kind, payload});
@@ -500,9 +564,18 @@ void TestExecutionEngine::refusedTickets()
     Console console(*m_dir);
     QVERIFY(console.follow(*m_sites));
     PlanData plan = effectivePlan(QStringLiteral("Refusals"), PlanKind::Emergency,
-                                  {planStep(1, QStringLiteral("Wait"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::FailedSite)}, {});
-    ExecutionTicket ticket{plan.metadata.id, 1, plan.metadata.name, {QStringLiteral("sha")}, {QStringLiteral("shb")},
-                           {}, {}, QStringLiteral("alice@host"), {}};
+                                  {planStep(1, QStringLiteral("Wait"), QStringLiteral("wait.seconds"),
+                                            waitParameters(1), StepTargetKind::FailedSite)},
+                                  {});
+    ExecutionTicket ticket{plan.metadata.id,
+                           1,
+                           plan.metadata.name,
+                           {QStringLiteral("sha")},
+                           {QStringLiteral("shb")},
+                           {},
+                           {},
+                           QStringLiteral("alice@host"),
+                           {}};
     QString error;
 
     PlanData draft = plan;
@@ -546,11 +619,12 @@ void TestExecutionEngine::journalThatCannotBeWrittenStopsDispatching()
     Console console(*m_dir);
     QVERIFY(console.follow(*m_sites));
     QSignalSpy failed(&console.engine(), &ExecutionEngine::journalFailed);
-    const PlanData plan = effectivePlan(
-        QStringLiteral("Full disk"), PlanKind::Emergency,
-        {planStep(1, QStringLiteral("First"), QStringLiteral("wait.seconds"), waitParameters(40), StepTargetKind::FailedSite),
-         planStep(2, QStringLiteral("Second"), QStringLiteral("wait.seconds"), waitParameters(1), StepTargetKind::FailedSite)},
-        {{1, 2}});
+    const PlanData plan = effectivePlan(QStringLiteral("Full disk"), PlanKind::Emergency,
+                                        {planStep(1, QStringLiteral("First"), QStringLiteral("wait.seconds"),
+                                                  waitParameters(40), StepTargetKind::FailedSite),
+                                         planStep(2, QStringLiteral("Second"), QStringLiteral("wait.seconds"),
+                                                  waitParameters(1), StepTargetKind::FailedSite)},
+                                        {{1, 2}});
     const QString id = console.run(plan);
     QVERIFY(!id.isEmpty());
     QVERIFY(waitUntil([&] { return !console.execution(id).stepRun(1)->sites.value(0).actionId.isEmpty(); }, 10'000));
@@ -568,7 +642,8 @@ void TestExecutionEngine::journalThatCannotBeWrittenStopsDispatching()
     // The first step finishes at the agent; recording that fails, and nothing new goes out.
     const QList<QJsonObject> first = m_sites->actions(QStringLiteral("sha"), id + QStringLiteral("/1/"));
     QCOMPARE(first.size(), 1);
-    QCOMPARE(waitForFinalAction(HttpClient(m_sites->agent(QStringLiteral("sha")).url(), m_sites->agent(QStringLiteral("sha")).token()),
+    QCOMPARE(waitForFinalAction(HttpClient(m_sites->agent(QStringLiteral("sha")).url(),
+                                           m_sites->agent(QStringLiteral("sha")).token()),
                                 first.first().value(QStringLiteral("id")).toString(), 20'000)
                  .value(QStringLiteral("state"))
                  .toString(),

@@ -4,11 +4,11 @@
 // again. At the end the agents' own action records must show every step ran exactly once at
 // each of its sites. HAVEN_KILL_ROUNDS sets how many kills (default 12); the seed is printed.
 
+#include "core/sqlitedatabase.h"
 #include "executiontest.h"
-#include "models/store/localstore.h"
 #include "models/plans/planformat.h"
 #include "models/plans/plantemplates.h"
-#include "core/sqlitedatabase.h"
+#include "models/store/localstore.h"
 #include "waituntil.h"
 
 #include <QProcess>
@@ -82,11 +82,13 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
             QByteArray expected;
         } refusals[] = {{broken, plan.metadata.name, "JSON"}, {planFile, QStringLiteral("Kill dril"), "--confirm"}};
         for (const auto &[planPath, confirmation, expected] : refusals) {
-            std::unique_ptr<QProcess> refused = console(
-                dir, {QStringLiteral("--headless"), QStringLiteral("run"), QStringLiteral("--environment"), fleet,
-                      QStringLiteral("--database"), scratch, QStringLiteral("--plan"), planPath, QStringLiteral("--failed"),
-                      QStringLiteral("sha"), QStringLiteral("--emergency"), QStringLiteral("shb"), QStringLiteral("--confirm"),
-                      confirmation});
+            std::unique_ptr<QProcess> refused = console(dir, {QStringLiteral("--headless"), QStringLiteral("run"),
+                                                              QStringLiteral("--environment"), fleet,
+                                                              QStringLiteral("--database"), scratch,
+                                                              QStringLiteral("--plan"), planPath,
+                                                              QStringLiteral("--failed"), QStringLiteral("sha"),
+                                                              QStringLiteral("--emergency"), QStringLiteral("shb"),
+                                                              QStringLiteral("--confirm"), confirmation});
             QVERIFY(refused->waitForFinished(60'000));
             const QByteArray said = refused->readAll();
             QVERIFY2(refused->exitCode() == 2 && said.contains(expected), said.constData());
@@ -95,26 +97,36 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
         QCOMPARE(store.open(scratch).mode, LocalStore::Mode::Persistent);
         QVERIFY(store.listExecutions().isEmpty());
     }
-    const QStringList common{QStringLiteral("--headless"), QStringLiteral("--environment"), fleet,
-                             QStringLiteral("--database"), database, QStringLiteral("--approve"),
+    const QStringList common{QStringLiteral("--headless"),
+                             QStringLiteral("--environment"),
+                             fleet,
+                             QStringLiteral("--database"),
+                             database,
+                             QStringLiteral("--approve"),
                              QStringLiteral("--recovery")};
 
-    const int rounds = qEnvironmentVariableIsSet("HAVEN_KILL_ROUNDS") ? qEnvironmentVariableIntValue("HAVEN_KILL_ROUNDS") : 12;
+    const int rounds = qEnvironmentVariableIsSet("HAVEN_KILL_ROUNDS")
+                           ? qEnvironmentVariableIntValue("HAVEN_KILL_ROUNDS")
+                           : 12;
     const quint32 seed = QRandomGenerator::system()->generate();
     qInfo("kill rounds: %d, seed: %u", rounds, seed);
     QRandomGenerator random(seed);
 
-    std::unique_ptr<QProcess> process = console(dir, QStringList{QStringLiteral("run")} + common
-                                                          + QStringList{QStringLiteral("--plan"), planFile,
-                                                                        QStringLiteral("--failed"), QStringLiteral("sha"),
-                                                                        QStringLiteral("--emergency"), QStringLiteral("shb"),
-                                                                        QStringLiteral("--confirm"), plan.metadata.name});
+    std::unique_ptr<QProcess> process = console(dir,
+                                                QStringList{QStringLiteral("run")} + common
+                                                    + QStringList{QStringLiteral("--plan"), planFile,
+                                                                  QStringLiteral("--failed"), QStringLiteral("sha"),
+                                                                  QStringLiteral("--emergency"), QStringLiteral("shb"),
+                                                                  QStringLiteral("--confirm"), plan.metadata.name});
     QByteArray output;
     // The first kill only once the execution exists: before that there is nothing to resume.
-    QVERIFY2(waitUntil([&] {
+    QVERIFY2(waitUntil(
+                 [&] {
         output += process->readAll();
         return output.contains("Started execution") || process->state() == QProcess::NotRunning;
-    }, 60'000), output.constData());
+                 },
+                 60'000),
+             output.constData());
     QVERIFY2(output.contains("Started execution"), output.constData());
 
     int kills = 0;
@@ -153,8 +165,11 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
     for (const PlanStep &step : plan.steps) {
         QCOMPARE(toString(execution->stepRun(step.id)->state), toString(StepRunState::Succeeded));
         for (const QString &site : resolveTargetSites(step.target, execution->ticket())) {
-            const QList<QJsonObject> actions = sites.actions(site, QStringLiteral("%1/%2/%3/").arg(id).arg(step.id).arg(site));
-            QVERIFY2(actions.size() == 1, qPrintable(QStringLiteral("step %1 at %2 ran %3 times").arg(step.id).arg(site).arg(actions.size())));
+            const QList<QJsonObject> actions = sites.actions(site,
+                                                             QStringLiteral("%1/%2/%3/").arg(id).arg(step.id).arg(site));
+            QVERIFY2(actions.size() == 1,
+                     qPrintable(
+                         QStringLiteral("step %1 at %2 ran %3 times").arg(step.id).arg(site).arg(actions.size())));
             QCOMPARE(actions.first().value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
             ++expected;
         }
@@ -176,7 +191,8 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
         QVERIFY(db.open(database));
         QVERIFY(db.exec("UPDATE audit_log SET user = 'mallory' WHERE seq = 2"));
     }
-    audit = console(dir, {QStringLiteral("--headless"), QStringLiteral("audit"), QStringLiteral("--database"), database});
+    audit = console(dir,
+                    {QStringLiteral("--headless"), QStringLiteral("audit"), QStringLiteral("--database"), database});
     QVERIFY(audit->waitForFinished(30'000));
     said = audit->readAll();
     QVERIFY2(audit->exitCode() == 6 && said.contains("record 2"), said.constData());

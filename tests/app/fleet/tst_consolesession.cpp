@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The wiring of the console's services: what a file or a failing disk changes on screen.
+#include "app/fleet/modecontroller.h"
 #include "app/session/consolesession.h"
-#include "sessiontest.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
-#include "app/fleet/modecontroller.h"
+#include "sessiontest.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -22,7 +22,6 @@ private Q_SLOTS:
     void thresholdsFile();
     void diskFullWhileRunningShowsTheBanner();
     void trendsAreRestoredAfterStart();
-
 };
 
 void TestConsoleSession::thresholdsFile_data()
@@ -84,7 +83,8 @@ void TestConsoleSession::diskFullWhileRunningShowsTheBanner()
 void TestConsoleSession::trendsAreRestoredAfterStart()
 {
     QTemporaryDir dir;
-    const QString series = MetricHistory::seriesKey(QStringLiteral("sha"), QStringLiteral("db-1"), QStringLiteral("cpu"));
+    const QString series = MetricHistory::seriesKey(QStringLiteral("sha"), QStringLiteral("db-1"),
+                                                    QStringLiteral("cpu"));
     const qint64 width = MetricHistory::bucketWidthMs(1);
     const qint64 start = (QDateTime::currentMSecsSinceEpoch() / width - 5) * width;
     {

@@ -73,7 +73,8 @@ void TestDemoFleetLauncher::findsAgentOnPath()
     QVERIFY(QDir().mkpath(bin));
     QVERIFY(writeFakeAgent(bin + QStringLiteral("/haven-agent"), "exit 0\n"));
     qputenv("PATH", QFile::encodeName(bin));
-    QCOMPARE(DemoFleetLauncher::findAgent({m_dir.filePath(QStringLiteral("nowhere"))}), bin + QStringLiteral("/haven-agent"));
+    QCOMPARE(DemoFleetLauncher::findAgent({m_dir.filePath(QStringLiteral("nowhere"))}),
+             bin + QStringLiteral("/haven-agent"));
     qputenv("PATH", QFile::encodeName(m_dir.filePath(QStringLiteral("nowhere"))));
     QCOMPARE(DemoFleetLauncher::findAgent({}), QString());
 }
@@ -93,9 +94,10 @@ void TestDemoFleetLauncher::startsAndStops()
 {
     const QString agent = m_dir.filePath(QStringLiteral("waiting-agent"));
     const QString argsFile = m_dir.filePath(QStringLiteral("args"));
-    QVERIFY(writeFakeAgent(agent, "echo \"$@\" > '" + QFile::encodeName(argsFile) + "'\n"
-                                  "trap 'exit 0' TERM\n"
-                                  "while :; do sleep 0.1; done\n"));
+    QVERIFY(writeFakeAgent(agent, "echo \"$@\" > '" + QFile::encodeName(argsFile)
+                                      + "'\n"
+                                        "trap 'exit 0' TERM\n"
+                                        "while :; do sleep 0.1; done\n"));
     const QString fleetDir = m_dir.filePath(QStringLiteral("fleet/nested"));
 
     DemoFleetLauncher launcher;

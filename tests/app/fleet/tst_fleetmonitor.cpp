@@ -3,9 +3,9 @@
 #include "agenttest.h"
 #include "app/agents/curlengine.h"
 #include "app/fleet/fleetmonitor.h"
-#include "models/topology/fleettopology.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
+#include "models/topology/fleettopology.h"
 #include "models/topology/sitelistmodel.h"
 
 #include <QElapsedTimer>
@@ -127,21 +127,22 @@ void TestFleetMonitor::followsTheChangeFeed()
     QVERIFY(console.follow(environment(1), tokens()));
     const FleetTopology &topology = console.topology;
     QCOMPARE(topology.site(QStringLiteral("sha"))->name, QStringLiteral("Shanghai A")); // from GET /v1/site
-    const QList<OperationSpec> catalog = topology.catalog(); // from GET /v1/operations
+    const QList<OperationSpec> catalog = topology.catalog();                            // from GET /v1/operations
     QVERIFY(std::any_of(catalog.cbegin(), catalog.cend(),
                         [](const OperationSpec &o) { return o.code == QLatin1StringView("traffic.cut"); }));
     const double before = topology.site(QStringLiteral("sha"))->traffic.value(QStringLiteral("payments"));
     QVERIFY(before > 0);
 
     HttpClient client(m_agents[0]->url(), m_agents[0]->token());
-    QCOMPARE(client.post(QStringLiteral("/v1/actions"),
-                         actionRequest(QStringLiteral("traffic.cut"),
-                                       {{QStringLiteral("productGroup"), QStringLiteral("payments")}}, newKey()))
+    QCOMPARE(client
+                 .post(QStringLiteral("/v1/actions"),
+                       actionRequest(QStringLiteral("traffic.cut"),
+                                     {{QStringLiteral("productGroup"), QStringLiteral("payments")}}, newKey()))
                  .status,
              201L);
-    QVERIFY(waitUntil([&] {
-        return topology.site(QStringLiteral("sha"))->traffic.value(QStringLiteral("payments"), -1) == 0;
-    }, 15'000));
+    QVERIFY(waitUntil(
+        [&] { return topology.site(QStringLiteral("sha"))->traffic.value(QStringLiteral("payments"), -1) == 0; },
+        15'000));
     QVERIFY(history.seriesCount() > 0);
 }
 
@@ -165,8 +166,8 @@ void TestFleetMonitor::killedAgentIsUnreachableAndKeepsItsState()
     QVERIFY(topology.site(QStringLiteral("shb"))->reachability != Reachability::Unreachable);
 
     QVERIFY(startAgent(0, port));
-    QVERIFY(waitUntil([&] { return topology.site(QStringLiteral("sha"))->reachability == Reachability::Online; },
-                      10'000));
+    QVERIFY(
+        waitUntil([&] { return topology.site(QStringLiteral("sha"))->reachability == Reachability::Online; }, 10'000));
     QVERIFY(topology.site(QStringLiteral("sha"))->problem.isEmpty());
     QCOMPARE(topology.componentCount(), 100);
 }
@@ -192,8 +193,8 @@ void TestFleetMonitor::darkSiteIsUnreachableWithinTwoIntervals()
     QVERIFY(clock.elapsed() <= 2 * interval * 1000);
     QCOMPARE(topology.components(QStringLiteral("shb")).size(), 50);
     // The fault expires by itself and the site comes back.
-    QVERIFY(waitUntil([&] { return topology.site(QStringLiteral("shb"))->reachability == Reachability::Online; },
-                      15'000));
+    QVERIFY(
+        waitUntil([&] { return topology.site(QStringLiteral("shb"))->reachability == Reachability::Online; }, 15'000));
 }
 
 void TestFleetMonitor::restartWithEveryAgentDownShowsTheCache()
@@ -223,10 +224,12 @@ void TestFleetMonitor::restartWithEveryAgentDownShowsTheCache()
     QVERIFY(topology.site(QStringLiteral("sha"))->fromCache);
     QVERIFY(topology.catalog().size() >= 10); // plans still validate with every agent down
     monitor.start();
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         return topology.site(QStringLiteral("sha"))->reachability == Reachability::Unreachable
                && topology.site(QStringLiteral("shb"))->reachability == Reachability::Unreachable;
-    }, 10'000));
+        },
+        10'000));
     QCOMPARE(topology.componentCount(), 100);
     for (int row = 0; row < 2; ++row) {
         QVERIFY(sites.index(row, 0).data(SiteListModel::StaleRole).toBool());

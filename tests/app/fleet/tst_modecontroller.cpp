@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/topology/fleettopology.h"
 #include "app/fleet/modecontroller.h"
+#include "models/topology/fleettopology.h"
 
 #include <QSignalSpy>
 #include <QTest>

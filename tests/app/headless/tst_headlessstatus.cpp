@@ -51,8 +51,7 @@ TestHeadlessStatus::Run TestHeadlessStatus::haven(const QStringList &arguments, 
             QString::fromUtf8(process.readAllStandardOutput())};
 }
 
-QString TestHeadlessStatus::writeFleet(const QString &path, const QList<AgentProcess *> &agents,
-                                       const QStringList &ids)
+QString TestHeadlessStatus::writeFleet(const QString &path, const QList<AgentProcess *> &agents, const QStringList &ids)
 {
     QJsonArray sites;
     for (qsizetype i = 0; i < agents.size(); ++i) {
@@ -83,16 +82,19 @@ void TestHeadlessStatus::allSitesAnswer()
                                      {QStringLiteral("sha"), QStringLiteral("hzc")});
 
     const Run text = haven({QStringLiteral("--headless"), QStringLiteral("status"), QStringLiteral("--environment"),
-                            fleet}, dir.filePath(QStringLiteral("home")));
+                            fleet},
+                           dir.filePath(QStringLiteral("home")));
     QVERIFY2(text.exitCode == 0, qPrintable(text.output));
     QVERIFY2(text.output.contains(QStringLiteral("Shanghai A")), qPrintable(text.output));
     QVERIFY2(text.output.contains(QStringLiteral("Hangzhou C")), qPrintable(text.output));
     QCOMPARE(text.output.count(QStringLiteral("online")), 2);
 
     const Run json = haven({QStringLiteral("--headless"), QStringLiteral("status"), QStringLiteral("--json"),
-                            QStringLiteral("--environment"), fleet}, dir.filePath(QStringLiteral("home")));
+                            QStringLiteral("--environment"), fleet},
+                           dir.filePath(QStringLiteral("home")));
     QCOMPARE(json.exitCode, 0);
-    const QJsonArray sites = QJsonDocument::fromJson(json.output.toUtf8()).object().value(QStringLiteral("sites")).toArray();
+    const QJsonArray sites
+        = QJsonDocument::fromJson(json.output.toUtf8()).object().value(QStringLiteral("sites")).toArray();
     QCOMPARE(sites.size(), 2);
     QCOMPARE(sites.at(0).toObject().value(QStringLiteral("components")).toInt(), 50);
     QCOMPARE(sites.at(1).toObject().value(QStringLiteral("reachability")).toString(), QStringLiteral("online"));
@@ -113,7 +115,8 @@ void TestHeadlessStatus::unreachableSiteGivesExitCode3()
                                      {QStringLiteral("sha"), QStringLiteral("shb")});
     shb.kill();
     const Run run = haven({QStringLiteral("--headless"), QStringLiteral("status"), QStringLiteral("--environment"),
-                           fleet}, dir.filePath(QStringLiteral("home")));
+                           fleet},
+                          dir.filePath(QStringLiteral("home")));
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.output.contains(QStringLiteral("unreachable")), qPrintable(run.output));
     QVERIFY2(run.output.contains(QStringLiteral("online")), qPrintable(run.output));
@@ -123,7 +126,8 @@ void TestHeadlessStatus::noEnvironmentIsAUsageError()
 {
     QTemporaryDir dir;
     const Run run = haven({QStringLiteral("--headless"), QStringLiteral("status"), QStringLiteral("--database"),
-                           dir.filePath(QStringLiteral("empty.db"))}, dir.filePath(QStringLiteral("home")));
+                           dir.filePath(QStringLiteral("empty.db"))},
+                          dir.filePath(QStringLiteral("home")));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.output.contains(QStringLiteral("No sites are configured")), qPrintable(run.output));
 }

@@ -97,44 +97,116 @@ void TestEnvironment::siteRules_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("problem"); // part of the message; empty: the value is accepted
 
-    QTest::addRow("id empty") << "id" << "" << "Enter an id";
-    QTest::addRow("id upper case") << "id" << "Sha" << "lower-case";
-    QTest::addRow("id with space") << "id" << "sh a" << "lower-case";
-    QTest::addRow("id with underscore") << "id" << "sh_a" << "lower-case";
-    QTest::addRow("id taken") << "id" << "bj" << "already uses the id \"bj\"";
-    QTest::addRow("id with digits and dash") << "id" << "sh-2" << "";
-    QTest::addRow("name empty") << "name" << "" << "Enter a name";
-    QTest::addRow("name blank") << "name" << "   " << "Enter a name";
-    QTest::addRow("region empty") << "region" << "" << "Choose a region";
-    QTest::addRow("region unknown") << "region" << "west" << "\"west\" does not exist";
-    QTest::addRow("url empty") << "url" << "" << "Enter the agent's address";
-    QTest::addRow("url unparsable") << "url" << "https://[::1" << "not a valid URL";
-    QTest::addRow("url ftp") << "url" << "ftp://10.0.0.5" << "must start with https://";
-    QTest::addRow("url no scheme") << "url" << "10.0.0.5:7443" << "must start with https://";
-    QTest::addRow("url no host") << "url" << "https:///v1" << "no host";
-    QTest::addRow("url with password") << "url" << "https://u:p@10.0.0.5" << "user name or password";
-    QTest::addRow("url with query") << "url" << "https://10.0.0.5/?a=1" << "query";
-    QTest::addRow("url http remote") << "url" << "http://10.0.0.5:7443" << "only for this computer";
-    QTest::addRow("url http 128.0.0.1") << "url" << "http://128.0.0.1:80" << "only for this computer";
-    QTest::addRow("url http 127.evil.com") << "url" << "http://127.0.0.1.evil.com" << "only for this computer";
-    QTest::addRow("url http 127.0.0.1") << "url" << "http://127.0.0.1:7443" << "";
-    QTest::addRow("url http 127.8.9.10") << "url" << "http://127.8.9.10:7443" << "";
-    QTest::addRow("url http ::1") << "url" << "http://[::1]:7443" << "";
-    QTest::addRow("url http localhost") << "url" << "http://localhost:7443" << "";
-    QTest::addRow("url https ipv6") << "url" << "https://[2001:db8::5]:7443" << "";
-    QTest::addRow("pin without prefix") << "pin" << QString::fromLatin1(QByteArray(32, 'x').toBase64()) << "starts with sha256//";
-    QTest::addRow("pin sha1 prefix") << "pin" << "sha1//abcd" << "starts with sha256//";
-    QTest::addRow("pin not base64") << "pin" << "sha256//!!!not base64!!!" << "not valid base64";
-    QTest::addRow("pin 20 bytes") << "pin" << QString::fromLatin1("sha256//" + QByteArray(20, 'x').toBase64()) << "holds 20 bytes";
+    QTest::addRow("id empty") << "id"
+                              << ""
+                              << "Enter an id";
+    QTest::addRow("id upper case") << "id"
+                                   << "Sha"
+                                   << "lower-case";
+    QTest::addRow("id with space") << "id"
+                                   << "sh a"
+                                   << "lower-case";
+    QTest::addRow("id with underscore") << "id"
+                                        << "sh_a"
+                                        << "lower-case";
+    QTest::addRow("id taken") << "id"
+                              << "bj"
+                              << "already uses the id \"bj\"";
+    QTest::addRow("id with digits and dash") << "id"
+                                             << "sh-2"
+                                             << "";
+    QTest::addRow("name empty") << "name"
+                                << ""
+                                << "Enter a name";
+    QTest::addRow("name blank") << "name"
+                                << "   "
+                                << "Enter a name";
+    QTest::addRow("region empty") << "region"
+                                  << ""
+                                  << "Choose a region";
+    QTest::addRow("region unknown") << "region"
+                                    << "west"
+                                    << "\"west\" does not exist";
+    QTest::addRow("url empty") << "url"
+                               << ""
+                               << "Enter the agent's address";
+    QTest::addRow("url unparsable") << "url"
+                                    << "https://[::1"
+                                    << "not a valid URL";
+    QTest::addRow("url ftp") << "url"
+                             << "ftp://10.0.0.5"
+                             << "must start with https://";
+    QTest::addRow("url no scheme") << "url"
+                                   << "10.0.0.5:7443"
+                                   << "must start with https://";
+    QTest::addRow("url no host") << "url"
+                                 << "https:///v1"
+                                 << "no host";
+    QTest::addRow("url with password") << "url"
+                                       << "https://u:p@10.0.0.5"
+                                       << "user name or password";
+    QTest::addRow("url with query") << "url"
+                                    << "https://10.0.0.5/?a=1"
+                                    << "query";
+    QTest::addRow("url http remote") << "url"
+                                     << "http://10.0.0.5:7443"
+                                     << "only for this computer";
+    QTest::addRow("url http 128.0.0.1") << "url"
+                                        << "http://128.0.0.1:80"
+                                        << "only for this computer";
+    QTest::addRow("url http 127.evil.com") << "url"
+                                           << "http://127.0.0.1.evil.com"
+                                           << "only for this computer";
+    QTest::addRow("url http 127.0.0.1") << "url"
+                                        << "http://127.0.0.1:7443"
+                                        << "";
+    QTest::addRow("url http 127.8.9.10") << "url"
+                                         << "http://127.8.9.10:7443"
+                                         << "";
+    QTest::addRow("url http ::1") << "url"
+                                  << "http://[::1]:7443"
+                                  << "";
+    QTest::addRow("url http localhost") << "url"
+                                        << "http://localhost:7443"
+                                        << "";
+    QTest::addRow("url https ipv6") << "url"
+                                    << "https://[2001:db8::5]:7443"
+                                    << "";
+    QTest::addRow("pin without prefix") << "pin" << QString::fromLatin1(QByteArray(32, 'x').toBase64())
+                                        << "starts with sha256//";
+    QTest::addRow("pin sha1 prefix") << "pin"
+                                     << "sha1//abcd"
+                                     << "starts with sha256//";
+    QTest::addRow("pin not base64") << "pin"
+                                    << "sha256//!!!not base64!!!"
+                                    << "not valid base64";
+    QTest::addRow("pin 20 bytes") << "pin" << QString::fromLatin1("sha256//" + QByteArray(20, 'x').toBase64())
+                                  << "holds 20 bytes";
     QTest::addRow("pin valid") << "pin" << QString::fromLatin1(ValidPin) << "";
-    QTest::addRow("pin empty") << "pin" << "" << "";
-    QTest::addRow("caFile missing") << "caFile" << "/nonexistent/ca.pem" << "does not exist";
-    QTest::addRow("caFile directory") << "caFile" << "/" << "is not a file";
-    QTest::addRow("caFile present") << "caFile" << "@ca" << "";
-    QTest::addRow("refresh 0") << "refreshSeconds" << "0" << "between 1 and 3600";
-    QTest::addRow("refresh 3601") << "refreshSeconds" << "3601" << "between 1 and 3600";
-    QTest::addRow("refresh 1") << "refreshSeconds" << "1" << "";
-    QTest::addRow("refresh 3600") << "refreshSeconds" << "3600" << "";
+    QTest::addRow("pin empty") << "pin"
+                               << ""
+                               << "";
+    QTest::addRow("caFile missing") << "caFile"
+                                    << "/nonexistent/ca.pem"
+                                    << "does not exist";
+    QTest::addRow("caFile directory") << "caFile"
+                                      << "/"
+                                      << "is not a file";
+    QTest::addRow("caFile present") << "caFile"
+                                    << "@ca"
+                                    << "";
+    QTest::addRow("refresh 0") << "refreshSeconds"
+                               << "0"
+                               << "between 1 and 3600";
+    QTest::addRow("refresh 3601") << "refreshSeconds"
+                                  << "3601"
+                                  << "between 1 and 3600";
+    QTest::addRow("refresh 1") << "refreshSeconds"
+                               << "1"
+                               << "";
+    QTest::addRow("refresh 3600") << "refreshSeconds"
+                                  << "3600"
+                                  << "";
 }
 
 void TestEnvironment::siteRules()
@@ -194,12 +266,30 @@ void TestEnvironment::regionRules_data()
     QTest::addColumn<QString>("originalId");
     QTest::addColumn<QString>("field");
 
-    QTest::addRow("new region") << "south" << "South China" << "" << "";
-    QTest::addRow("id taken") << "east" << "Another east" << "" << "id";
-    QTest::addRow("id taken on rename") << "east" << "North" << "north" << "id";
-    QTest::addRow("editing keeps its id") << "north" << "North" << "north" << "";
-    QTest::addRow("bad id") << "South" << "South" << "" << "id";
-    QTest::addRow("empty name") << "south" << "" << "" << "name";
+    QTest::addRow("new region") << "south"
+                                << "South China"
+                                << ""
+                                << "";
+    QTest::addRow("id taken") << "east"
+                              << "Another east"
+                              << ""
+                              << "id";
+    QTest::addRow("id taken on rename") << "east"
+                                        << "North"
+                                        << "north"
+                                        << "id";
+    QTest::addRow("editing keeps its id") << "north"
+                                          << "North"
+                                          << "north"
+                                          << "";
+    QTest::addRow("bad id") << "South"
+                            << "South"
+                            << ""
+                            << "id";
+    QTest::addRow("empty name") << "south"
+                                << ""
+                                << ""
+                                << "name";
 }
 
 void TestEnvironment::regionRules()
@@ -294,18 +384,17 @@ void TestEnvironment::fleetFileWithTokens()
 {
     // What haven-agent --demo-fleet writes (agent/demofleet.cpp).
     const QString pin = QString::fromLatin1(ValidPin);
-    const QJsonObject fleet{
-        {QStringLiteral("format"), QStringLiteral("haven-fleet")},
-        {QStringLiteral("version"), 1},
-        {QStringLiteral("sites"),
-         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("sha")},
-                                {QStringLiteral("url"), QStringLiteral("https://127.0.0.1:41873")},
-                                {QStringLiteral("token"), QStringLiteral("token-sha")},
-                                {QStringLiteral("pin"), pin},
-                                {QStringLiteral("caFile"), m_caFile}},
-                    QJsonObject{{QStringLiteral("id"), QStringLiteral("szx")},
-                                {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:41874")},
-                                {QStringLiteral("token"), QStringLiteral("token-szx")}}}}};
+    const QJsonObject fleet{{QStringLiteral("format"), QStringLiteral("haven-fleet")},
+                            {QStringLiteral("version"), 1},
+                            {QStringLiteral("sites"),
+                             QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("sha")},
+                                                    {QStringLiteral("url"), QStringLiteral("https://127.0.0.1:41873")},
+                                                    {QStringLiteral("token"), QStringLiteral("token-sha")},
+                                                    {QStringLiteral("pin"), pin},
+                                                    {QStringLiteral("caFile"), m_caFile}},
+                                        QJsonObject{{QStringLiteral("id"), QStringLiteral("szx")},
+                                                    {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:41874")},
+                                                    {QStringLiteral("token"), QStringLiteral("token-szx")}}}}};
     const QString path = m_dir.filePath(QStringLiteral("fleet.json"));
     QVERIFY(writeFile(path, QJsonDocument(fleet).toJson()));
 
@@ -367,21 +456,24 @@ void TestEnvironment::malformed_data()
     QTest::addRow("sites not array") << QByteArray(R"({"format":"haven-environment","version":1,"sites":{}})")
                                      << "sites: expected an array";
     QTest::addRow("fleet without sites") << QByteArray(R"({"format":"haven-fleet","version":1})") << "sites: missing";
-    QTest::addRow("region not object")
-        << QByteArray(R"({"format":"haven-environment","version":1,"regions":[{"id":"a"},3]})") << "regions[1]: expected an object";
-    QTest::addRow("region without id")
-        << QByteArray(R"({"format":"haven-environment","version":1,"regions":[{"name":"A"}]})") << "regions[0].id: missing";
-    QTest::addRow("site url number")
-        << QByteArray(R"({"format":"haven-environment","version":1,"sites":[{"id":"a","url":"https://a"},{"id":"b","url":7}]})")
-        << "sites[1].url: expected a string";
-    QTest::addRow("site refresh out of range")
-        << QByteArray(R"({"format":"haven-environment","version":1,"sites":[{"id":"a","url":"https://a","refreshSeconds":0}]})")
-        << "sites[0].refreshSeconds: expected 1 to 3600, got 0";
-    QTest::addRow("site enabled text")
-        << QByteArray(R"({"format":"haven-environment","version":1,"sites":[{"id":"a","url":"https://a","enabled":"yes"}]})")
-        << "sites[0].enabled: expected true or false";
+    QTest::addRow("region not object") << QByteArray(
+        R"({"format":"haven-environment","version":1,"regions":[{"id":"a"},3]})")
+                                       << "regions[1]: expected an object";
+    QTest::addRow("region without id") << QByteArray(
+        R"({"format":"haven-environment","version":1,"regions":[{"name":"A"}]})")
+                                       << "regions[0].id: missing";
+    QTest::addRow("site url number") << QByteArray(
+        R"({"format":"haven-environment","version":1,"sites":[{"id":"a","url":"https://a"},{"id":"b","url":7}]})")
+                                     << "sites[1].url: expected a string";
+    QTest::addRow("site refresh out of range") << QByteArray(
+        R"({"format":"haven-environment","version":1,"sites":[{"id":"a","url":"https://a","refreshSeconds":0}]})")
+                                               << "sites[0].refreshSeconds: expected 1 to 3600, got 0";
+    QTest::addRow("site enabled text") << QByteArray(
+        R"({"format":"haven-environment","version":1,"sites":[{"id":"a","url":"https://a","enabled":"yes"}]})")
+                                       << "sites[0].enabled: expected true or false";
     QTest::addRow("fleet site without url")
-        << QByteArray(R"({"format":"haven-fleet","version":1,"sites":[{"id":"a","token":"t"}]})") << "sites[0].url: missing";
+        << QByteArray(R"({"format":"haven-fleet","version":1,"sites":[{"id":"a","token":"t"}]})")
+        << "sites[0].url: missing";
 }
 
 void TestEnvironment::malformed()

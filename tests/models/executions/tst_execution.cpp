@@ -34,8 +34,10 @@ PlanData twoStepPlan()
 
 ExecutionTicket ticket()
 {
-    return {QStringLiteral("p1"), 3, QStringLiteral("Plan"), {QStringLiteral("sha"), QStringLiteral("shc")},
-            {QStringLiteral("shb")}, {QStringLiteral("payments")}, QStringLiteral("drill"), QStringLiteral("a@h"),
+    return {QStringLiteral("p1"),    3,
+            QStringLiteral("Plan"),  {QStringLiteral("sha"), QStringLiteral("shc")},
+            {QStringLiteral("shb")}, {QStringLiteral("payments")},
+            QStringLiteral("drill"), QStringLiteral("a@h"),
             QStringLiteral("bob")};
 }
 
@@ -50,7 +52,9 @@ QList<ExecutionEvent> journal()
     const QJsonObject created{{QStringLiteral("ticket"), ticket().toJson()},
                               {QStringLiteral("plan"), PlanFormat::toJson(twoStepPlan())}};
     auto site = [](const QString &name, int attempt) {
-        return QJsonObject{{QStringLiteral("step"), 1}, {QStringLiteral("site"), name}, {QStringLiteral("attempt"), attempt}};
+        return QJsonObject{{QStringLiteral("step"), 1},
+                           {QStringLiteral("site"), name},
+                           {QStringLiteral("attempt"), attempt}};
     };
     QJsonObject dispatched = site(QStringLiteral("sha"), 1);
     dispatched.insert(QStringLiteral("key"), QStringLiteral("e/1/sha/1"));
@@ -64,7 +68,9 @@ QList<ExecutionEvent> journal()
     finished.insert(QStringLiteral("state"), QStringLiteral("failed"));
     finished.insert(QStringLiteral("message"), QStringLiteral("boom"));
     return {journalEvent(1, Kind::Created, created),
-            journalEvent(2, Kind::OperatorAction, {{QStringLiteral("action"), QStringLiteral("start")}, {QStringLiteral("user"), QStringLiteral("alice")}}),
+            journalEvent(2, Kind::OperatorAction,
+                         {{QStringLiteral("action"), QStringLiteral("start")},
+                          {QStringLiteral("user"), QStringLiteral("alice")}}),
             journalEvent(3, Kind::PhaseStarted, {{QStringLiteral("phase"), QStringLiteral("switchover")}}),
             journalEvent(4, Kind::StateChanged, {{QStringLiteral("state"), QStringLiteral("running")}}),
             journalEvent(5, Kind::AttemptStarted, {{QStringLiteral("step"), 1}, {QStringLiteral("attempt"), 1}}),
@@ -96,11 +102,13 @@ private Q_SLOTS:
     void targetsResolveAgainstTheTicket()
     {
         const ExecutionTicket t = ticket();
-        QCOMPARE(resolveTargetSites({StepTargetKind::FailedSite, {}}, t), (QStringList{QStringLiteral("sha"), QStringLiteral("shc")}));
+        QCOMPARE(resolveTargetSites({StepTargetKind::FailedSite, {}}, t),
+                 (QStringList{QStringLiteral("sha"), QStringLiteral("shc")}));
         QCOMPARE(resolveTargetSites({StepTargetKind::EmergencySite, {}}, t), QStringList{QStringLiteral("shb")});
         QCOMPARE(resolveTargetSites({StepTargetKind::EverySite, {}}, t),
                  (QStringList{QStringLiteral("sha"), QStringLiteral("shc"), QStringLiteral("shb")}));
-        QCOMPARE(resolveTargetSites({StepTargetKind::NamedSite, QStringLiteral("hzc")}, t), QStringList{QStringLiteral("hzc")});
+        QCOMPARE(resolveTargetSites({StepTargetKind::NamedSite, QStringLiteral("hzc")}, t),
+                 QStringList{QStringLiteral("hzc")});
         QVERIFY(ticketSelects(t, QStringLiteral("payments")));
         QVERIFY(!ticketSelects(t, QStringLiteral("accounts")));
         QVERIFY(ticketSelects(t, QString()));
@@ -113,7 +121,8 @@ private Q_SLOTS:
         QVERIFY2(execution, qPrintable(error));
         QCOMPARE(toString(execution->state()), toString(ExecutionState::Running));
         QCOMPARE(execution->startedMs(), 4000);
-        QCOMPARE(toString(execution->stepRun(2)->state), toString(StepRunState::NotSelected)); // accounts is not in the ticket
+        QCOMPARE(toString(execution->stepRun(2)->state),
+                 toString(StepRunState::NotSelected)); // accounts is not in the ticket
         const StepRun *cut = execution->stepRun(1);
         QCOMPARE(toString(cut->state), toString(StepRunState::Running));
         QCOMPARE(cut->attempt, 2);
@@ -135,10 +144,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown step") << 4 << QStringLiteral("step") << QJsonValue(99) << QStringLiteral("unknown step");
-        QTest::newRow("unknown phase") << 2 << QStringLiteral("phase") << QJsonValue(QStringLiteral("later")) << QStringLiteral("phase");
-        QTest::newRow("unknown state") << 3 << QStringLiteral("state") << QJsonValue(QStringLiteral("dancing")) << QStringLiteral("state");
-        QTest::newRow("undispatched site") << 6 << QStringLiteral("site") << QJsonValue(QStringLiteral("xyz")) << QStringLiteral("no dispatched");
+        QTest::newRow("unknown step") << 4 << QStringLiteral("step") << QJsonValue(99)
+                                      << QStringLiteral("unknown step");
+        QTest::newRow("unknown phase") << 2 << QStringLiteral("phase") << QJsonValue(QStringLiteral("later"))
+                                       << QStringLiteral("phase");
+        QTest::newRow("unknown state") << 3 << QStringLiteral("state") << QJsonValue(QStringLiteral("dancing"))
+                                       << QStringLiteral("state");
+        QTest::newRow("undispatched site")
+            << 6 << QStringLiteral("site") << QJsonValue(QStringLiteral("xyz")) << QStringLiteral("no dispatched");
         QTest::newRow("damaged ticket") << 0 << QStringLiteral("ticket") << QJsonValue(42) << QStringLiteral("damaged");
     }
 
@@ -171,18 +184,29 @@ private Q_SLOTS:
         QString error;
         std::optional<Execution> execution = Execution::replay(QStringLiteral("e"), journal().mid(0, 4), &error);
         QVERIFY(execution);
-        QVERIFY(execution->apply(journalEvent(5, Kind::StepState, {{QStringLiteral("step"), 1}, {QStringLiteral("state"), QStringLiteral("awaitingApproval")}})));
+        QVERIFY(execution->apply(journalEvent(5, Kind::StepState,
+                                              {{QStringLiteral("step"), 1},
+                                               {QStringLiteral("state"), QStringLiteral("awaitingApproval")}})));
         QCOMPARE(toString(execution->stepRun(1)->state), toString(StepRunState::AwaitingApproval));
-        QVERIFY(execution->apply(journalEvent(6, Kind::OperatorAction, {{QStringLiteral("action"), QStringLiteral("approve")}, {QStringLiteral("step"), 1}, {QStringLiteral("user"), QStringLiteral("bob")}})));
+        QVERIFY(execution->apply(journalEvent(6, Kind::OperatorAction,
+                                              {{QStringLiteral("action"), QStringLiteral("approve")},
+                                               {QStringLiteral("step"), 1},
+                                               {QStringLiteral("user"), QStringLiteral("bob")}})));
         QCOMPARE(toString(execution->stepRun(1)->state), toString(StepRunState::Pending));
         QCOMPARE(execution->stepRun(1)->approvedBy, QStringLiteral("bob"));
-        QVERIFY(execution->apply(journalEvent(7, Kind::OperatorAction, {{QStringLiteral("action"), QStringLiteral("skip")}, {QStringLiteral("step"), 1}, {QStringLiteral("reason"), QStringLiteral("done by hand")}})));
+        QVERIFY(execution->apply(journalEvent(7, Kind::OperatorAction,
+                                              {{QStringLiteral("action"), QStringLiteral("skip")},
+                                               {QStringLiteral("step"), 1},
+                                               {QStringLiteral("reason"), QStringLiteral("done by hand")}})));
         QCOMPARE(toString(execution->stepRun(1)->state), toString(StepRunState::Skipped));
         QVERIFY(isDone(execution->stepRun(1)->state));
-        QVERIFY(execution->apply(journalEvent(8, Kind::StateChanged, {{QStringLiteral("state"), QStringLiteral("awaitingRecovery")}})));
+        QVERIFY(execution->apply(
+            journalEvent(8, Kind::StateChanged, {{QStringLiteral("state"), QStringLiteral("awaitingRecovery")}})));
         QCOMPARE(execution->switchoverFinishedMs(), 8000);
         QCOMPARE(execution->rtoElapsedMs(99'000), 4000);
-        QVERIFY(!execution->apply(journalEvent(8, Kind::StateChanged, {{QStringLiteral("state"), QStringLiteral("running")}}), &error));
+        QVERIFY(!execution->apply(journalEvent(8, Kind::StateChanged,
+                                               {{QStringLiteral("state"), QStringLiteral("running")}}),
+                                  &error));
     }
 };
 

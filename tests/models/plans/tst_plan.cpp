@@ -2,11 +2,11 @@
 // The Plan model: id-based editing API, signals, connection rules, versions and diff, guards,
 // and persistence in the local store.
 
-#include "models/store/localstore.h"
+#include "agent/simulated/simulatedsite.h"
 #include "models/plans/plan.h"
 #include "models/plans/planformat.h"
 #include "models/plans/plantemplates.h"
-#include "agent/simulated/simulatedsite.h"
+#include "models/store/localstore.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -317,23 +317,29 @@ void TestPlan::guards_data()
     QTest::addColumn<bool>("holds");
     QTest::addColumn<QString>("mention");
     const QString lag = QStringLiteral("replicationLagBelow");
-    QTest::addRow("lag below") << QJsonObject{{QStringLiteral("kind"), lag}, {QStringLiteral("seconds"), 5},
+    QTest::addRow("lag below") << QJsonObject{{QStringLiteral("kind"), lag},
+                                              {QStringLiteral("seconds"), 5},
                                               {QStringLiteral("productGroup"), QStringLiteral("payments")}}
                                << true << QStringLiteral("holds");
-    QTest::addRow("lag above") << QJsonObject{{QStringLiteral("kind"), lag}, {QStringLiteral("seconds"), 1},
+    QTest::addRow("lag above") << QJsonObject{{QStringLiteral("kind"), lag},
+                                              {QStringLiteral("seconds"), 1},
                                               {QStringLiteral("productGroup"), QStringLiteral("payments")}}
                                << false << QStringLiteral("pay-link lags 2 s");
-    QTest::addRow("broken link") << QJsonObject{{QStringLiteral("kind"), lag}, {QStringLiteral("seconds"), 60},
+    QTest::addRow("broken link") << QJsonObject{{QStringLiteral("kind"), lag},
+                                                {QStringLiteral("seconds"), 60},
                                                 {QStringLiteral("productGroup"), QStringLiteral("accounts")}}
                                  << false << QStringLiteral("acct-link is broken");
-    QTest::addRow("nothing to check") << QJsonObject{{QStringLiteral("kind"), lag}, {QStringLiteral("seconds"), 5},
+    QTest::addRow("nothing to check") << QJsonObject{{QStringLiteral("kind"), lag},
+                                                     {QStringLiteral("seconds"), 5},
                                                      {QStringLiteral("productGroup"), QStringLiteral("trading")}}
                                       << false << QStringLiteral("cannot be checked");
     QTest::addRow("capacity below") << QJsonObject{{QStringLiteral("kind"), QStringLiteral("capacityBelow")},
-                                                   {QStringLiteral("percent"), 80}, {QStringLiteral("layer"), QStringLiteral("database")}}
+                                                   {QStringLiteral("percent"), 80},
+                                                   {QStringLiteral("layer"), QStringLiteral("database")}}
                                     << true << QStringLiteral("holds");
     QTest::addRow("capacity above") << QJsonObject{{QStringLiteral("kind"), QStringLiteral("capacityBelow")},
-                                                   {QStringLiteral("percent"), 70}, {QStringLiteral("layer"), QStringLiteral("database")}}
+                                                   {QStringLiteral("percent"), 70},
+                                                   {QStringLiteral("layer"), QStringLiteral("database")}}
                                     << false << QStringLiteral("acct-db at 75 %");
     QTest::addRow("status ok") << QJsonObject{{QStringLiteral("kind"), QStringLiteral("componentStatusOk")},
                                               {QStringLiteral("productGroup"), QStringLiteral("payments")}}
@@ -411,7 +417,8 @@ void TestPlan::persistence()
     plan.saveVersion(QStringLiteral("alice"), QStringLiteral("first"),
                      QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
     plan.setRtoSeconds(123);
-    plan.saveVersion(QStringLiteral("bob"), QStringLiteral("faster"), QDateTime(QDate(2024, 5, 2), QTime(9, 0), Qt::UTC));
+    plan.saveVersion(QStringLiteral("bob"), QStringLiteral("faster"),
+                     QDateTime(QDate(2024, 5, 2), QTime(9, 0), Qt::UTC));
     QVERIFY(plan.setState(PlanState::Disabled));
     {
         LocalStore store;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PlanFormat: export → import → identical; a layout that diffs well; malformed files.
 
+#include "agent/simulated/simulatedsite.h"
 #include "models/plans/planformat.h"
 #include "models/plans/plantemplates.h"
-#include "agent/simulated/simulatedsite.h"
 
 #include <QTest>
 
@@ -145,26 +145,37 @@ void TestPlanFormat::malformed_data()
     QTest::addRow("newer version") << QByteArray(R"({"format":"haven-plan","version":2,"steps":[]})")
                                    << QStringLiteral("version 2; this Haven reads version 1") << 0 << 0;
     QTest::addRow("no steps") << QByteArray(head.chopped(1) + "}") << QStringLiteral("steps") << 0 << 0;
-    QTest::addRow("unknown top-level field") << QByteArray(head + R"("steps":[],"extra":1})")
-                                             << QStringLiteral("extra: unknown field") << 0 << 0;
-    QTest::addRow("bad kind") << QByteArray(R"({"format":"haven-plan","version":1,"plan":{"name":"x","kind":"big"},"steps":[]})")
+    QTest::addRow("unknown top-level field")
+        << QByteArray(head + R"("steps":[],"extra":1})") << QStringLiteral("extra: unknown field") << 0 << 0;
+    QTest::addRow("bad kind") << QByteArray(
+        R"({"format":"haven-plan","version":1,"plan":{"name":"x","kind":"big"},"steps":[]})")
                               << QStringLiteral("plan.kind: expected one of") << 0 << 0;
-    QTest::addRow("bad phase") << QByteArray(head + R"("steps":[{"id":1,"phase":"later","operation":"a","target":{"kind":"failedSite"}}]})")
+    QTest::addRow("bad phase") << QByteArray(
+        head + R"("steps":[{"id":1,"phase":"later","operation":"a","target":{"kind":"failedSite"}}]})")
                                << QStringLiteral("steps[0].phase") << 0 << 0;
-    QTest::addRow("step id zero") << QByteArray(head + R"("steps":[{"id":0,"phase":"switchover","operation":"a","target":{"kind":"failedSite"}}]})")
+    QTest::addRow("step id zero") << QByteArray(
+        head + R"("steps":[{"id":0,"phase":"switchover","operation":"a","target":{"kind":"failedSite"}}]})")
                                   << QStringLiteral("steps[0].id") << 0 << 0;
-    QTest::addRow("duplicate id") << QByteArray(head + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"failedSite"}},)"
-                                                       R"({"id":1,"phase":"switchover","operation":"b","target":{"kind":"failedSite"}}]})")
+    QTest::addRow("duplicate id") << QByteArray(
+        head
+        + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"failedSite"}},)"
+          R"({"id":1,"phase":"switchover","operation":"b","target":{"kind":"failedSite"}}]})")
                                   << QStringLiteral("used twice") << 0 << 0;
-    QTest::addRow("bad target") << QByteArray(head + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"moon"}}]})")
+    QTest::addRow("bad target") << QByteArray(
+        head + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"moon"}}]})")
                                 << QStringLiteral("steps[0].target: kind") << 0 << 0;
-    QTest::addRow("named site without site") << QByteArray(head + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"namedSite"}}]})")
-                                             << QStringLiteral("site") << 0 << 0;
-    QTest::addRow("bad guard") << QByteArray(head + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"failedSite"},"guard":{"kind":"replicationLagBelow"}}]})")
+    QTest::addRow("named site without site")
+        << QByteArray(head + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"namedSite"}}]})")
+        << QStringLiteral("site") << 0 << 0;
+    QTest::addRow("bad guard") << QByteArray(
+        head
+        + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"failedSite"},"guard":{"kind":"replicationLagBelow"}}]})")
                                << QStringLiteral("steps[0].guard") << 0 << 0;
-    QTest::addRow("typo field") << QByteArray(head + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"failedSite"},"timeout":5}]})")
+    QTest::addRow("typo field") << QByteArray(
+        head + R"("steps":[{"id":1,"phase":"switchover","operation":"a","target":{"kind":"failedSite"},"timeout":5}]})")
                                 << QStringLiteral("steps[0].timeout: unknown field") << 0 << 0;
-    QTest::addRow("edge not object") << QByteArray(head + R"("steps":[],"edges":[3]})") << QStringLiteral("edges[0]") << 0 << 0;
+    QTest::addRow("edge not object") << QByteArray(head + R"("steps":[],"edges":[3]})") << QStringLiteral("edges[0]")
+                                     << 0 << 0;
 }
 
 void TestPlanFormat::malformed()

@@ -64,9 +64,8 @@ void checkLayout(const PlanData &plan, const PlanLayout::Result &result, const P
         boxes.append(QRectF(p, QSizeF(options.nodeWidth, options.nodeHeight)));
     }
     // Sort by x then y: overlaps can only be between neighbours in one column.
-    std::sort(boxes.begin(), boxes.end(), [](const QRectF &a, const QRectF &b) {
-        return a.x() != b.x() ? a.x() < b.x() : a.y() < b.y();
-    });
+    std::sort(boxes.begin(), boxes.end(),
+              [](const QRectF &a, const QRectF &b) { return a.x() != b.x() ? a.x() < b.x() : a.y() < b.y(); });
     for (int i = 1; i < boxes.size(); ++i) {
         if (boxes[i].x() == boxes[i - 1].x())
             QVERIFY2(boxes[i].top() >= boxes[i - 1].bottom() + options.nodeGap - 1,
@@ -109,7 +108,8 @@ void TestPlanLayout::noOverlaps_data()
     for (const PlanTemplates::Template &t : PlanTemplates::all())
         QTest::addRow("%s", qPrintable(t.id)) << PlanTemplates::create(t.architecture);
     QTest::addRow("wide") << widePlan();
-    QTest::addRow("diamond fan") << graph(8, {{1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {2, 7}, {3, 7}, {4, 7}, {5, 8}, {6, 8}});
+    QTest::addRow("diamond fan") << graph(
+        8, {{1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {2, 7}, {3, 7}, {4, 7}, {5, 8}, {6, 8}});
 }
 
 void TestPlanLayout::noOverlaps()

@@ -94,8 +94,9 @@ void TestPlanTemplates::validates()
             if (s.productGroup != group || s.phase != PlanPhase::Switchover)
                 continue;
             gatedCut = gatedCut || (s.operation == QLatin1StringView("traffic.cut") && s.requiresApproval);
-            guardedPromote = guardedPromote || (s.operation == QLatin1StringView("db.promote") && s.guard
-                                                && s.guard->kind == GuardKind::ReplicationLagBelow);
+            guardedPromote = guardedPromote
+                             || (s.operation == QLatin1StringView("db.promote") && s.guard
+                                 && s.guard->kind == GuardKind::ReplicationLagBelow);
         }
         QVERIFY2(gatedCut, qPrintable(group));
         QVERIFY2(guardedPromote, qPrintable(group));

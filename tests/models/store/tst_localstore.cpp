@@ -57,8 +57,10 @@ CachedSite sampleSite(const QString &id, int components, quint64 revision = 7)
         c.productGroup = QStringLiteral("payments");
         c.host = QStringLiteral("%1-host-%2").arg(id).arg(i / 4);
         c.status = i % 7 == 0 ? ComponentStatus::Warning : ComponentStatus::Ok;
-        c.metrics = {{QStringLiteral("cpu"), 12.5 + i}, {QStringLiteral("memory"), 40.0},
-                     {QStringLiteral("qps"), 1200.0}, {QStringLiteral("latencyMs"), 3.2},
+        c.metrics = {{QStringLiteral("cpu"), 12.5 + i},
+                     {QStringLiteral("memory"), 40.0},
+                     {QStringLiteral("qps"), 1200.0},
+                     {QStringLiteral("latencyMs"), 3.2},
                      {QStringLiteral("capacity"), 55.0}};
         c.revision = quint64(i + 1);
         site.snapshot.components.append(c);
@@ -357,8 +359,8 @@ void TestLocalStore::degradedOpen_data()
 
     QTest::addRow("garbage bytes") << Damage::GarbageFile << LocalStore::Mode::Persistent
                                    << QStringLiteral("moved it aside") << true << 0;
-    QTest::addRow("valid header, corrupt pages") << Damage::CorruptPages << LocalStore::Mode::Persistent
-                                                 << QStringLiteral("was damaged") << true << 0;
+    QTest::addRow("valid header, corrupt pages")
+        << Damage::CorruptPages << LocalStore::Mode::Persistent << QStringLiteral("was damaged") << true << 0;
     QTest::addRow("parent is a regular file") << Damage::ParentIsAFile << LocalStore::Mode::InMemory
                                               << QStringLiteral("cannot open its local database") << false << 0;
     QTest::addRow("read-only file") << Damage::ReadOnlyFile << LocalStore::Mode::InMemory

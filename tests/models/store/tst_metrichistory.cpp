@@ -265,8 +265,8 @@ void TestMetricHistory::memoryStaysWithinBudgetFor30Days()
         QVERIFY2(history.memoryBytes() <= budget,
                  qPrintable(QStringLiteral("day %1: %2 > %3").arg(day).arg(history.memoryBytes()).arg(budget)));
     }
-    qInfo("30 days x 1 Hz x %d series: %lld ms; memory %lld bytes of a %lld byte budget (%lld bytes a series)",
-          Offered, timer.elapsed(), history.memoryBytes(), budget, history.memoryBytes() / Admitted);
+    qInfo("30 days x 1 Hz x %d series: %lld ms; memory %lld bytes of a %lld byte budget (%lld bytes a series)", Offered,
+          timer.elapsed(), history.memoryBytes(), budget, history.memoryBytes() / Admitted);
     QCOMPARE(history.seriesCount(), Admitted);
     QCOMPARE(history.refusedSeries(), Offered - Admitted);
     // Every ring is full by now: the budget is used, not merely respected.

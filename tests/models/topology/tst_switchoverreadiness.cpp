@@ -57,7 +57,8 @@ struct Fleet
     Fleet()
     {
         const QStringList ids{QStringLiteral("sha"), QStringLiteral("shb"), QStringLiteral("hzc")};
-        const QStringList names{QStringLiteral("Shanghai A"), QStringLiteral("Shanghai B"), QStringLiteral("Hangzhou C")};
+        const QStringList names{QStringLiteral("Shanghai A"), QStringLiteral("Shanghai B"),
+                                QStringLiteral("Hangzhou C")};
         const QList<double> shares{50, 50, 0};
         const QString pay = QStringLiteral("payments");
         for (int i = 0; i < ids.size(); ++i) {
@@ -71,11 +72,14 @@ struct Fleet
             snap.siteId = id;
             snap.traffic.insert(pay, shares.at(i));
             const double cpu = shares.at(i) > 0 ? 40 : 10;
-            snap.components << component(id + QStringLiteral("-pay-api-01"), Layer::Business, pay, {{QStringLiteral("cpu"), cpu}})
-                            << component(id + QStringLiteral("-pay-api-02"), Layer::Business, pay, {{QStringLiteral("cpu"), cpu}})
+            snap.components << component(id + QStringLiteral("-pay-api-01"), Layer::Business, pay,
+                                         {{QStringLiteral("cpu"), cpu}})
+                            << component(id + QStringLiteral("-pay-api-02"), Layer::Business, pay,
+                                         {{QStringLiteral("cpu"), cpu}})
                             << component(id + QStringLiteral("-pay-mysql"), Layer::Database, pay,
                                          {{QStringLiteral("cpu"), 30}, {QStringLiteral("capacity"), 60}})
-                            << component(id + QStringLiteral("-pay-proxy"), Layer::Database, pay, {{QStringLiteral("cpu"), 20}})
+                            << component(id + QStringLiteral("-pay-proxy"), Layer::Database, pay,
+                                         {{QStringLiteral("cpu"), 20}})
                             << component(id + QStringLiteral("-nas"), Layer::Storage, QString(),
                                          {{QStringLiteral("capacity"), 60}});
             snapshots.insert(id, snap);
@@ -83,7 +87,8 @@ struct Fleet
             fromCache.insert(id, false);
         }
         for (const QString &standby : {QStringLiteral("shb"), QStringLiteral("hzc")}) {
-            snapshots[QStringLiteral("sha")].replication << link(QStringLiteral("sha"), standby, ReplicationRole::Primary);
+            snapshots[QStringLiteral("sha")].replication
+                << link(QStringLiteral("sha"), standby, ReplicationRole::Primary);
             snapshots[standby].replication << link(QStringLiteral("sha"), standby, ReplicationRole::Standby);
         }
     }
@@ -166,7 +171,7 @@ void TestSwitchoverReadiness::rules_data()
     QTest::addColumn<Mutation>("mutation");
     QTest::addColumn<ReadinessThresholds>("thresholds");
     QTest::addColumn<Readiness>("verdict");
-    QTest::addColumn<int>("kind"); // -1: no reason at all
+    QTest::addColumn<int>("kind");     // -1: no reason at all
     QTest::addColumn<QString>("text"); // a part of the top reason's sentence
 
     const ReadinessThresholds d;
@@ -190,74 +195,85 @@ void TestSwitchoverReadiness::rules_data()
     QTest::addRow("lag above threshold") << Mutation([](Fleet &f) { f.setLink(QStringLiteral("shb"), 42); }) << d
                                          << Readiness::Caution << int(Kind::ReplicationLag)
                                          << QStringLiteral("Replication lag of pay-mysql.sha-shb is 42 s, above 30 s");
-    QTest::addRow("lag above block threshold") << Mutation([](Fleet &f) { f.setLink(QStringLiteral("shb"), 301); }) << d
-                                               << Readiness::Blocked << int(Kind::ReplicationLag)
-                                               << QStringLiteral("301 s, above 300 s");
+    QTest::addRow("lag above block threshold")
+        << Mutation([](Fleet &f) { f.setLink(QStringLiteral("shb"), 301); }) << d << Readiness::Blocked
+        << int(Kind::ReplicationLag) << QStringLiteral("301 s, above 300 s");
     ReadinessThresholds strict;
     strict.maxLagSeconds = 10;
-    QTest::addRow("configured lag threshold") << Mutation([](Fleet &f) { f.setLink(QStringLiteral("shb"), 15); })
-                                              << strict << Readiness::Caution << int(Kind::ReplicationLag)
-                                              << QStringLiteral("above 10 s");
+    QTest::addRow("configured lag threshold")
+        << Mutation([](Fleet &f) { f.setLink(QStringLiteral("shb"), 15); }) << strict << Readiness::Caution
+        << int(Kind::ReplicationLag) << QStringLiteral("above 10 s");
     QTest::addRow("link broken") << Mutation([](Fleet &f) {
         f.setLink(QStringLiteral("shb"), 0, ReplicationState::Broken);
-    }) << d << Readiness::Blocked << int(Kind::ReplicationBroken) << QStringLiteral("is broken");
-    QTest::addRow("no standby replication") << Mutation([](Fleet &f) { f.removeLink(QStringLiteral("shb")); }) << d
-                                            << Readiness::Blocked << int(Kind::NoReplication)
-                                            << QStringLiteral("sha-pay-mysql at Shanghai A has no standby at Shanghai B");
+    }) << d << Readiness::Blocked << int(Kind::ReplicationBroken)
+                                 << QStringLiteral("is broken");
+    QTest::addRow("no standby replication")
+        << Mutation([](Fleet &f) { f.removeLink(QStringLiteral("shb")); }) << d << Readiness::Blocked
+        << int(Kind::NoReplication) << QStringLiteral("sha-pay-mysql at Shanghai A has no standby at Shanghai B");
     QTest::addRow("no replication at all") << Mutation([](Fleet &f) {
         f.removeLink(QStringLiteral("shb"));
         f.removeLink(QStringLiteral("hzc"));
-    }) << d << Readiness::Blocked << int(Kind::NoReplication) << QStringLiteral("has no standby");
-    QTest::addRow("unreplicated read replica beside a replicated primary") << Mutation([](Fleet &f) {
-        f.snapshots[QStringLiteral("sha")].components
-            << component(QStringLiteral("sha-pay-mysql-ro"), Layer::Database, QStringLiteral("payments"),
-                         {{QStringLiteral("cpu"), 20}, {QStringLiteral("capacity"), 40}});
-    }) << d << Readiness::Caution << int(Kind::NoReplication)
-       << QStringLiteral("sha-pay-mysql-ro at Shanghai A is not replicated to any other site");
-    QTest::addRow("db capacity at watermark") << setCapacity(QStringLiteral("-pay-mysql"), 80) << d << Readiness::Ready
-                                              << -1 << QString();
+    }) << d << Readiness::Blocked << int(Kind::NoReplication)
+                                           << QStringLiteral("has no standby");
+    QTest::addRow("unreplicated read replica beside a replicated primary")
+        << Mutation([](Fleet &f) {
+               f.snapshots[QStringLiteral("sha")].components
+                   << component(QStringLiteral("sha-pay-mysql-ro"), Layer::Database, QStringLiteral("payments"),
+                                {{QStringLiteral("cpu"), 20}, {QStringLiteral("capacity"), 40}});
+           })
+        << d << Readiness::Caution << int(Kind::NoReplication)
+        << QStringLiteral("sha-pay-mysql-ro at Shanghai A is not replicated to any other site");
+    QTest::addRow("db capacity at watermark")
+        << setCapacity(QStringLiteral("-pay-mysql"), 80) << d << Readiness::Ready << -1 << QString();
     QTest::addRow("db capacity above watermark")
         << setCapacity(QStringLiteral("-pay-mysql"), 86) << d << Readiness::Caution << int(Kind::Capacity)
         << QStringLiteral("Shanghai B: Database layer capacity at 86 %, above the 80 % watermark");
-    QTest::addRow("db capacity above ceiling") << setCapacity(QStringLiteral("-pay-mysql"), 96) << d << Readiness::Blocked
-                                               << int(Kind::Capacity) << QStringLiteral("above the 95 % ceiling");
+    QTest::addRow("db capacity above ceiling")
+        << setCapacity(QStringLiteral("-pay-mysql"), 96) << d << Readiness::Blocked << int(Kind::Capacity)
+        << QStringLiteral("above the 95 % ceiling");
     QTest::addRow("shared storage capacity") << setCapacity(QStringLiteral("-nas"), 86) << d << Readiness::Caution
                                              << int(Kind::Capacity) << QStringLiteral("Storage layer capacity at 86 %");
     QTest::addRow("two critical alerts in group") << Mutation([](Fleet &f) {
         f.find(QStringLiteral("shb"), QStringLiteral("-pay-api-01")).alerts << alert(QStringLiteral("critical"));
         f.find(QStringLiteral("shb"), QStringLiteral("-pay-mysql")).alerts << alert(QStringLiteral("critical"));
     }) << d << Readiness::Blocked << int(Kind::CriticalAlerts)
-       << QStringLiteral("Shanghai B has 2 critical alert");
+                                                  << QStringLiteral("Shanghai B has 2 critical alert");
     QTest::addRow("critical alert in shared infrastructure") << Mutation([](Fleet &f) {
         f.find(QStringLiteral("shb"), QStringLiteral("-nas")).alerts << alert(QStringLiteral("critical"));
-    }) << d << Readiness::Caution << int(Kind::CriticalAlerts) << QStringLiteral("shared infrastructure");
+    }) << d << Readiness::Caution << int(Kind::CriticalAlerts)
+                                                             << QStringLiteral("shared infrastructure");
     QTest::addRow("warning alert") << Mutation([](Fleet &f) {
         f.find(QStringLiteral("shb"), QStringLiteral("-pay-api-01")).alerts << alert(QStringLiteral("warning"));
-    }) << d << Readiness::Ready << -1 << QString();
+    }) << d << Readiness::Ready << -1
+                                   << QString();
     QTest::addRow("alert at failed site") << Mutation([](Fleet &f) {
         f.find(QStringLiteral("sha"), QStringLiteral("-pay-api-01")).alerts << alert(QStringLiteral("critical"));
     }) << d << Readiness::Ready << -1 << QString();
-    QTest::addRow("emergency site unreachable") << Mutation([](Fleet &f) {
-        f.site(QStringLiteral("shb")).reachability = Reachability::Unreachable;
-        f.dataTime[QStringLiteral("shb")] = now.addSecs(-12 * 60);
-    }) << d << Readiness::Blocked << int(Kind::Unreachable)
-       << QStringLiteral("Shanghai B's agent does not answer (data 12 min old)");
+    QTest::addRow("emergency site unreachable")
+        << Mutation([](Fleet &f) {
+               f.site(QStringLiteral("shb")).reachability = Reachability::Unreachable;
+               f.dataTime[QStringLiteral("shb")] = now.addSecs(-12 * 60);
+           })
+        << d << Readiness::Blocked << int(Kind::Unreachable)
+        << QStringLiteral("Shanghai B's agent does not answer (data 12 min old)");
     QTest::addRow("emergency site slow") << Mutation([](Fleet &f) {
         f.site(QStringLiteral("shb")).reachability = Reachability::Slow;
-    }) << d << Readiness::Caution << int(Kind::Slow) << QStringLiteral("answers slowly");
-    QTest::addRow("emergency data at stale limit") << Mutation([](Fleet &f) {
-        f.dataTime[QStringLiteral("shb")] = now.addSecs(-60);
-    }) << d << Readiness::Ready << -1 << QString();
-    QTest::addRow("emergency data stale") << Mutation([](Fleet &f) {
-        f.dataTime[QStringLiteral("shb")] = now.addSecs(-61);
-    }) << d << Readiness::Caution << int(Kind::StaleData) << QStringLiteral("out of date (data 61 s old)");
-    QTest::addRow("emergency data from cache") << Mutation([](Fleet &f) {
-        f.fromCache[QStringLiteral("shb")] = true;
-    }) << d << Readiness::Caution << int(Kind::StaleData) << QStringLiteral("local cache");
+    }) << d << Readiness::Caution << int(Kind::Slow)
+                                         << QStringLiteral("answers slowly");
+    QTest::addRow("emergency data at stale limit")
+        << Mutation([](Fleet &f) { f.dataTime[QStringLiteral("shb")] = now.addSecs(-60); }) << d << Readiness::Ready
+        << -1 << QString();
+    QTest::addRow("emergency data stale")
+        << Mutation([](Fleet &f) { f.dataTime[QStringLiteral("shb")] = now.addSecs(-61); }) << d << Readiness::Caution
+        << int(Kind::StaleData) << QStringLiteral("out of date (data 61 s old)");
+    QTest::addRow("emergency data from cache")
+        << Mutation([](Fleet &f) { f.fromCache[QStringLiteral("shb")] = true; }) << d << Readiness::Caution
+        << int(Kind::StaleData) << QStringLiteral("local cache");
     QTest::addRow("failed site unreachable") << Mutation([](Fleet &f) {
         f.site(QStringLiteral("sha")).reachability = Reachability::Unreachable;
         f.dataTime[QStringLiteral("sha")] = now.addSecs(-300);
-    }) << d << Readiness::Ready << int(Kind::FailedSiteStale) << QStringLiteral("last known ones (data 5 min old)");
+    }) << d << Readiness::Ready << int(Kind::FailedSiteStale)
+                                             << QStringLiteral("last known ones (data 5 min old)");
     // shb's applications at 42.5 % serving 50 % would run at 85 % serving 100 %.
     QTest::addRow("cpu projected at ceiling") << setCpu(42.5) << d << Readiness::Ready << -1 << QString();
     QTest::addRow("cpu projected above ceiling") << setCpu(43) << d << Readiness::Caution << int(Kind::CpuHeadroom)
@@ -266,15 +282,18 @@ void TestSwitchoverReadiness::rules_data()
                                                << QStringLiteral("cannot absorb 50 % more payments traffic");
     QTest::addRow("one application down") << Mutation([](Fleet &f) {
         f.find(QStringLiteral("shb"), QStringLiteral("-pay-api-01")).status = ComponentStatus::Down;
-    }) << d << Readiness::Caution << int(Kind::ComponentsDown) << QStringLiteral("has 1 payments component");
+    }) << d << Readiness::Caution << int(Kind::ComponentsDown)
+                                          << QStringLiteral("has 1 payments component");
     QTest::addRow("every application down") << Mutation([](Fleet &f) {
         f.find(QStringLiteral("shb"), QStringLiteral("-pay-api-01")).status = ComponentStatus::Down;
         f.find(QStringLiteral("shb"), QStringLiteral("-pay-api-02")).status = ComponentStatus::Down;
-    }) << d << Readiness::Blocked << int(Kind::ComponentsDown) << QStringLiteral("Every payments application");
+    }) << d << Readiness::Blocked << int(Kind::ComponentsDown)
+                                            << QStringLiteral("Every payments application");
     QTest::addRow("no components of the group") << Mutation([](Fleet &f) {
         f.snapshots[QStringLiteral("shb")].components.removeIf(
             [](const Component &c) { return !c.productGroup.isEmpty(); });
-    }) << d << Readiness::Blocked << int(Kind::NoComponents) << QStringLiteral("Shanghai B runs no payments components");
+    }) << d << Readiness::Blocked << int(Kind::NoComponents)
+                                                << QStringLiteral("Shanghai B runs no payments components");
     Q_UNUSED(sha)
     Q_UNUSED(shb)
 }
@@ -327,10 +346,9 @@ void TestSwitchoverReadiness::groupsAndCandidates()
         seen << v.productGroup + QLatin1Char(':') + v.failedSite + QStringLiteral("->") + v.emergencySite;
     // Sorted by group; a site serving no share of a group is no failed-site candidate (hzc for payments).
     const QStringList expected{
-        QStringLiteral("accounts:sha->shb"), QStringLiteral("accounts:sha->hzc"),
-        QStringLiteral("payments:sha->shb"), QStringLiteral("payments:sha->hzc"),
-        QStringLiteral("payments:shb->sha"), QStringLiteral("payments:shb->hzc"),
-        QStringLiteral("trading:hzc->sha"), QStringLiteral("trading:hzc->shb"),
+        QStringLiteral("accounts:sha->shb"), QStringLiteral("accounts:sha->hzc"), QStringLiteral("payments:sha->shb"),
+        QStringLiteral("payments:sha->hzc"), QStringLiteral("payments:shb->sha"), QStringLiteral("payments:shb->hzc"),
+        QStringLiteral("trading:hzc->sha"),  QStringLiteral("trading:hzc->shb"),
     };
     QCOMPARE(seen, expected);
     // Nothing of trading runs anywhere else.
@@ -371,11 +389,13 @@ void TestSwitchoverReadiness::bestTarget_data()
     QTest::addRow("caution beats blocked") << Mutation([](Fleet &f) {
         f.setLink(QStringLiteral("shb"), 60);
         f.site(QStringLiteral("hzc")).reachability = Reachability::Unreachable;
-    }) << QStringLiteral("sha") << QStringLiteral("shb") << Readiness::Caution;
+    }) << QStringLiteral("sha") << QStringLiteral("shb")
+                                           << Readiness::Caution;
     QTest::addRow("nowhere to go") << Mutation([](Fleet &f) {
         f.removeLink(QStringLiteral("shb"));
         f.removeLink(QStringLiteral("hzc"));
-    }) << QStringLiteral("sha") << QStringLiteral("shb") << Readiness::Blocked;
+    }) << QStringLiteral("sha") << QStringLiteral("shb")
+                                   << Readiness::Blocked;
     // A standby site's own unreplicated read replica: the data is at sha anyway.
     QTest::addRow("standby side with a local read replica") << Mutation([](Fleet &f) {
         f.removeLink(QStringLiteral("hzc"));
@@ -384,9 +404,8 @@ void TestSwitchoverReadiness::bestTarget_data()
                          {{QStringLiteral("cpu"), 20}, {QStringLiteral("capacity"), 40}});
     }) << QStringLiteral("shb") << QStringLiteral("sha") << Readiness::Caution;
     // shb holds no primary: failing it needs no replication; sha is warm.
-    QTest::addRow("failing the standby side") << Mutation([](Fleet &f) {
-        f.removeLink(QStringLiteral("hzc"));
-    }) << QStringLiteral("shb") << QStringLiteral("sha") << Readiness::Ready;
+    QTest::addRow("failing the standby side") << Mutation([](Fleet &f) { f.removeLink(QStringLiteral("hzc")); })
+                                              << QStringLiteral("shb") << QStringLiteral("sha") << Readiness::Ready;
 }
 
 void TestSwitchoverReadiness::bestTarget()
@@ -457,8 +476,8 @@ void TestSwitchoverReadiness::thresholdsRefused_data()
     QTest::addRow("negative") << QJsonObject{{QStringLiteral("maxLagSeconds"), -1}} << QStringLiteral("maxLagSeconds");
     QTest::addRow("text") << QJsonObject{{QStringLiteral("cpuCeiling"), QStringLiteral("high")}}
                           << QStringLiteral("cpuCeiling");
-    QTest::addRow("watermark above ceiling") << QJsonObject{{QStringLiteral("capacityWatermark"), 97}}
-                                             << QStringLiteral("capacityCeiling");
+    QTest::addRow("watermark above ceiling")
+        << QJsonObject{{QStringLiteral("capacityWatermark"), 97}} << QStringLiteral("capacityCeiling");
     QTest::addRow("stale") << QJsonObject{{QStringLiteral("staleAfterSeconds"), true}}
                            << QStringLiteral("staleAfterSeconds");
 }
@@ -489,7 +508,8 @@ void TestSwitchoverReadiness::trackerCoalesces()
     for (int i = 0; i < 20; ++i) {
         fleet.setLink(QStringLiteral("shb"), 40 + i);
         fleet.setLink(QStringLiteral("hzc"), 40 + i);
-        topology.applySnapshot(QStringLiteral("sha"), fleet.snapshots.value(QStringLiteral("sha")), QDateTime::currentDateTimeUtc(), false);
+        topology.applySnapshot(QStringLiteral("sha"), fleet.snapshots.value(QStringLiteral("sha")),
+                               QDateTime::currentDateTimeUtc(), false);
     }
     QVERIFY(spy.wait(2000));
     QTest::qWait(300);
@@ -499,7 +519,8 @@ void TestSwitchoverReadiness::trackerCoalesces()
     QCOMPARE(toString(best->verdict), toString(Readiness::Caution));
 
     // A change that changes nothing: no signal.
-    topology.applySnapshot(QStringLiteral("sha"), fleet.snapshots.value(QStringLiteral("sha")), QDateTime::currentDateTimeUtc(), false);
+    topology.applySnapshot(QStringLiteral("sha"), fleet.snapshots.value(QStringLiteral("sha")),
+                           QDateTime::currentDateTimeUtc(), false);
     QTest::qWait(300);
     QCOMPARE(spy.size(), 1);
 

@@ -3,13 +3,13 @@
 // 3840×2160, saved under the build directory's screenshots/ for people to look at.
 #include "agenttest.h"
 #include "app/session/consolesession.h"
+#include "models/topology/fleettopology.h"
 #include "sessiontest.h"
 #include "ui/dashboard/dashboardpage.h"
-#include "models/topology/fleettopology.h"
 #include "ui/shell/mainwindow.h"
-#include "widgets/common/statuscolors.h"
 #include "ui/shell/theme.h"
 #include "ui/wall/wallwindow.h"
+#include "widgets/common/statuscolors.h"
 
 #include <QApplication>
 #include <QDir>
@@ -70,7 +70,8 @@ void TestDashboardScreens::initTestCase()
     QString error;
     QVERIFY2(m_session->importFile(fleet, &error), qPrintable(error));
     const FleetTopology &topology = m_session->topology();
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         if (topology.componentCount() != 150)
             return false;
         for (const QString &id : topology.siteIds()) {
@@ -78,7 +79,8 @@ void TestDashboardScreens::initTestCase()
                 return false;
         }
         return true;
-    }, 20'000));
+        },
+        20'000));
 }
 
 void TestDashboardScreens::cleanupTestCase()
@@ -132,7 +134,9 @@ void TestDashboardScreens::desktop()
     QTest::qWait(1500); // readiness evaluated, zoomed to fit
     const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
     QCOMPARE(image.size(), size);
-    save(image, QStringLiteral("dashboard-%1x%2-%3.png").arg(size.width()).arg(size.height())
+    save(image, QStringLiteral("dashboard-%1x%2-%3.png")
+                    .arg(size.width())
+                    .arg(size.height())
                     .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")));
     // The sites are on screen: healthy tiles in their colour cover a real share of it.
     const int ok = pixelsOf(image, StatusColors::style(ComponentStatus::Ok, scheme).fill);

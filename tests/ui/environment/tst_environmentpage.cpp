@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/environment/environmentpage.h"
 #include "app/agents/secretstore.h"
+#include "ui/environment/environmentpage.h"
 
 #include <QApplication>
 #include <QFile>
@@ -93,7 +93,8 @@ void TestEnvironmentPage::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_secrets = std::make_unique<SecretStore>(SecretStore::Backend::File, m_dir->filePath(QStringLiteral("secrets.json")));
+    m_secrets = std::make_unique<SecretStore>(SecretStore::Backend::File,
+                                              m_dir->filePath(QStringLiteral("secrets.json")));
     m_page = std::make_unique<EnvironmentPage>(sampleEnvironment(), *m_secrets);
     m_page->resize(1100, 680);
 }
@@ -152,11 +153,21 @@ void TestEnvironmentPage::fieldsShowTheirOwnMessages_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("problem");
-    QTest::addRow("id") << "id" << "Bad Id" << "lower-case";
-    QTest::addRow("id taken") << "id" << "bj" << "already uses";
-    QTest::addRow("name") << "name" << "" << "Enter a name";
-    QTest::addRow("pin") << "pin" << "md5//abc" << "sha256//";
-    QTest::addRow("caFile") << "caFile" << "/nonexistent/ca.pem" << "does not exist";
+    QTest::addRow("id") << "id"
+                        << "Bad Id"
+                        << "lower-case";
+    QTest::addRow("id taken") << "id"
+                              << "bj"
+                              << "already uses";
+    QTest::addRow("name") << "name"
+                          << ""
+                          << "Enter a name";
+    QTest::addRow("pin") << "pin"
+                         << "md5//abc"
+                         << "sha256//";
+    QTest::addRow("caFile") << "caFile"
+                            << "/nonexistent/ca.pem"
+                            << "does not exist";
 }
 
 void TestEnvironmentPage::fieldsShowTheirOwnMessages()
@@ -265,16 +276,15 @@ void TestEnvironmentPage::storedTokenIsNeverShown()
 
 void TestEnvironmentPage::importFleetFileStoresTokens()
 {
-    const QJsonObject fleet{
-        {QStringLiteral("format"), QStringLiteral("haven-fleet")},
-        {QStringLiteral("version"), 1},
-        {QStringLiteral("sites"),
-         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("sha")},
-                                {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:41873")},
-                                {QStringLiteral("token"), QStringLiteral("fleet-token-sha")}},
-                    QJsonObject{{QStringLiteral("id"), QStringLiteral("szx")},
-                                {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:41874")},
-                                {QStringLiteral("token"), QStringLiteral("fleet-token-szx")}}}}};
+    const QJsonObject fleet{{QStringLiteral("format"), QStringLiteral("haven-fleet")},
+                            {QStringLiteral("version"), 1},
+                            {QStringLiteral("sites"),
+                             QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("sha")},
+                                                    {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:41873")},
+                                                    {QStringLiteral("token"), QStringLiteral("fleet-token-sha")}},
+                                        QJsonObject{{QStringLiteral("id"), QStringLiteral("szx")},
+                                                    {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:41874")},
+                                                    {QStringLiteral("token"), QStringLiteral("fleet-token-szx")}}}}};
     const QString path = m_dir->filePath(QStringLiteral("fleet.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -292,8 +302,9 @@ void TestEnvironmentPage::importFleetFileStoresTokens()
 
     // A file that breaks the rules is refused and changes nothing.
     QJsonObject bad = fleet;
-    bad.insert(QStringLiteral("sites"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("x")},
-                                                                {QStringLiteral("url"), QStringLiteral("http://10.1.1.1")}}});
+    bad.insert(QStringLiteral("sites"),
+               QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("x")},
+                                      {QStringLiteral("url"), QStringLiteral("http://10.1.1.1")}}});
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(QJsonDocument(bad).toJson());
     file.close();
@@ -323,7 +334,8 @@ void TestEnvironmentPage::exportHoldsNoToken()
 void TestEnvironmentPage::renderToPng()
 {
     bool written = false;
-    m_secrets->write(QStringLiteral("site/sha/token"), "x", m_secrets.get(), [&](bool ok, const QString &) { written = ok; });
+    m_secrets->write(QStringLiteral("site/sha/token"), "x", m_secrets.get(),
+                     [&](bool ok, const QString &) { written = ok; });
     QTRY_VERIFY(written);
     m_page->show();
     QVERIFY(m_page->selectSite(QStringLiteral("sha")));

@@ -4,31 +4,31 @@
 // skip with the reason row, cancel, the emergency stop (one click and a confirmation), the RTO
 // clock's colours, and the wall showing the run while it is active. Screenshots go to the build
 // directory's screenshots/.
-#include "app/session/consolesession.h"
 #include "app/executions/executionengine.h"
-#include "widgets/executions/executiongraph.h"
-#include "ui/executions/executionpage.h"
+#include "app/session/consolesession.h"
 #include "executiontest.h"
+#include "models/plans/plantemplates.h"
+#include "models/topology/fleettopology.h"
+#include "sessiontest.h"
+#include "ui/executions/executionpage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/theme.h"
+#include "ui/wall/wallwindow.h"
+#include "waituntil.h"
+#include "widgets/common/statuscolors.h"
+#include "widgets/executions/executiongraph.h"
 #include "widgets/executions/executiontext.h"
 #include "widgets/executions/executiontimeline.h"
-#include "models/topology/fleettopology.h"
-#include "ui/shell/mainwindow.h"
-#include "models/plans/plantemplates.h"
-#include "sessiontest.h"
-#include "widgets/common/statuscolors.h"
-#include "ui/shell/theme.h"
-#include "waituntil.h"
-#include "ui/wall/wallwindow.h"
 
 #include <QApplication>
-#include <QFileInfo>
-#include <QFontInfo>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
+#include <QFontInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QLabel>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -99,14 +99,16 @@ void TestExecutionPage::initTestCase()
     settings.pollIntervalMs = 100;
     engine().setSettings(settings);
     m_session->startWith(m_sites->environment(), m_sites->tokens());
-    QVERIFY(waitUntil([this] {
+    QVERIFY(waitUntil(
+        [this] {
         for (const QString &id : DemoSites::Ids) {
             const SiteState *site = m_session->topology().site(id);
             if (!site || site->reachability != Reachability::Online || site->operations.isEmpty())
                 return false;
         }
         return true;
-    }, 20'000));
+        },
+        20'000));
 }
 
 void TestExecutionPage::cleanup()
@@ -138,8 +140,8 @@ PlanData TestExecutionPage::templatePlan()
 PlanData TestExecutionPage::waitPlan(const QString &name, int seconds)
 {
     return effectivePlan(name, PlanKind::Emergency,
-                         {planStep(1, QStringLiteral("Wait long"), QStringLiteral("wait.seconds"), waitParameters(seconds),
-                                   StepTargetKind::EmergencySite),
+                         {planStep(1, QStringLiteral("Wait long"), QStringLiteral("wait.seconds"),
+                                   waitParameters(seconds), StepTargetKind::EmergencySite),
                           planStep(2, QStringLiteral("After"), QStringLiteral("wait.seconds"), waitParameters(1),
                                    StepTargetKind::EmergencySite)},
                          {{1, 2}});
@@ -216,10 +218,12 @@ void TestExecutionPage::switchoverAndRecoveryThroughThePage()
     QVERIFY(page.emergencyStopButton()->isEnabled());
 
     // The first gate: the page selects it by itself and Approve applies to it.
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         const StepRun *selected = execution(id).stepRun(page.selectedStep());
         return selected && selected->state == StepRunState::AwaitingApproval;
-    }, 30'000));
+        },
+        30'000));
     QVERIFY(page.commandButton(ExecutionEngine::Command::Approve)->isEnabled());
     QVERIFY(!page.commandButton(ExecutionEngine::Command::Retry)->isEnabled());
     QVERIFY(!page.commandButton(ExecutionEngine::Command::StartRecovery)->isEnabled());
@@ -241,10 +245,13 @@ void TestExecutionPage::switchoverAndRecoveryThroughThePage()
     QVERIFY(clock->palette().color(QPalette::WindowText).lightness() < 128);
 
     // The rest of the switchover.
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         approveWaitingGates(page, id);
-        return execution(id).state() == ExecutionState::AwaitingRecovery || execution(id).state() == ExecutionState::Failed;
-    }, 90'000));
+        return execution(id).state() == ExecutionState::AwaitingRecovery
+               || execution(id).state() == ExecutionState::Failed;
+        },
+        90'000));
     COMPARE_ENUM(execution(id).state(), ExecutionState::AwaitingRecovery);
     for (StepId step : execution(id).stepsOf(PlanPhase::Switchover))
         COMPARE_ENUM(page.graph()->stepView(step)->state, StepRunState::Succeeded);
@@ -260,7 +267,8 @@ void TestExecutionPage::switchoverAndRecoveryThroughThePage()
     int approvals = 0;
     for (int i = 0; i < actions->topLevelItemCount(); ++i) {
         QVERIFY(actions->topLevelItem(i)->text(1).startsWith(Operator::current().user));
-        approvals += actions->topLevelItem(i)->text(2) == ExecutionText::operatorAction(QStringLiteral("approve")) ? 1 : 0;
+        approvals += actions->topLevelItem(i)->text(2) == ExecutionText::operatorAction(QStringLiteral("approve")) ? 1
+                                                                                                                   : 0;
     }
     QCOMPARE(approvals, 3);
     QCOMPARE(actions->topLevelItemCount(), int(execution(id).operatorActions().size()));
@@ -278,10 +286,12 @@ void TestExecutionPage::switchoverAndRecoveryThroughThePage()
     QVERIFY(recovery->isEnabled());
     QTest::mouseClick(recovery, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(page.graph()->phase() == PlanPhase::Recovery, true, 10'000);
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         approveWaitingGates(page, id);
         return isFinal(execution(id).state()) || execution(id).state() == ExecutionState::Failed;
-    }, 90'000));
+        },
+        90'000));
     COMPARE_ENUM(execution(id).state(), ExecutionState::Succeeded);
     QVERIFY(page.stateText().contains(ExecutionText::state(ExecutionState::Succeeded)));
     // A bar for every step that ran, in both phases.
@@ -315,8 +325,8 @@ void TestExecutionPage::retryAndSkipWithTheReasonRow()
     check.retry = {2, 0, 2.0};
     PlanStep start = planStep(3, QStringLiteral("Start payments"), QStringLiteral("app.start"),
                               groupParameters(QStringLiteral("payments")), StepTargetKind::FailedSite);
-    const QString id = run(effectivePlan(QStringLiteral("Retry and skip"), PlanKind::Emergency, {stop, check, start},
-                                         {{1, 2}, {2, 3}}));
+    const QString id = run(
+        effectivePlan(QStringLiteral("Retry and skip"), PlanKind::Emergency, {stop, check, start}, {{1, 2}, {2, 3}}));
     QVERIFY(!id.isEmpty());
     // A new run replaces a finished one on the page by itself.
     QTRY_COMPARE(page.executionId(), id);
@@ -329,7 +339,9 @@ void TestExecutionPage::retryAndSkipWithTheReasonRow()
     QVERIFY(skip->isEnabled());
     QCOMPARE(page.graph()->stepView(2)->fill, StatusColors::style(StepRunState::Failed, ColorScheme::Light).fill);
     QTest::mouseClick(retry, Qt::LeftButton);
-    QVERIFY(waitUntil([&] { return execution(id).stepRun(2)->attempt == 3 && execution(id).state() == ExecutionState::Failed; }, 30'000));
+    QVERIFY(waitUntil(
+        [&] { return execution(id).stepRun(2)->attempt == 3 && execution(id).state() == ExecutionState::Failed; },
+        30'000));
     // Three attempts in the site list: the current one and two earlier ones.
     QTRY_COMPARE(page.siteList()->topLevelItemCount(), 3);
     QTRY_COMPARE(page.timeline()->bars().size(), 4); // step 1 once, step 2 three times
@@ -487,14 +499,16 @@ void TestExecutionPage::screenshots()
     settings.pollIntervalMs = 200;
     engine.setSettings(settings);
     session.startWith(sites.environment(), sites.tokens());
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         for (const QString &site : DemoSites::Ids) {
             const SiteState *state = session.topology().site(site);
             if (!state || state->reachability != Reachability::Online || state->operations.isEmpty())
                 return false;
         }
         return true;
-    }, 30'000));
+        },
+        30'000));
 
     PlanData plan = templatePlan();
     plan.metadata.rtoSeconds = 150; // what 30 min would be at a real site, at this pace
@@ -517,7 +531,8 @@ void TestExecutionPage::screenshots()
     const Execution &run = *engine.execution(id);
 
     // Two product groups approved, the third gate left waiting.
-    QVERIFY2(waitUntil([&] { return countSteps(run, StepRunState::AwaitingApproval) >= 3; }, 60'000), describe(run).constData());
+    QVERIFY2(waitUntil([&] { return countSteps(run, StepRunState::AwaitingApproval) >= 3; }, 60'000),
+             describe(run).constData());
     int approved = 0;
     for (const StepRun &step : run.steps()) {
         if (step.state == StepRunState::AwaitingApproval && approved < 2)
@@ -527,7 +542,8 @@ void TestExecutionPage::screenshots()
                             : 0;
     }
     QCOMPARE(approved, 2);
-    QVERIFY2(waitUntil([&] { return countSteps(run, StepRunState::Succeeded) >= 8; }, 120'000), describe(run).constData());
+    QVERIFY2(waitUntil([&] { return countSteps(run, StepRunState::Succeeded) >= 8; }, 120'000),
+             describe(run).constData());
     ExecutionPage &page = *window.executionPage();
     for (const StepRun &step : run.steps()) {
         if (step.state == StepRunState::Running) {

@@ -81,7 +81,7 @@ class Journal
 public:
     explicit Journal(Execution &execution)
         : m_execution(execution)
-    {}
+    { }
 
     bool add(qint64 offsetMs, ExecutionEvent::Kind kind, const QJsonObject &payload)
     {
@@ -99,8 +99,10 @@ public:
 
     bool action(qint64 at, const QString &action, const QString &user, int step = 0, const QString &reason = {})
     {
-        QJsonObject p{{QStringLiteral("action"), action}, {QStringLiteral("user"), user},
-                      {QStringLiteral("host"), QStringLiteral("war-room-1")}, {QStringLiteral("reason"), reason}};
+        QJsonObject p{{QStringLiteral("action"), action},
+                      {QStringLiteral("user"), user},
+                      {QStringLiteral("host"), QStringLiteral("war-room-1")},
+                      {QStringLiteral("reason"), reason}};
         if (step)
             p.insert(QStringLiteral("step"), step);
         return add(at, ExecutionEvent::Kind::OperatorAction, p);
@@ -116,13 +118,16 @@ public:
     bool attempt(qint64 at, qint64 duration, int step, const QString &site, int attempt, const QString &outcome,
                  const QString &log, const QString &message = {})
     {
-        const QJsonObject where{{QStringLiteral("step"), step}, {QStringLiteral("site"), site}, {QStringLiteral("attempt"), attempt}};
+        const QJsonObject where{{QStringLiteral("step"), step},
+                                {QStringLiteral("site"), site},
+                                {QStringLiteral("attempt"), attempt}};
         auto with = [&where](QJsonObject more) {
             for (auto it = where.begin(); it != where.end(); ++it)
                 more.insert(it.key(), it.value());
             return more;
         };
-        return add(at, ExecutionEvent::Kind::AttemptStarted, {{QStringLiteral("step"), step}, {QStringLiteral("attempt"), attempt}})
+        return add(at, ExecutionEvent::Kind::AttemptStarted,
+                   {{QStringLiteral("step"), step}, {QStringLiteral("attempt"), attempt}})
                && add(at, ExecutionEvent::Kind::Dispatched,
                       with({{QStringLiteral("key"), Execution::idempotencyKey(m_execution.id(), step, site, attempt)}}))
                && add(at + 50, ExecutionEvent::Kind::ActionStarted,
@@ -133,7 +138,9 @@ public:
                && add(at + duration, ExecutionEvent::Kind::SiteFinished,
                       with({{QStringLiteral("state"), outcome}, {QStringLiteral("message"), message}}))
                && add(at + duration, ExecutionEvent::Kind::StepState,
-                      {{QStringLiteral("step"), step}, {QStringLiteral("state"), outcome}, {QStringLiteral("message"), message}});
+                      {{QStringLiteral("step"), step},
+                       {QStringLiteral("state"), outcome},
+                       {QStringLiteral("message"), message}});
     }
 
 private:
@@ -151,7 +158,8 @@ Execution sampleExecution(int rtoSeconds, int switchoverSeconds, bool finished =
     bool ok = j.add(0, ExecutionEvent::Kind::Created, {})
               && j.action(1000, QStringLiteral("start"), QStringLiteral("alice"))
               && j.state(1000, QStringLiteral("running"))
-              && j.add(1000, ExecutionEvent::Kind::PhaseStarted, {{QStringLiteral("phase"), QStringLiteral("switchover")}})
+              && j.add(1000, ExecutionEvent::Kind::PhaseStarted,
+                       {{QStringLiteral("phase"), QStringLiteral("switchover")}})
               && j.attempt(2000, 4000, 1, QStringLiteral("sha"), 1, QStringLiteral("failed"),
                            QStringLiteral("cutting traffic <script>alert(1)</script>\nfirst try & failed\n"),
                            QStringLiteral("the load balancer did not answer"))
@@ -159,14 +167,16 @@ Execution sampleExecution(int rtoSeconds, int switchoverSeconds, bool finished =
               && j.attempt(9000, 6000, 1, QStringLiteral("sha"), 2, QStringLiteral("succeeded"),
                            QStringLiteral("traffic cut at the second try\n"));
     if (finished) {
-        ok = ok && j.action(16000, QStringLiteral("approve"), QStringLiteral("bob"), 2, QStringLiteral("checked the lag"))
+        ok = ok
+             && j.action(16000, QStringLiteral("approve"), QStringLiteral("bob"), 2, QStringLiteral("checked the lag"))
              && j.attempt(17000, 3000, 2, QStringLiteral("hzc"), 1, QStringLiteral("failed"),
                           QStringLiteral("promote: replica not caught up\n"), QStringLiteral("replica lag 40 s"))
              && j.action(21000, QStringLiteral("skip"), QStringLiteral("bob"), 2, QStringLiteral("promoted by hand"))
              && j.state(end, QStringLiteral("awaitingRecovery"))
              && j.action(end + 60000, QStringLiteral("startRecovery"), QStringLiteral("alice"))
              && j.state(end + 60000, QStringLiteral("running"))
-             && j.add(end + 60000, ExecutionEvent::Kind::PhaseStarted, {{QStringLiteral("phase"), QStringLiteral("recovery")}})
+             && j.add(end + 60000, ExecutionEvent::Kind::PhaseStarted,
+                      {{QStringLiteral("phase"), QStringLiteral("recovery")}})
              && j.attempt(end + 61000, 5000, 3, QStringLiteral("sha"), 1, QStringLiteral("succeeded"),
                           QStringLiteral("traffic restored\n"))
              && j.state(end + 70000, QStringLiteral("succeeded"), QStringLiteral("every phase done"));
@@ -202,8 +212,9 @@ private Q_SLOTS:
             QVERIFY2(html.contains(QString::fromUtf8(text)), text);
         QVERIFY(html.contains(QStringLiteral("Succeeded")));
         // Every step, in the timeline and in the details.
-        for (const QString &name : {QStringLiteral("#1 Cut traffic of the failed site"), QStringLiteral("#2 Switch the database primary"),
-                                    QStringLiteral("#3 Restore traffic"), QStringLiteral("#4 Restart the loans application")})
+        for (const QString &name :
+             {QStringLiteral("#1 Cut traffic of the failed site"), QStringLiteral("#2 Switch the database primary"),
+              QStringLiteral("#3 Restore traffic"), QStringLiteral("#4 Restart the loans application")})
             QVERIFY2(html.count(name) >= 2, qPrintable(name));
         QVERIFY(html.contains(QStringLiteral("Not run: its product group is not in the ticket.")));
         // Logs of every attempt, the failed first one included, escaped.
@@ -228,10 +239,12 @@ private Q_SLOTS:
         const int stepsAt = html.indexOf(QStringLiteral("<h2>Steps</h2>"));
         QVERIFY(timelineAt > 0 && stepsAt > timelineAt);
         const QString timeline = html.mid(timelineAt, stepsAt - timelineAt);
-        const QString succeeded = QStringLiteral("bgcolor=\"%1\"").arg(StatusColors::style(StepRunState::Succeeded, ColorScheme::Light).fill.name());
-        const QString skipped = QStringLiteral("bgcolor=\"%1\"").arg(StatusColors::style(StepRunState::Skipped, ColorScheme::Light).fill.name());
-        QCOMPARE(timeline.count(succeeded), 2); // steps 1 and 3 succeeded
-        QCOMPARE(timeline.count(skipped), 1);   // step 2 skipped
+        const QString succeeded = QStringLiteral("bgcolor=\"%1\"")
+                                      .arg(StatusColors::style(StepRunState::Succeeded, ColorScheme::Light).fill.name());
+        const QString skipped = QStringLiteral("bgcolor=\"%1\"")
+                                    .arg(StatusColors::style(StepRunState::Skipped, ColorScheme::Light).fill.name());
+        QCOMPARE(timeline.count(succeeded), 2);                                 // steps 1 and 3 succeeded
+        QCOMPARE(timeline.count(skipped), 1);                                   // step 2 skipped
         QVERIFY(timeline.contains(QStringLiteral("<td class=\"num\">2</td>"))); // step 1 took two attempts
         // Self-contained: nothing is fetched from elsewhere.
         QVERIFY(!html.contains(QStringLiteral("http://")) && !html.contains(QStringLiteral("https://")));
@@ -246,7 +259,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::addRow("met") << 300 << 120 << true << QStringLiteral("Measured RTO: 2 min 00 s, objective 5 min: met.");
         QTest::addRow("exceeded") << 300 << 400 << true
-                                  << QStringLiteral("Measured RTO: 6 min 40 s, objective 5 min: exceeded by 1 min 40 s.");
+                                  << QStringLiteral(
+                                         "Measured RTO: 6 min 40 s, objective 5 min: exceeded by 1 min 40 s.");
         QTest::addRow("no objective") << 0 << 120 << true
                                       << QStringLiteral("Measured RTO: 2 min 00 s; the plan sets no RTO objective.");
         QTest::addRow("running, within") << 300 << 0 << false
@@ -281,8 +295,9 @@ private Q_SLOTS:
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY2(bytes.size() > 20'000, QByteArray::number(bytes.size()).constData()); // text, tables and embedded fonts
         QVERIFY(bytes.trimmed().endsWith("%%EOF"));
-        const qsizetype pages = bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page ")
-                                + bytes.count("/Type /Page/") + bytes.count("/Type /Page>");
+        const qsizetype pages = bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r")
+                                + bytes.count("/Type /Page ") + bytes.count("/Type /Page/")
+                                + bytes.count("/Type /Page>");
         QVERIFY2(pages >= 1 && pages <= 6, QByteArray::number(pages).constData());
         QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("report.pdf")}); // no temporary file left
 #ifdef HAVEN_SCREENSHOT_DIR
@@ -290,8 +305,8 @@ private Q_SLOTS:
         QDir().mkpath(QStringLiteral(HAVEN_SCREENSHOT_DIR));
         QFile::remove(QStringLiteral(HAVEN_SCREENSHOT_DIR "/execution-report.pdf"));
         QFile::copy(path, QStringLiteral(HAVEN_SCREENSHOT_DIR "/execution-report.pdf"));
-        QVERIFY(ExecutionReport::writeHtml(execution, QStringLiteral(HAVEN_SCREENSHOT_DIR "/execution-report.html"), &error,
-                                           T0 + 500'000));
+        QVERIFY(ExecutionReport::writeHtml(execution, QStringLiteral(HAVEN_SCREENSHOT_DIR "/execution-report.html"),
+                                           &error, T0 + 500'000));
 #endif
     }
 
@@ -324,7 +339,8 @@ private Q_SLOTS:
         QFETCH(bool, pdf);
         const Execution execution = sampleExecution(300, 120);
         auto write = [&](const QString &path, QString *error) {
-            return pdf ? ExecutionReport::writePdf(execution, path, error, T0) : ExecutionReport::writeHtml(execution, path, error, T0);
+            return pdf ? ExecutionReport::writePdf(execution, path, error, T0)
+                       : ExecutionReport::writeHtml(execution, path, error, T0);
         };
         QTemporaryDir dir;
 

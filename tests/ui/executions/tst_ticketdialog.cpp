@@ -4,18 +4,18 @@
 // both failed and emergency; production's second approver must be someone else; Start creates
 // and starts the execution. Saves a screenshot of the dialog after a dry run.
 #include "agenttest.h"
-#include "app/session/consolesession.h"
 #include "app/executions/executionengine.h"
+#include "app/session/consolesession.h"
 #include "executiontest.h"
-#include "ui/executions/executionpage.h"
-#include "models/topology/fleettopology.h"
-#include "models/store/localstore.h"
-#include "ui/shell/mainwindow.h"
-#include "ui/plans/plancenterpage.h"
 #include "models/plans/plantemplates.h"
+#include "models/store/localstore.h"
+#include "models/topology/fleettopology.h"
 #include "sessiontest.h"
-#include "ui/shell/theme.h"
+#include "ui/executions/executionpage.h"
 #include "ui/executions/ticketdialog.h"
+#include "ui/plans/plancenterpage.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/theme.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -78,7 +78,8 @@ void TestTicketDialog::initTestCase()
     QVERIFY2(m_session->importFile(fleet, &error), qPrintable(error));
     const FleetTopology &topology = m_session->topology();
     // Every site answers and its operation catalog is known: the dry run checks operations.
-    QVERIFY(waitUntil([&] {
+    QVERIFY(waitUntil(
+        [&] {
         if (topology.siteCount() != 3)
             return false;
         for (const QString &id : topology.siteIds()) {
@@ -87,7 +88,8 @@ void TestTicketDialog::initTestCase()
                 return false;
         }
         return true;
-    }, 20'000));
+        },
+        20'000));
 
     // One effective plan and one draft; only the effective one can be run.
     m_plan = PlanTemplates::create(PlanTemplates::Architecture::RemoteActiveStandby);

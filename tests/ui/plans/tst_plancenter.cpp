@@ -3,12 +3,12 @@
 // (an invalid plan cannot become effective), history and differences, import and export.
 #include "ui/plans/plancenterpage.h"
 
-#include "models/store/localstore.h"
-#include "widgets/plans/plandocument.h"
-#include "ui/plans/planeditorpage.h"
 #include "models/plans/planformat.h"
-#include "widgets/plans/plangraphscene.h"
+#include "models/store/localstore.h"
 #include "plantestcatalog.h"
+#include "ui/plans/planeditorpage.h"
+#include "widgets/plans/plandocument.h"
+#include "widgets/plans/plangraphscene.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -203,7 +203,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<bool>("imported");
         QTest::addRow("malformed") << QByteArray("{\"format\": \"haven-plan\", ") << false;
-        QTest::addRow("newer") << QByteArray(R"({"format":"haven-plan","version":99,"plan":{},"steps":[],"edges":[]})") << false;
+        QTest::addRow("newer") << QByteArray(R"({"format":"haven-plan","version":99,"plan":{},"steps":[],"edges":[]})")
+                               << false;
         PlanData plan = TestCatalog::smallPlan();
         plan.steps[0].operation = QStringLiteral("no.such.op");
         QTest::addRow("unknown operation") << PlanFormat::toBytes(plan) << true; // kept as a draft, with the error
@@ -233,7 +234,8 @@ private Q_SLOTS:
         const QString blank = m_page->createBlank(PlanKind::Emergency);
         m_page->changeState(m_page->planIds().constFirst(), PlanState::Effective, nullptr, false);
         m_page->selectPlan(blank);
-        QVERIFY(m_page->grab().save(QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("plan-center.png"))));
+        QVERIFY(m_page->grab().save(
+            QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("plan-center.png"))));
     }
 
 private:

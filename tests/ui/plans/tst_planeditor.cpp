@@ -4,14 +4,14 @@
 // screenshot of a 30-step plan.
 #include "ui/plans/planeditorpage.h"
 
-#include "widgets/plans/plandocument.h"
 #include "models/plans/planformat.h"
+#include "models/plans/plantemplates.h"
+#include "plantestcatalog.h"
+#include "widgets/plans/plandocument.h"
 #include "widgets/plans/plangraphscene.h"
 #include "widgets/plans/plangraphview.h"
 #include "widgets/plans/planpalette.h"
 #include "widgets/plans/planpropertypanel.h"
-#include "models/plans/plantemplates.h"
-#include "plantestcatalog.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -73,10 +73,7 @@ class TestPlanEditor final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void init()
     {
@@ -95,7 +92,8 @@ private Q_SLOTS:
         PlanPalette *palette = m_page->palette();
         QCOMPARE(palette->visibleOperations().size(), TestCatalog::catalog().size());
         palette->setFilterText(QStringLiteral("promote"));
-        QCOMPARE(palette->visibleOperations(), (QStringList{QStringLiteral("storage.promote"), QStringLiteral("db.promote")}));
+        QCOMPARE(palette->visibleOperations(),
+                 (QStringList{QStringLiteral("storage.promote"), QStringLiteral("db.promote")}));
         palette->setFilterText(QString());
         QVERIFY(palette->tree()->topLevelItemCount() >= 3); // business, storage, database, ...
     }
@@ -113,7 +111,8 @@ private Q_SLOTS:
         QMimeData *mime = paletteDrag(*m_page->palette(), QStringLiteral("traffic.cut"));
         QVERIFY(mime);
         QVERIFY(mime->hasFormat(QLatin1StringView(OperationMimeType)));
-        const QPoint dropAt = view->mapFromScene(QPointF(1000, 60) + QPointF(StepNodeItem::Width / 2, StepNodeItem::Height / 2));
+        const QPoint dropAt = view->mapFromScene(QPointF(1000, 60)
+                                                 + QPointF(StepNodeItem::Width / 2, StepNodeItem::Height / 2));
         dropOn(viewport, mime, dropAt);
         delete mime;
         QCOMPARE(scene.nodeCount(), 4);
@@ -239,7 +238,7 @@ private Q_SLOTS:
         QTreeWidget *list = m_page->validationList();
         m_page->propertyPanel()->setStep(5);
         m_page->propertyPanel()->timeoutSpin()->setValue(1); // still valid; then break the operation:
-        m_page->document().plan().removeEdge(4, 5);           // (direct model edits show up as well)
+        m_page->document().plan().removeEdge(4, 5);          // (direct model edits show up as well)
         document.validateNow();
         QTreeWidgetItem *item = nullptr;
         for (int i = 0; i < list->topLevelItemCount(); ++i) {

@@ -2,8 +2,8 @@
 #include "ui/shell/theme.h"
 
 #include <QApplication>
-#include <QStyle>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTest>
 
 using namespace Haven;
@@ -38,13 +38,18 @@ void TestTheme::paletteContrast_data()
     QTest::addColumn<QPalette::ColorRole>("background");
     QTest::addColumn<double>("minimum");
     for (const auto &[name, scheme] : {std::pair{"light", ColorScheme::Light}, std::pair{"dark", ColorScheme::Dark}}) {
-        QTest::addRow("%s window text", name) << scheme << QPalette::Active << QPalette::WindowText << QPalette::Window << 7.0;
+        QTest::addRow("%s window text", name)
+            << scheme << QPalette::Active << QPalette::WindowText << QPalette::Window << 7.0;
         QTest::addRow("%s text", name) << scheme << QPalette::Active << QPalette::Text << QPalette::Base << 7.0;
-        QTest::addRow("%s button", name) << scheme << QPalette::Active << QPalette::ButtonText << QPalette::Button << 7.0;
-        QTest::addRow("%s selection", name) << scheme << QPalette::Active << QPalette::HighlightedText << QPalette::Highlight << 7.0;
+        QTest::addRow("%s button", name) << scheme << QPalette::Active << QPalette::ButtonText << QPalette::Button
+                                         << 7.0;
+        QTest::addRow("%s selection", name)
+            << scheme << QPalette::Active << QPalette::HighlightedText << QPalette::Highlight << 7.0;
         QTest::addRow("%s link", name) << scheme << QPalette::Active << QPalette::Link << QPalette::Base << 7.0;
-        QTest::addRow("%s tooltip", name) << scheme << QPalette::Inactive << QPalette::ToolTipText << QPalette::ToolTipBase << 7.0;
-        QTest::addRow("%s placeholder", name) << scheme << QPalette::Active << QPalette::PlaceholderText << QPalette::Base << 4.5;
+        QTest::addRow("%s tooltip", name)
+            << scheme << QPalette::Inactive << QPalette::ToolTipText << QPalette::ToolTipBase << 7.0;
+        QTest::addRow("%s placeholder", name)
+            << scheme << QPalette::Active << QPalette::PlaceholderText << QPalette::Base << 4.5;
         QTest::addRow("%s disabled", name) << scheme << QPalette::Disabled << QPalette::Text << QPalette::Base << 4.5;
     }
 }

@@ -2,8 +2,8 @@
 // Wall mode, offscreen: views rotate, the clock and the data age are always there, nothing
 // opens a dialog, and hours of updates do not make it grow.
 #include "app/session/consolesession.h"
-#include "sessiontest.h"
 #include "models/topology/fleettopology.h"
+#include "sessiontest.h"
 #include "ui/wall/wallwindow.h"
 
 #include <QApplication>
@@ -56,8 +56,8 @@ void TestWallWindow::fill(FleetTopology &topology, int sites, int components, in
             // Statuses and alerts churn every round, as a bad day would.
             component.status = (c + round) % 17 == 0 ? ComponentStatus::Critical : ComponentStatus::Ok;
             if (component.status == ComponentStatus::Critical)
-                component.alerts = {Alert{QStringLiteral("a"), QStringLiteral("critical"),
-                                          QStringLiteral("CPU above 95 %"), now}};
+                component.alerts = {
+                    Alert{QStringLiteral("a"), QStringLiteral("critical"), QStringLiteral("CPU above 95 %"), now}};
             component.metrics.insert(QStringLiteral("cpu"), (c * 7 + round) % 100);
             snapshot.components.append(component);
         }
@@ -105,7 +105,8 @@ void TestWallWindow::showsClockAndDataAge()
     QVERIFY(sawAge);
     // Wall fonts are big: readable from 5 m even on this offscreen "screen".
     QLabel *title = wall.findChildren<QLabel *>().first();
-    QVERIFY2(QFontInfo(title->font()).pixelSize() >= 24, qPrintable(QString::number(QFontInfo(title->font()).pixelSize())));
+    QVERIFY2(QFontInfo(title->font()).pixelSize() >= 24,
+             qPrintable(QString::number(QFontInfo(title->font()).pixelSize())));
 }
 
 static long residentKiB()

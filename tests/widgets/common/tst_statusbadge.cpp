@@ -68,7 +68,8 @@ void TestStatusBadge::sizeHintGrowsWithFont()
     badge.setFont(font);
     const QSize large = badge.sizeHint();
 
-    QVERIFY2(large.height() >= 3 * small.height(), qPrintable(QStringLiteral("%1 -> %2").arg(small.height()).arg(large.height())));
+    QVERIFY2(large.height() >= 3 * small.height(),
+             qPrintable(QStringLiteral("%1 -> %2").arg(small.height()).arg(large.height())));
     QVERIFY(large.width() > 2 * small.width());
     QCOMPARE(badge.minimumSizeHint(), badge.sizeHint());
 }

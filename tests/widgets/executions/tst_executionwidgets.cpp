@@ -3,11 +3,11 @@
 // engine: each step state's colour, label and time in the live graph, updates that repaint one
 // step instead of rebuilding, following the phase, selection by click; the timeline's bars per
 // attempt, a running bar that grows, the RTO and switchover lines, and coalesced redraws.
+#include "models/plans/plantemplates.h"
+#include "widgets/common/statuscolors.h"
 #include "widgets/executions/executiongraph.h"
 #include "widgets/executions/executiontext.h"
 #include "widgets/executions/executiontimeline.h"
-#include "models/plans/plantemplates.h"
-#include "widgets/common/statuscolors.h"
 
 #include <QApplication>
 #include <QDir>
@@ -54,7 +54,7 @@ class Journal
 public:
     explicit Journal(Execution &execution)
         : m_execution(execution)
-    {}
+    { }
 
     bool add(Kind kind, qint64 at, const QJsonObject &payload)
     {
@@ -83,30 +83,41 @@ public:
     bool dispatch(StepId step, const QString &site, int attempt, qint64 at)
     {
         return add(Kind::Dispatched, at,
-                   {{QStringLiteral("step"), step}, {QStringLiteral("site"), site}, {QStringLiteral("attempt"), attempt},
+                   {{QStringLiteral("step"), step},
+                    {QStringLiteral("site"), site},
+                    {QStringLiteral("attempt"), attempt},
                     {QStringLiteral("key"), Execution::idempotencyKey(m_execution.id(), step, site, attempt)}});
     }
     bool siteDone(StepId step, const QString &site, int attempt, const QString &state, const QString &message, qint64 at)
     {
         return add(Kind::SiteFinished, at,
-                   {{QStringLiteral("step"), step}, {QStringLiteral("site"), site}, {QStringLiteral("attempt"), attempt},
-                    {QStringLiteral("state"), state}, {QStringLiteral("message"), message}});
+                   {{QStringLiteral("step"), step},
+                    {QStringLiteral("site"), site},
+                    {QStringLiteral("attempt"), attempt},
+                    {QStringLiteral("state"), state},
+                    {QStringLiteral("message"), message}});
     }
     bool stepState(StepId step, StepRunState state, const QString &message, qint64 at)
     {
         return add(Kind::StepState, at,
-                   {{QStringLiteral("step"), step}, {QStringLiteral("state"), toString(state)}, {QStringLiteral("message"), message}});
+                   {{QStringLiteral("step"), step},
+                    {QStringLiteral("state"), toString(state)},
+                    {QStringLiteral("message"), message}});
     }
     bool retryAt(StepId step, qint64 retryAt, qint64 at)
     {
         return add(Kind::RetryScheduled, at,
-                   {{QStringLiteral("step"), step}, {QStringLiteral("atMs"), retryAt}, {QStringLiteral("message"), QStringLiteral("retrying")}});
+                   {{QStringLiteral("step"), step},
+                    {QStringLiteral("atMs"), retryAt},
+                    {QStringLiteral("message"), QStringLiteral("retrying")}});
     }
     bool operatorAction(const QString &action, StepId step, const QString &reason, qint64 at)
     {
         return add(Kind::OperatorAction, at,
-                   {{QStringLiteral("action"), action}, {QStringLiteral("user"), QStringLiteral("alice")},
-                    {QStringLiteral("host"), QStringLiteral("war-room-1")}, {QStringLiteral("step"), step},
+                   {{QStringLiteral("action"), action},
+                    {QStringLiteral("user"), QStringLiteral("alice")},
+                    {QStringLiteral("host"), QStringLiteral("war-room-1")},
+                    {QStringLiteral("step"), step},
                     {QStringLiteral("reason"), reason}});
     }
     bool state(ExecutionState state, qint64 at)
@@ -193,8 +204,8 @@ private Q_SLOTS:
 void TestExecutionWidgets::stepStylesAreReadableAndDistinct()
 {
     const QList<StepRunState> all = {StepRunState::Pending, StepRunState::NotSelected, StepRunState::AwaitingApproval,
-                                     StepRunState::Waiting, StepRunState::Running, StepRunState::Succeeded,
-                                     StepRunState::Failed, StepRunState::Skipped, StepRunState::Cancelled};
+                                     StepRunState::Waiting, StepRunState::Running,     StepRunState::Succeeded,
+                                     StepRunState::Failed,  StepRunState::Skipped,     StepRunState::Cancelled};
     for (ColorScheme scheme : {ColorScheme::Light, ColorScheme::Dark}) {
         QSet<QRgb> fills;
         QSet<QString> symbols;
@@ -241,9 +252,10 @@ void TestExecutionWidgets::graphShowsEachStepState()
     }
     const QString group = plan.step(id)->productGroup;
     // Not selected: the ticket names another group only.
-    Execution execution(QStringLiteral("e1"), ticketFor(plan, state == StepRunState::NotSelected
-                                                                  ? QStringList{QStringLiteral("no-such-group")}
-                                                                  : QStringList{}),
+    Execution execution(QStringLiteral("e1"),
+                        ticketFor(plan, state == StepRunState::NotSelected
+                                            ? QStringList{QStringLiteral("no-such-group")}
+                                            : QStringList{}),
                         plan);
     Journal journal(execution);
     QVERIFY(journal.start(T0));
@@ -598,7 +610,8 @@ void TestExecutionWidgets::screenshotOfAMixedRun()
     Journal journal(execution);
     QVERIFY(journal.start(T0));
     QList<const PlanStep *> steps = plan.stepsOf(PlanPhase::Switchover);
-    std::stable_sort(steps.begin(), steps.end(), [](const PlanStep *a, const PlanStep *b) { return a->position.x() < b->position.x(); });
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const PlanStep *a, const PlanStep *b) { return a->position.x() < b->position.x(); });
     const QList<StepRunState> frontier = {StepRunState::Running, StepRunState::AwaitingApproval, StepRunState::Failed,
                                           StepRunState::Waiting, StepRunState::Skipped};
     const int done = int(steps.size()) * 2 / 5;
@@ -627,7 +640,8 @@ void TestExecutionWidgets::screenshotOfAMixedRun()
             break;
         case StepRunState::Failed:
             QVERIFY(journal.run(step->id, 1, t, t + 70 * Second, false));
-            QVERIFY(journal.stepState(step->id, StepRunState::Failed, QStringLiteral("sha: health check failed (exit 3)"), t + 70 * Second));
+            QVERIFY(journal.stepState(step->id, StepRunState::Failed,
+                                      QStringLiteral("sha: health check failed (exit 3)"), t + 70 * Second));
             break;
         case StepRunState::Waiting:
             QVERIFY(journal.run(step->id, 1, t, t + 20 * Second, false));
@@ -661,8 +675,9 @@ void TestExecutionWidgets::screenshotOfAMixedRun()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         timeline->refresh();
         QTest::qWait(50);
-        const QString name = dir + (scheme == ColorScheme::Dark ? QStringLiteral("/execution-widgets-dark.png")
-                                                                : QStringLiteral("/execution-widgets-light.png"));
+        const QString name = dir
+                             + (scheme == ColorScheme::Dark ? QStringLiteral("/execution-widgets-dark.png")
+                                                            : QStringLiteral("/execution-widgets-light.png"));
         QVERIFY(window.grab().save(name));
         QVERIFY(graph->stepView(steps.at(done)->id));
     }

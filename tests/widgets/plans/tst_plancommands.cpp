@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The plan document's undo commands, without a GUI: every kind undoes and redoes exactly.
-#include "widgets/plans/plancommands.h"
-#include "widgets/plans/plandocument.h"
 #include "models/plans/planformat.h"
 #include "plantestcatalog.h"
+#include "widgets/plans/plancommands.h"
+#include "widgets/plans/plandocument.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -150,8 +150,9 @@ private Q_SLOTS:
             s.operation = QStringLiteral("wait.seconds");
             s.parameters = {{QStringLiteral("seconds"), 30}};
         });
-        QTest::addRow("parameters") << int(StepField::Parameters)
-                                    << F([](PlanStep &s) { s.parameters[QStringLiteral("productGroup")] = QStringLiteral("accounts"); });
+        QTest::addRow("parameters") << int(StepField::Parameters) << F([](PlanStep &s) {
+            s.parameters[QStringLiteral("productGroup")] = QStringLiteral("accounts");
+        });
         QTest::addRow("target") << int(StepField::Target) << F([](PlanStep &s) {
             s.target = {StepTargetKind::NamedSite, QStringLiteral("sh-b")};
         });
@@ -159,7 +160,8 @@ private Q_SLOTS:
                                        << F([](PlanStep &s) { s.productGroup = QStringLiteral("trading"); });
         QTest::addRow("timeout") << int(StepField::Timeout) << F([](PlanStep &s) { s.timeoutSeconds = 900; });
         QTest::addRow("retry") << int(StepField::Retry) << F([](PlanStep &s) { s.retry = {3, 10, 1.5}; });
-        QTest::addRow("on failure") << int(StepField::OnFailure) << F([](PlanStep &s) { s.onFailure = OnFailure::Pause; });
+        QTest::addRow("on failure") << int(StepField::OnFailure)
+                                    << F([](PlanStep &s) { s.onFailure = OnFailure::Pause; });
         QTest::addRow("approval") << int(StepField::Approval) << F([](PlanStep &s) {
             s.requiresApproval = true;
             s.approvalPrompt = QStringLiteral("Confirm with the duty manager");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/topology/componentdetails.h"
 #include "models/store/metrichistory.h"
 #include "widgets/common/metricplot.h"
+#include "widgets/topology/componentdetails.h"
 
 #include <QApplication>
 #include <QDir>
@@ -69,8 +69,10 @@ struct Fixture
         shaSnapshot.siteId = sha;
         Component db = component(QStringLiteral("sha-pay-mysql-01"), QStringLiteral("MySQL payments primary"),
                                  Layer::Database,
-                                 {{QStringLiteral("cpu"), 44}, {QStringLiteral("memory"), 75},
-                                  {QStringLiteral("latencyMs"), 3.3}, {QStringLiteral("capacity"), 62},
+                                 {{QStringLiteral("cpu"), 44},
+                                  {QStringLiteral("memory"), 75},
+                                  {QStringLiteral("latencyMs"), 3.3},
+                                  {QStringLiteral("capacity"), 62},
                                   {QStringLiteral("qps"), 6494.4}});
         db.alerts << Alert{QStringLiteral("a1"), QStringLiteral("critical"), QStringLiteral("Disk almost full"),
                            QDateTime::currentDateTimeUtc().addSecs(-600)}
@@ -95,7 +97,8 @@ struct Fixture
                         3 + 2 * std::abs(std::sin(phase * 3)));
             history.add(MetricHistory::seriesKey(sha, db.id, QStringLiteral("capacity")), t,
                         60 + double(t - (now - 20 * 60 * 1000)) / (20 * 60 * 1000) * 25);
-            history.add(MetricHistory::seriesKey(sha, QStringLiteral("link:") + link(sha).id, QStringLiteral("lagSeconds")),
+            history.add(MetricHistory::seriesKey(sha, QStringLiteral("link:") + link(sha).id,
+                                                 QStringLiteral("lagSeconds")),
                         t, 5 + double(t - (now - 20 * 60 * 1000)) / (20 * 60 * 1000) * 40);
         }
     }

@@ -65,7 +65,8 @@ QList<ReadinessVerdict> demoVerdicts()
                 {reason(K::Unreachable, Readiness::Blocked,
                         QStringLiteral("Hangzhou C's agent does not answer (data 12 min old)"))}),
         verdict(pay, shb, sha, Readiness::Blocked,
-                {reason(K::CriticalAlerts, Readiness::Blocked, QStringLiteral("Shanghai A has 2 critical alerts in payments")),
+                {reason(K::CriticalAlerts, Readiness::Blocked,
+                        QStringLiteral("Shanghai A has 2 critical alerts in payments")),
                  reason(K::Capacity, Readiness::Caution,
                         QStringLiteral("Shanghai A: Database layer capacity at 86 %, above the 80 % watermark"))}),
         verdict(pay, shb, hzc, Readiness::Blocked,
@@ -157,7 +158,8 @@ void TestReadinessPanel::toolTipListsEverything()
     QVERIFY(tip.contains(QStringLiteral("86 %, above the 80 % watermark")));
     QVERIFY(tip.contains(QStringLiteral("Other emergency sites")));
     QVERIFY(tip.contains(QStringLiteral("Hangzhou C: Blocked")));
-    QVERIFY(tip.contains(QStringLiteral("Hangzhou C&#39;s agent does not answer")) || tip.contains(QStringLiteral("Hangzhou C's agent")));
+    QVERIFY(tip.contains(QStringLiteral("Hangzhou C&#39;s agent does not answer"))
+            || tip.contains(QStringLiteral("Hangzhou C's agent")));
 }
 
 void TestReadinessPanel::chipsUseStatusColours_data()
@@ -195,8 +197,8 @@ void TestReadinessPanel::chipsUseStatusColours()
         const QColor seen = chipPixel(panel, image, QLatin1StringView(c.group), QLatin1StringView(c.site));
         const QColor wanted = StatusColors::style(c.status, scheme).fill;
         QVERIFY2(seen == wanted, qPrintable(QStringLiteral("%1/%2: %3 instead of %4")
-                                                .arg(QLatin1StringView(c.group), QLatin1StringView(c.site),
-                                                     seen.name(), wanted.name())));
+                                                .arg(QLatin1StringView(c.group), QLatin1StringView(c.site), seen.name(),
+                                                     wanted.name())));
     }
 }
 
@@ -208,7 +210,8 @@ void TestReadinessPanel::wallModeIsLarger()
     panel.setWallMode(true);
     QVERIFY(panel.wallMode());
     const QSize wall = panel.sizeHint();
-    QVERIFY2(wall.height() > desk.height() * 14 / 10, qPrintable(QStringLiteral("%1 vs %2").arg(wall.height()).arg(desk.height())));
+    QVERIFY2(wall.height() > desk.height() * 14 / 10,
+             qPrintable(QStringLiteral("%1 vs %2").arg(wall.height()).arg(desk.height())));
     QVERIFY(wall.width() > desk.width());
 }
 
@@ -250,9 +253,10 @@ void TestReadinessPanel::screenshots()
             panel.setWallMode(wall);
             panel.setVerdicts(demoVerdicts());
             panel.resize(wall ? QSize(1800, panel.sizeHint().height()) : panel.sizeHint());
-            const QString file = dir + QStringLiteral("/readinesspanel-%1%2.png")
-                                           .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),
-                                                wall ? QStringLiteral("-wall") : QString());
+            const QString file = dir
+                                 + QStringLiteral("/readinesspanel-%1%2.png")
+                                       .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),
+                                            wall ? QStringLiteral("-wall") : QString());
             QVERIFY(panel.grab().save(file));
             qInfo("screenshot %s", qPrintable(file));
         }

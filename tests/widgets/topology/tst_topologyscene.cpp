@@ -348,10 +348,11 @@ void TestTopologyScene::linksAreDeduplicated()
         QVERIFY(topology.applyChanges(siteId, c, QDateTime::currentDateTimeUtc()));
     };
     // Both ends report a->b; a alone reports a->c.
-    report(QStringLiteral("a"), {link(QStringLiteral("ab"), QStringLiteral("a"), QStringLiteral("b"), ReplicationRole::Primary),
-                                 link(QStringLiteral("ac"), QStringLiteral("a"), QStringLiteral("c"), ReplicationRole::Primary)});
-    report(QStringLiteral("b"), {link(QStringLiteral("ab"), QStringLiteral("a"), QStringLiteral("b"), ReplicationRole::Standby,
-                                      ReplicationState::Lagging, 12)});
+    report(QStringLiteral("a"),
+           {link(QStringLiteral("ab"), QStringLiteral("a"), QStringLiteral("b"), ReplicationRole::Primary),
+            link(QStringLiteral("ac"), QStringLiteral("a"), QStringLiteral("c"), ReplicationRole::Primary)});
+    report(QStringLiteral("b"), {link(QStringLiteral("ab"), QStringLiteral("a"), QStringLiteral("b"),
+                                      ReplicationRole::Standby, ReplicationState::Lagging, 12)});
     QCOMPARE(scene.linkItemCount(), 2);
     ReplicationLinkItem *ab = scene.linkItem(QStringLiteral("ab"));
     QVERIFY(ab);
@@ -366,8 +367,8 @@ void TestTopologyScene::linksAreDeduplicated()
     QVERIFY(std::abs(ab->shape().boundingRect().center().y() - y) < 20);
 
     // A status change elsewhere leaves the link item alone; a link that nobody reports goes.
-    report(QStringLiteral("b"), {link(QStringLiteral("ab"), QStringLiteral("a"), QStringLiteral("b"), ReplicationRole::Standby,
-                                      ReplicationState::Broken, 300)});
+    report(QStringLiteral("b"), {link(QStringLiteral("ab"), QStringLiteral("a"), QStringLiteral("b"),
+                                      ReplicationRole::Standby, ReplicationState::Broken, 300)});
     QCOMPARE(scene.linkItem(QStringLiteral("ab")), ab);
     QCOMPARE(int(ab->state()), int(ReplicationState::Broken));
     TopologyChanges drop = changes(topology, QStringLiteral("a"));
@@ -405,7 +406,8 @@ void TestTopologyScene::filtersDimNonMatchingTiles_data()
     QTest::addColumn<TopologyFilter>("filter");
     QTest::addColumn<QStringList>("visible"); // suffixes of the tiles left undimmed in every site
 
-    QTest::addRow("none") << TopologyFilter{} << QStringList{QStringLiteral("app"), QStringLiteral("cache"), QStringLiteral("db")};
+    QTest::addRow("none") << TopologyFilter{}
+                          << QStringList{QStringLiteral("app"), QStringLiteral("cache"), QStringLiteral("db")};
     QTest::addRow("payments") << TopologyFilter{{QStringLiteral("payments")}, {}, {}}
                               << QStringList{QStringLiteral("app"), QStringLiteral("db")};
     QTest::addRow("middleware") << TopologyFilter{{}, {Layer::Middleware}, {}} << QStringList{QStringLiteral("cache")};
@@ -451,9 +453,9 @@ void TestTopologyScene::searchFindsByNameIdAndHost_data()
     QTest::addRow("id") << QStringLiteral("b-cache") << QStringList{QStringLiteral("b/b-cache")};
     QTest::addRow("name, any case") << QStringLiteral("NAME OF c-d") << QStringList{QStringLiteral("c/c-db")};
     QTest::addRow("host") << QStringLiteral("a-host-3") << QStringList{QStringLiteral("a/a-db")};
-    QTest::addRow("several, display order") << QStringLiteral("-app")
-                                            << QStringList{QStringLiteral("a/a-app"), QStringLiteral("b/b-app"),
-                                                           QStringLiteral("c/c-app")};
+    QTest::addRow("several, display order")
+        << QStringLiteral("-app")
+        << QStringList{QStringLiteral("a/a-app"), QStringLiteral("b/b-app"), QStringLiteral("c/c-app")};
     QTest::addRow("nothing") << QStringLiteral("zzz") << QStringList{};
 }
 
@@ -546,7 +548,8 @@ void TestTopologyScene::rendersTheDemoSites()
         if (c.id == QLatin1StringView("sha-pay-mysql-01")) {
             c.status = ComponentStatus::Critical;
             c.metrics.insert(QStringLiteral("capacity"), 86);
-            c.alerts = {Alert{QStringLiteral("a1"), QStringLiteral("critical"), QStringLiteral("capacity above 80%"), now},
+            c.alerts = {Alert{QStringLiteral("a1"), QStringLiteral("critical"), QStringLiteral("capacity above 80%"),
+                              now},
                         Alert{QStringLiteral("a2"), QStringLiteral("warning"), QStringLiteral("slow queries"), now}};
         } else if (c.id == QLatin1StringView("sha-kafka-02")) {
             c.status = ComponentStatus::Warning;
@@ -587,8 +590,10 @@ void TestTopologyScene::rendersTheDemoSites()
                                                          : QStringLiteral("topology-demo-light.png");
         QVERIFY(image.save(dir + QLatin1Char('/') + name));
         // The critical tile is drawn in the critical colour.
-        const ComponentTileItem *critical = scene.componentItem(QStringLiteral("sha"), QStringLiteral("sha-pay-mysql-01"));
-        const QPoint p = view.mapFromScene(QPointF(critical->sceneBoundingRect().left() + 4 + 3, critical->sceneBoundingRect().center().y()));
+        const ComponentTileItem *critical = scene.componentItem(QStringLiteral("sha"),
+                                                                QStringLiteral("sha-pay-mysql-01"));
+        const QPoint p = view.mapFromScene(
+            QPointF(critical->sceneBoundingRect().left() + 4 + 3, critical->sceneBoundingRect().center().y()));
         QCOMPARE(image.pixelColor(p), scene.style().fill(ComponentStatus::Critical));
         // Zoomed in: names and metrics.
         view.resetTransform();
