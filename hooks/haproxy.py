@@ -116,6 +116,7 @@ def restore(config_path):
         "_required": ["productGroup"],
         "productGroup": {"type": "string"},
         "weight": {"type": "integer", "minimum": 0, "maximum": 256},
+        "upSeconds": {"type": "integer", "minimum": 0, "maximum": 600, "default": 15},
     })
     backend, servers = group_config(config, parameters)
     record = h.Idempotency("traffic.restore", parameters)
@@ -128,12 +129,18 @@ def restore(config_path):
             answer = runtime_api(config, f"set weight {backend}/{server} {parameters['weight']}")
             if answer:
                 h.fail(h.REFUSED, f"set weight {backend}/{server}: HAProxy answered: {answer}")
-    rows = server_rows(config, backend, servers)
-    down = [f"{s} ({row['status']})" for s, row in rows.items() if not row["status"].startswith("UP")
-            and row["status"] != "no check"]
-    if down:
-        h.fail(h.REFUSED, f"ready, but HAProxy's health check does not pass for {', '.join(down)}: "
-                          "the site's application does not answer")
+    # A server restarted just before needs a few health checks (HAProxy's "rise") to count as UP.
+    deadline = time.monotonic() + parameters["upSeconds"]
+    while True:
+        rows = server_rows(config, backend, servers)
+        down = [f"{s} ({row['status']})" for s, row in rows.items() if not row["status"].startswith("UP")
+                and row["status"] != "no check"]
+        if not down:
+            break
+        if time.monotonic() > deadline:
+            h.fail(h.REFUSED, f"ready, but HAProxy's health check does not pass for {', '.join(down)} after "
+                              f"{parameters['upSeconds']} s: the site's application does not answer")
+        time.sleep(0.3)
     summary = f"{', '.join(servers)} in {backend} ready" + (
         f" with weight {parameters['weight']}" if parameters["weight"] is not None else "")
     h.log(f"traffic restored: {summary}")

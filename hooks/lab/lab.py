@@ -93,7 +93,8 @@ def catalog(site_config):
                reversible=True, inverse="traffic.restore",
                description="Drains this site's servers in the product group's HAProxy backend."),
             op("traffic.restore", "Restore the site's traffic for a product group", "business", "haproxy.py",
-               "restore", dict(group, weight={"type": "integer", "minimum": 0, "maximum": 256}), 60,
+               "restore", dict(group, weight={"type": "integer", "minimum": 0, "maximum": 256},
+                                    upSeconds={"type": "integer", "minimum": 0, "maximum": 600}), 60,
                description="Sets this site's servers ready (optionally with a weight) and checks they are UP."),
             op("db.fence", "Fence the database", "database", "postgresql.py", "fence", dict(group), 120,
                description="Stops this site's PostgreSQL cleanly so that it can no longer accept writes."),
@@ -139,6 +140,11 @@ def start(directory, agent):
         except KeyError:
             die("running as root needs the system user \"postgres\" (the postgresql package creates it)")
         os.chmod(directory, 0o711)
+        parent = os.path.dirname(directory)
+        while parent != "/":
+            if not os.stat(parent).st_mode & 0o001:
+                die(f"the postgres user cannot reach {parent} (no o+x): chmod o+x it or put the lab elsewhere", 2)
+            parent = os.path.dirname(parent)
     front, pg_a, pg_b, api_a, web_a, api_b, web_b = free_ports(7)
     pg_ports = {"site-a": pg_a, "site-b": pg_b}
     app_ports = {"site-a": (api_a, web_a), "site-b": (api_b, web_b)}
