@@ -11,8 +11,6 @@ import json
 import os
 import sys
 
-# Run every few seconds from a read-only /usr/share: no __pycache__ next to the hooks.
-sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 import appgroup  # noqa: E402
 import haproxy  # noqa: E402

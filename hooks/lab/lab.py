@@ -117,7 +117,7 @@ def catalog(site_config):
                description="Stops the group's processes in reverse order, starts them in order, checks health."),
         ],
         "topology": {"command": [os.path.join(HOOKS, "topology.py"), "--config", site_config],
-                     "intervalSeconds": 2, "timeoutSeconds": 15},
+                     "intervalSeconds": 5, "timeoutSeconds": 15},
     }
 
 
