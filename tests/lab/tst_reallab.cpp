@@ -2,12 +2,14 @@
 // The real-parts lab (hooks/lab): HAProxy, PostgreSQL 15 streaming replication and an application
 // group per site, driven by two real haven-agents through the reference hooks. A headless console
 // runs the lab plan's switchover (killed with SIGKILL once mid-way and resumed) and its recovery;
-// real HTTP answers, real writes and the agents' own records say whether it worked.
+// real HTTP answers, real writes, the agents' own records and the execution report say whether it
+// worked.
 
 #include "httpclient.h"
 #include "models/executions/execution.h"
 #include "models/plans/planformat.h"
 #include "models/store/localstore.h"
+#include "ui/executions/executionreport.h"
 #include "waituntil.h"
 
 #include <QDateTime>
@@ -432,6 +434,10 @@ void TestRealLab::switchoverAndRecoveryMoveRealTrafficAndData()
     execution = journal();
     QVERIFY2(execution, qPrintable(error));
     QCOMPARE(toString(execution->state()), toString(ExecutionState::Succeeded));
+    // The execution report, built from the journal alone, carries the measured RTO and the RPO line.
+    const QString report = ExecutionReport::html(*execution, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(report.contains(QStringLiteral("Measured RTO: ") + ExecutionReport::durationText(rtoMs)));
+    QVERIFY(report.contains(QStringLiteral("RPO at this point: 0 bytes")));
     int expected = 0;
     for (const PlanStep &step : imported.plan->steps) {
         for (const QString &target : resolveTargetSites(step.target, execution->ticket())) {
