@@ -147,13 +147,16 @@ def restore(config_path):
     record.record(summary)
 
 
+def serving(row):
+    return row["status"].startswith("UP") or row["status"] == "no check"
+
+
 def report(config):
     """For the topology hook: components per configured server and this site's traffic share."""
     components, traffic = [], {}
     rows = show_stat(config)
     for group, spec in config.get("groups", {}).items():
         backend = [r for r in rows if r["pxname"] == spec["backend"] and r["svname"] not in ("FRONTEND", "BACKEND")]
-        serving = lambda r: r["status"].startswith("UP") or r["status"] == "no check"  # noqa: E731
         total = sum(int(r["weight"] or 0) for r in backend if serving(r))
         ours = sum(int(r["weight"] or 0) for r in backend if serving(r) and r["svname"] in spec["servers"])
         traffic[group] = round(100.0 * ours / total, 1) if total else 0.0

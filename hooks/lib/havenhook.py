@@ -91,8 +91,10 @@ def read_parameters(schema):
         if "enum" in rule and value not in rule["enum"]:
             fail(BAD_PARAMETER, f"parameter {name}: expected one of {', '.join(map(str, rule['enum']))}, "
                                 f"got {json.dumps(value)}")
-        if "minimum" in rule and value < rule["minimum"] or "maximum" in rule and value > rule["maximum"]:
-            fail(BAD_PARAMETER, f"parameter {name}: {value} is outside {rule.get('minimum')}..{rule.get('maximum')}")
+        if "minimum" in rule and value < rule["minimum"]:
+            fail(BAD_PARAMETER, f"parameter {name}: {value} is below the minimum {rule['minimum']}")
+        if "maximum" in rule and value > rule["maximum"]:
+            fail(BAD_PARAMETER, f"parameter {name}: {value} is above the maximum {rule['maximum']}")
         checked[name] = value
     return checked
 
