@@ -194,8 +194,8 @@ def start(directory, agent):
     with open(os.path.join(directory, "lab.json"), "w", encoding="utf-8") as f:
         json.dump(lab, f, indent=2)
     a, b = (lab["sites"][s]["hooks"] for s in SITES)
-    a_data = read_json((a))["postgresql"]["datadir"]
-    b_data = read_json((b))["postgresql"]["datadir"]
+    a_data = read_json(a)["postgresql"]["datadir"]
+    b_data = read_json(b)["postgresql"]["datadir"]
     say(f"initdb site-a's primary ({a_data})")
     run([os.path.join(BINDIR, "initdb"), "-D", a_data, "-U", "postgres", "-A", "trust", "-E", "UTF8"], user=os_user)
     with open(os.path.join(a_data, "postgresql.conf"), "a", encoding="utf-8") as f:
@@ -269,7 +269,7 @@ backend {GROUP}
                 die(f"haven-agent for {site} did not start; see {os.path.join(agent_dir, 'agent.log')}")
             time.sleep(0.1)
         time.sleep(0.1)
-        url = read_json((endpoint_file))["url"]
+        url = read_json(endpoint_file)["url"]
         lab["sites"][site].update(url=url, token=token, agentPid=process.pid)
         environment["sites"].append({"id": site, "name": f"Lab {site}", "region": "lab", "city": "Loopback",
                                      "url": url, "token": token, "refreshSeconds": 2})
@@ -289,7 +289,7 @@ def stop(directory):
     path = os.path.join(os.path.abspath(directory), "lab.json")
     if not os.path.exists(path):
         die(f"{directory} holds no lab (no lab.json)", 2)
-    lab = read_json((path))
+    lab = read_json(path)
     for site, info in lab["sites"].items():
         if info.get("agentPid"):
             try:
@@ -297,7 +297,7 @@ def stop(directory):
             except ProcessLookupError:
                 pass
         hook("appgroup.py", "stop", info["hooks"], {"productGroup": GROUP})
-        config = read_json((info["hooks"]))["postgresql"]
+        config = read_json(info["hooks"])["postgresql"]
         run([os.path.join(BINDIR, "pg_ctl"), "-D", config["datadir"], "stop", "-m", "fast", "-w"],
             user=config.get("osUser"), check=False)
         say(f"{site} stopped")
