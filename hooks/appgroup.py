@@ -120,7 +120,9 @@ def stop_one(config, group, process):
     deadline = time.monotonic() + 15
     while supervisor_pid(config, group, process):
         if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
+            # The supervisor leads its own session: killing its group takes the process with it.
+            os.killpg(pid, signal.SIGKILL)
+            os.remove(pid_file(config, group, process))
             h.log(f"{process['name']} did not stop within 15 s; killed it")
             break
         time.sleep(0.1)
