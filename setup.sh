@@ -33,6 +33,8 @@ readonly PACKAGES=(
     libcurl4-openssl-dev libsqlite3-dev
     # tests: offscreen/virtual display, fonts (Latin and Chinese), inspection scripts, demo certificates
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei python3 openssl ca-certificates
+    # the real-parts lab (hooks/lab) and its test: HAProxy 2.6 and PostgreSQL 15
+    haproxy postgresql
     # packaging: cpack's DEB generator needs dpkg-shlibdeps and file
     dpkg-dev file
 )
