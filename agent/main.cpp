@@ -73,7 +73,6 @@ std::unique_ptr<SiteBackend> makeBackend(const AgentConfig &config, QString *err
     settings.identity.name = config.siteName.isEmpty() ? config.siteId : config.siteName;
     settings.identity.region = config.region;
     settings.identity.city = config.city;
-    settings.identity.capabilities = agentCapabilities();
     settings.catalogPath = config.catalogPath;
     settings.dataDir = config.dataDir;
     return HooksBackend::create(settings, error);

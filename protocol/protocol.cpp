@@ -40,9 +40,12 @@ constexpr EnumNames<FaultKind, 6> faultNames{{{FaultKind::Cpu, QLatin1StringView
                                               {FaultKind::ProcessKill, QLatin1StringView("process_kill")},
                                               {FaultKind::HostDown, QLatin1StringView("host_down")},
                                               {FaultKind::SiteDark, QLatin1StringView("site_dark")}}};
-constexpr EnumNames<FaultState, 3> faultStateNames{{{FaultState::Active, QLatin1StringView("active")},
+constexpr EnumNames<FaultState, 6> faultStateNames{{{FaultState::Injecting, QLatin1StringView("injecting")},
+                                                    {FaultState::Active, QLatin1StringView("active")},
+                                                    {FaultState::Reverting, QLatin1StringView("reverting")},
                                                     {FaultState::Expired, QLatin1StringView("expired")},
-                                                    {FaultState::Reverted, QLatin1StringView("reverted")}}};
+                                                    {FaultState::Reverted, QLatin1StringView("reverted")},
+                                                    {FaultState::Failed, QLatin1StringView("failed")}}};
 
 QJsonObject metricsToJson(const QMap<QString, double> &metrics)
 {

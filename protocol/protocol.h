@@ -23,7 +23,7 @@ enum class ActionState { Pending, Running, Succeeded, Failed, Cancelled };
 enum class ReplicationRole { Primary, Standby };
 enum class ReplicationState { Healthy, Lagging, Broken };
 enum class FaultKind { Cpu, Memory, Network, ProcessKill, HostDown, SiteDark };
-enum class FaultState { Active, Expired, Reverted };
+enum class FaultState { Active, Expired, Reverted, Injecting, Reverting, Failed };
 
 QString toString(Layer layer);
 QString toString(ComponentStatus status);

@@ -5,8 +5,11 @@
 #include "agent/site/sitebackend.h"
 #include "core/jsonfields.h"
 
+#include <QLoggingCategory>
 #include <QTimer>
 #include <QUuid>
+
+Q_LOGGING_CATEGORY(lcFaults, "haven.agent.faults", QtInfoMsg)
 
 namespace Haven {
 
@@ -16,31 +19,27 @@ FaultManager::FaultManager(AgentStore &store, SiteBackend &backend, QObject *par
     , m_backend(backend)
 { }
 
+// Steps still running are stopped; their faults stay on disk as they are, for restore().
+FaultManager::~FaultManager() = default;
+
 void FaultManager::restore()
 {
-    const QList<FaultRecord> active = m_store.faults(true, 100000);
+    const QList<FaultRecord> open = m_store.faults(true, 100000);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const FaultRecord &fault : active) {
+    for (FaultRecord fault : open) {
+        const FaultState was = fault.state;
+        fault.state = fault.kind == FaultKind::SiteDark ? FaultState::Active : FaultState::Injecting;
+        track(fault, QStringLiteral("could not be re-applied after a restart: "));
+        setDark(fault, true); // before it may end below, which counts it off again
         if (fault.expires <= now) {
             // A real site keeps what a hook did (tc rules, stress processes) across an agent
             // restart: revert it now. The simulated site starts fresh; reverting is harmless.
-            if (fault.kind != FaultKind::SiteDark)
-                m_backend.revertFault(fault);
-            FaultRecord ended = fault;
-            ended.state = FaultState::Expired;
-            ended.ended = now;
-            ended.endReason = QStringLiteral("expired while the agent was stopped");
-            m_store.saveFault(ended);
-            continue;
+            beginEnd(fault.id, FaultState::Expired, QStringLiteral("expired while the agent was stopped"));
+        } else if (was == FaultState::Reverting) {
+            beginEnd(fault.id, FaultState::Reverted, fault.endReason);
+        } else if (fault.kind != FaultKind::SiteDark) {
+            startStep(fault.id, Step::Inject);
         }
-        if (fault.kind != FaultKind::SiteDark) {
-            if (const QString error = m_backend.applyFault(fault); !error.isEmpty()) {
-                end(fault, FaultState::Reverted, QStringLiteral("could not be re-applied after a restart: ") + error);
-                continue;
-            }
-        }
-        arm(fault);
-        setDark(fault, true);
     }
 }
 
@@ -79,7 +78,7 @@ FaultManager::Result FaultManager::inject(const QJsonObject &request)
     }
 
     fault.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    fault.state = FaultState::Active;
+    fault.state = fault.kind == FaultKind::SiteDark ? FaultState::Active : FaultState::Injecting;
     fault.injected = QDateTime::currentDateTimeUtc();
     fault.expires = fault.injected.addSecs(fault.durationSeconds);
     // Recorded before it is applied: if the agent dies now, the restart still reverts it.
@@ -87,74 +86,123 @@ FaultManager::Result FaultManager::inject(const QJsonObject &request)
         return refuse(500, QStringLiteral("store_failed"),
                       QStringLiteral("the fault was not injected because it could not be recorded: %1")
                           .arg(m_store.lastError()));
-    if (fault.kind != FaultKind::SiteDark) {
-        if (const QString error = m_backend.applyFault(fault); !error.isEmpty()) {
-            end(fault, FaultState::Reverted, QStringLiteral("injection failed: ") + error);
-            return refuse(422, QStringLiteral("injection_failed"), error);
-        }
-    }
-    arm(fault);
-    setDark(fault, true);
+    track(fault, QStringLiteral("injection failed: "));
+    if (fault.kind == FaultKind::SiteDark)
+        setDark(fault, true);
+    else
+        startStep(fault.id, Step::Inject);
     Q_EMIT faultChanged(fault);
     result.fault = fault;
     result.status = 201;
     return result;
 }
 
-void FaultManager::arm(const FaultRecord &fault)
+void FaultManager::track(const FaultRecord &fault, const QString &injectFailure)
 {
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    timer->setTimerType(Qt::PreciseTimer);
-    const qint64 remaining = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(fault.expires));
+    auto tracked = std::make_shared<Tracked>();
+    tracked->record = fault;
+    tracked->injectFailure = injectFailure;
+    tracked->deadline = new QTimer(this);
+    tracked->deadline->setSingleShot(true);
+    tracked->deadline->setTimerType(Qt::PreciseTimer);
     const QString id = fault.id;
-    connect(timer, &QTimer::timeout, this, [this, id] {
-        std::optional<FaultRecord> record = m_store.fault(id);
-        if (record && record->state == FaultState::Active) {
-            end(*record, FaultState::Expired, QStringLiteral("time limit reached"));
-        } else if (!record) {
-            // The record cannot be read now: the fault must still end, so try again soon.
-            if (QTimer *retry = m_timers.value(id))
-                retry->start(5000);
-        }
+    connect(tracked->deadline, &QTimer::timeout, this,
+            [this, id] { beginEnd(id, FaultState::Expired, QStringLiteral("time limit reached")); });
+    const qint64 remaining = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(fault.expires));
+    tracked->deadline->start(int(std::min<qint64>(remaining, std::numeric_limits<int>::max())));
+    m_tracked.insert(id, tracked);
+}
+
+void FaultManager::startStep(const QString &id, Step step)
+{
+    const std::shared_ptr<Tracked> tracked = m_tracked.value(id);
+    const bool inject = step == Step::Inject;
+    tracked->step = inject ? m_backend.injectFault(tracked->record) : m_backend.revertFault(tracked->record);
+    connect(tracked->step.get(), &FaultExecution::finished, this, [this, id, inject](const QString &error) {
+        if (inject)
+            injected(id, error);
+        else
+            reverted(id, error);
     });
-    m_timers.insert(fault.id, timer);
-    timer->start(int(std::min<qint64>(remaining, std::numeric_limits<int>::max())));
+    tracked->step->start();
+}
+
+void FaultManager::injected(const QString &id, const QString &error)
+{
+    const std::shared_ptr<Tracked> tracked = m_tracked.value(id);
+    tracked->step.release()->deleteLater(); // it is still emitting
+    if (tracked->record.state == FaultState::Reverting) {
+        // Ended while it was being injected: revert what the hook did, or half did.
+        if (!error.isEmpty())
+            tracked->record.endReason += QStringLiteral(" (%1%2)").arg(tracked->injectFailure, error);
+        return startStep(id, Step::Revert);
+    }
+    if (!error.isEmpty())
+        return beginEnd(id, FaultState::Failed, tracked->injectFailure + error);
+    save(*tracked, FaultState::Active);
+}
+
+void FaultManager::beginEnd(const QString &id, FaultState state, const QString &reason)
+{
+    const std::shared_ptr<Tracked> tracked = m_tracked.value(id);
+    if (!tracked || tracked->record.state == FaultState::Reverting)
+        return;
+    tracked->deadline->stop();
+    const bool injecting = tracked->record.state == FaultState::Injecting && tracked->step;
+    tracked->endState = state;
+    tracked->record.endReason = reason;
+    if (tracked->record.kind == FaultKind::SiteDark) {
+        tracked->record.state = FaultState::Reverting; // never saved: nothing to wait for
+        return reverted(id, {});
+    }
+    save(*tracked, FaultState::Reverting);
+    if (!injecting)
+        startStep(id, Step::Revert); // else once the injection has finished (injected())
+}
+
+void FaultManager::reverted(const QString &id, const QString &error)
+{
+    const std::shared_ptr<Tracked> tracked = m_tracked.take(id);
+    if (tracked->step)
+        tracked->step.release()->deleteLater(); // it is still emitting
+    tracked->deadline->deleteLater();
+    FaultState state = tracked->endState;
+    if (!error.isEmpty()) {
+        // The fault may still be in effect: say so rather than claim it is over.
+        qCWarning(lcFaults).noquote() << "reverting fault" << id << "failed:" << error;
+        state = FaultState::Failed;
+        tracked->record.endReason += QStringLiteral(" (revert failed: %1)").arg(error);
+    }
+    tracked->record.ended = QDateTime::currentDateTimeUtc();
+    save(*tracked, state);
+    setDark(tracked->record, false);
 }
 
 FaultManager::Result FaultManager::revert(const QString &id, const QString &reason)
 {
     Result result;
-    std::optional<FaultRecord> fault = m_store.fault(id);
-    if (!fault) {
+    if (m_tracked.contains(id))
+        beginEnd(id, FaultState::Reverted, reason.isEmpty() ? QStringLiteral("reverted on request") : reason);
+    result.fault = m_store.fault(id);
+    if (!result.fault) {
         result.status = 404;
         result.code = QStringLiteral("not_found");
         result.message = QStringLiteral("no fault %1 on this site").arg(id);
         return result;
     }
-    if (fault->state == FaultState::Active)
-        end(*fault, FaultState::Reverted, reason.isEmpty() ? QStringLiteral("reverted on request") : reason);
-    result.fault = m_store.fault(id);
     result.status = 200;
     return result;
 }
 
-void FaultManager::end(FaultRecord fault, FaultState state, const QString &reason)
+// Saves the new state and tells the service; a failed save is logged, the record in memory
+// still drives the fault to its end.
+void FaultManager::save(Tracked &tracked, FaultState state)
 {
-    if (QTimer *timer = m_timers.take(fault.id)) {
-        timer->stop();
-        timer->deleteLater();
-    }
-    if (fault.kind != FaultKind::SiteDark)
-        m_backend.revertFault(fault);
-    const bool wasActive = fault.state == FaultState::Active;
-    fault.state = state;
-    fault.ended = QDateTime::currentDateTimeUtc();
-    fault.endReason = reason;
-    m_store.saveFault(fault);
-    if (wasActive)
-        setDark(fault, false);
-    Q_EMIT faultChanged(fault);
+    tracked.record.state = state;
+    if (!m_store.saveFault(tracked.record))
+        qCWarning(lcFaults).noquote() << "fault" << tracked.record.id << "could not be recorded as" << toString(state)
+                                      << ":" << m_store.lastError();
+    Q_EMIT faultChanged(tracked.record);
 }
 
 void FaultManager::setDark(const FaultRecord &fault, bool on)

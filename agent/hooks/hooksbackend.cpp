@@ -2,7 +2,6 @@
 #include "hooksbackend.h"
 
 #include "core/jsonfields.h"
-#include "core/processgroup.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,8 +29,8 @@ namespace {
 
 constexpr int DefaultOperationTimeoutSeconds = 300;
 constexpr int MaxOperationTimeoutSeconds = 24 * 3600;
-// Fault hooks run while the agent waits (applyFault() answers at once), so they must be quick:
-// a hook that starts a long pressure leaves it running in the background and returns.
+// A fault stays "injecting" until its hook returns: one that starts a lasting pressure leaves
+// it running outside its process group (setsid) and returns.
 constexpr int DefaultFaultTimeoutSeconds = 20;
 constexpr int MaxFaultTimeoutSeconds = 120;
 constexpr int DefaultTopologyIntervalSeconds = 30;
@@ -259,13 +258,6 @@ std::optional<TopologyReport> parseTopologyReport(const QByteArray &output, cons
     return report;
 }
 
-QString exitDescription(int exitCode, QProcess::ExitStatus exitStatus)
-{
-    // On Unix, QProcess keeps the signal number in exitCode() after a crash.
-    return exitStatus == QProcess::CrashExit ? QStringLiteral("killed by signal %1").arg(exitCode)
-                                             : QStringLiteral("exit code %1").arg(exitCode);
-}
-
 double rounded(double value, int decimals)
 {
     const double scale = std::pow(10.0, decimals);
@@ -280,111 +272,93 @@ class HookExecution final : public ActionExecution
 {
     Q_OBJECT
 public:
-    HookExecution(HookCommand command, QByteArray input, const QProcessEnvironment &environment,
-                  const QString &workingDirectory)
-        : m_command(std::move(command))
-        , m_input(std::move(input))
+    explicit HookExecution(HookProcess::Options options)
+        : m_process(std::move(options))
     {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.setProcessEnvironment(environment);
-        m_process.setWorkingDirectory(workingDirectory);
-        ProcessGroup::prepare(m_process);
-        connect(&m_process, &QProcess::readyReadStandardOutput, this, &HookExecution::readOutput);
-        connect(&m_process, &QProcess::finished, this, &HookExecution::processFinished);
-        connect(&m_process, &QProcess::errorOccurred, this, &HookExecution::processFailed);
-        m_timeout.setSingleShot(true);
-        connect(&m_timeout, &QTimer::timeout, this, [this] {
-            stop(ActionState::Failed, QStringLiteral("timed out after %1 s").arg(m_command.timeoutSeconds));
+        connect(&m_process, &HookProcess::outputReceived, this, [this](const QByteArray &chunk) {
+            if (const QString text = m_decoder.decode(chunk); !text.isEmpty())
+                Q_EMIT logged(text);
         });
-    }
-
-    ~HookExecution() override
-    {
-        disconnect(&m_process, nullptr, this, nullptr);
-        if (m_process.state() != QProcess::NotRunning)
-            ProcessGroup::sendSignal(m_process.processId(), SIGKILL);
+        connect(&m_process, &HookProcess::finished, this, &HookExecution::processFinished);
     }
 
     void start() override
     {
-        if (m_finished)
+        if (m_process.isFinished())
             return; // cancelled before it started
-        const QStringList commandLine = QStringList{m_command.program} + m_command.arguments;
+        const HookProcess::Options &options = m_process.options();
+        const QStringList commandLine = QStringList{options.program} + options.arguments;
         Q_EMIT logged(QStringLiteral("$ %1\n").arg(commandLine.join(QLatin1Char(' '))));
-        m_process.start(m_command.program, m_command.arguments);
-        if (m_process.state() == QProcess::NotRunning)
-            return; // processFailed() has reported it
-        m_process.write(m_input);
-        m_process.closeWriteChannel();
-        m_timeout.start(std::chrono::seconds(m_command.timeoutSeconds));
+        m_process.start();
     }
 
     void cancel() override
     {
-        if (m_process.state() == QProcess::NotRunning)
-            finish(ActionState::Cancelled, QStringLiteral("cancelled before the hook ran"));
-        else
-            stop(ActionState::Cancelled, QStringLiteral("cancelled"));
+        if (!m_process.isRunning())
+            return m_process.cancel(QStringLiteral("cancelled before the hook ran"));
+        Q_EMIT logged(QStringLiteral("\ncancelled: stopping the hook and everything it started\n"));
+        m_process.cancel(QStringLiteral("cancelled"));
     }
 
 private:
-    // The outcome is reported when the hook's process has ended (processFinished).
-    void stop(ActionState state, const QString &message)
+    void processFinished(const HookProcess::Result &result)
     {
-        if (m_stopped)
-            return;
-        m_stopped = std::pair(state, message);
-        m_timeout.stop();
-        Q_EMIT logged(QStringLiteral("\n%1: stopping the hook and everything it started\n").arg(message));
-        ProcessGroup::terminate(m_process.processId());
-    }
-
-    void readOutput()
-    {
-        const QString text = m_decoder.decode(m_process.readAllStandardOutput());
-        if (!text.isEmpty())
-            Q_EMIT logged(text);
-    }
-
-    void processFinished(int exitCode, QProcess::ExitStatus exitStatus)
-    {
-        m_timeout.stop();
-        readOutput();
-        if (m_stopped)
-            finish(m_stopped->first, m_stopped->second);
-        else if (exitStatus == QProcess::NormalExit && exitCode == 0)
-            finish(ActionState::Succeeded, {});
+        if (result.outcome == HookProcess::Outcome::TimedOut)
+            Q_EMIT logged(QStringLiteral("\n%1: stopped the hook and everything it started\n").arg(result.message));
+        if (result.succeeded())
+            Q_EMIT finished(ActionState::Succeeded, {});
+        else if (result.outcome == HookProcess::Outcome::Cancelled)
+            Q_EMIT finished(ActionState::Cancelled, result.message);
         else
-            finish(ActionState::Failed, exitDescription(exitCode, exitStatus));
+            Q_EMIT finished(ActionState::Failed, result.describe());
     }
 
-    void processFailed(QProcess::ProcessError error)
-    {
-        if (error != QProcess::FailedToStart)
-            return; // a crash or a closed stdin is reported by finished() as well
-        m_timeout.stop();
-        finish(ActionState::Failed,
-               QStringLiteral("could not start %1: %2").arg(m_command.program, m_process.errorString()));
-    }
-
-    void finish(ActionState state, const QString &message)
-    {
-        if (m_finished)
-            return;
-        m_finished = true;
-        // Queued, so that no caller sees finished() from inside start() or cancel().
-        QMetaObject::invokeMethod(
-            this, [this, state, message] { Q_EMIT finished(state, message); }, Qt::QueuedConnection);
-    }
-
-    HookCommand m_command;
-    QByteArray m_input;
-    QProcess m_process;
-    QTimer m_timeout;
+    HookProcess m_process;
     QStringDecoder m_decoder{QStringDecoder::Utf8};
-    std::optional<std::pair<ActionState, QString>> m_stopped;
-    bool m_finished = false;
 };
+
+// --- faults ------------------------------------------------------------------------------
+
+// One inject or revert hook of a fault; its last output lines explain a failure.
+class HookFaultExecution final : public FaultExecution
+{
+    Q_OBJECT
+public:
+    HookFaultExecution(HookProcess::Options options, QString phase, QString faultId)
+        : m_process(std::move(options))
+        , m_phase(std::move(phase))
+        , m_faultId(std::move(faultId))
+    {
+        connect(&m_process, &HookProcess::finished, this, [this](const HookProcess::Result &result) {
+            const QString output = QString::fromUtf8(result.output).trimmed();
+            qCInfo(lcHooks).noquote() << m_phase << "hook for fault" << m_faultId << "said:" << output;
+            if (result.succeeded())
+                return Q_EMIT finished({});
+            const HookProcess::Outcome outcome = result.outcome;
+            QString message = QStringLiteral("%1 hook failed with %2").arg(m_phase, result.describe());
+            if (outcome == HookProcess::Outcome::TimedOut)
+                message = QStringLiteral("%1 hook %2").arg(m_phase, result.describe());
+            else if (outcome == HookProcess::Outcome::FailedToStart)
+                message = QStringLiteral("%1 hook: %2").arg(m_phase, result.describe());
+            if (!output.isEmpty())
+                message += QStringLiteral(": ") + output.right(MaxFaultHookMessageChars);
+            Q_EMIT finished(message);
+        });
+    }
+
+    void start() override { m_process.start(); }
+
+private:
+    HookProcess m_process;
+    QString m_phase;
+    QString m_faultId;
+};
+
+// A step that fails at once, from the event loop like a hook would.
+std::unique_ptr<FaultExecution> refusedStep(const QString &problem)
+{
+    return std::make_unique<FaultStage>([problem] { return problem; });
+}
 
 } // namespace
 
@@ -508,27 +482,6 @@ HooksBackend::HooksBackend(HooksSettings settings, HooksCatalog catalog)
     m_hostTimer.start(m_settings.hostRefresh);
 
     if (m_catalog.topology) {
-        ProcessGroup::prepare(m_topologyProcess);
-        m_topologyProcess.setProcessEnvironment(hookEnvironment());
-        m_topologyProcess.setWorkingDirectory(m_settings.dataDir);
-        m_topologyProcess.setStandardInputFile(QProcess::nullDevice());
-        connect(&m_topologyProcess, &QProcess::readyReadStandardOutput, this, [this] {
-            m_topologyOutput.append(m_topologyProcess.readAllStandardOutput());
-            if (m_topologyOutput.size() > MaxTopologyReportBytes)
-                ProcessGroup::terminate(m_topologyProcess.processId());
-        });
-        connect(&m_topologyProcess, &QProcess::finished, this, &HooksBackend::topologyHookFinished);
-        connect(&m_topologyProcess, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-            if (error == QProcess::FailedToStart) {
-                m_topologyTimeout.stop();
-                rejectTopology(QStringLiteral("could not start: ") + m_topologyProcess.errorString());
-            }
-        });
-        m_topologyTimeout.setSingleShot(true);
-        connect(&m_topologyTimeout, &QTimer::timeout, this, [this] {
-            m_topologyTimedOut = true;
-            ProcessGroup::terminate(m_topologyProcess.processId());
-        });
         connect(&m_topologyTimer, &QTimer::timeout, this, &HooksBackend::runTopologyHook);
         m_topologyTimer.start(m_catalog.topologyInterval);
         // The first report as soon as the event loop runs, after the caller has connected.
@@ -536,12 +489,7 @@ HooksBackend::HooksBackend(HooksSettings settings, HooksCatalog catalog)
     }
 }
 
-HooksBackend::~HooksBackend()
-{
-    disconnect(&m_topologyProcess, nullptr, this, nullptr);
-    if (m_topologyProcess.state() != QProcess::NotRunning)
-        ProcessGroup::sendSignal(m_topologyProcess.processId(), SIGKILL);
-}
+HooksBackend::~HooksBackend() = default;
 
 SiteInfo HooksBackend::siteInfo() const
 {
@@ -559,12 +507,19 @@ QList<OperationSpec> HooksBackend::operations() const
     return specs;
 }
 
-QProcessEnvironment HooksBackend::hookEnvironment() const
+HookProcess::Options HooksBackend::hookOptions(const HookCommand &command, QHash<QString, QString> environment,
+                                               QByteArray input) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HAVEN_SITE_ID"), m_settings.identity.id);
     environment.insert(QStringLiteral("HAVEN_DATA_DIR"), m_settings.dataDir);
-    return environment;
+    HookProcess::Options options;
+    options.program = command.program;
+    options.arguments = command.arguments;
+    options.environment = std::move(environment);
+    options.input = std::move(input);
+    options.workingDirectory = m_settings.dataDir;
+    options.timeout = std::chrono::seconds(command.timeoutSeconds);
+    return options;
 }
 
 std::unique_ptr<ActionExecution> HooksBackend::createExecution(const ActionContext &context, QString *error)
@@ -585,13 +540,11 @@ std::unique_ptr<ActionExecution> HooksBackend::createExecution(const ActionConte
         return nullptr;
     }
 
-    QProcessEnvironment environment = hookEnvironment();
-    environment.insert(QStringLiteral("HAVEN_ACTION_ID"), context.actionId);
-    environment.insert(QStringLiteral("HAVEN_IDEMPOTENCY_KEY"), context.idempotencyKey);
-    environment.insert(QStringLiteral("HAVEN_OPERATION"), context.operation);
-    auto execution = std::make_unique<HookExecution>(it->command,
-                                                     QJsonDocument(context.parameters).toJson(QJsonDocument::Compact),
-                                                     environment, m_settings.dataDir);
+    const QHash<QString, QString> environment{{QStringLiteral("HAVEN_ACTION_ID"), context.actionId},
+                                              {QStringLiteral("HAVEN_IDEMPOTENCY_KEY"), context.idempotencyKey},
+                                              {QStringLiteral("HAVEN_OPERATION"), context.operation}};
+    auto execution = std::make_unique<HookExecution>(
+        hookOptions(it->command, environment, QJsonDocument(context.parameters).toJson(QJsonDocument::Compact)));
     connect(execution.get(), &ActionExecution::finished, this,
             [this](ActionState state) { ++m_finishedOperations[state]; });
     return execution;
@@ -613,55 +566,30 @@ QString HooksBackend::checkFault(const FaultRecord &fault) const
         .arg(toString(fault.kind), offered.isEmpty() ? QStringLiteral("none") : offered.join(QStringLiteral(", ")));
 }
 
-QString HooksBackend::applyFault(const FaultRecord &fault)
+std::unique_ptr<FaultExecution> HooksBackend::injectFault(const FaultRecord &fault)
 {
     if (const QString problem = checkFault(fault); !problem.isEmpty())
-        return problem;
-    return runFaultHook(m_catalog.faults.value(fault.kind).inject, fault, QStringLiteral("inject"));
+        return refusedStep(problem);
+    return faultStep(m_catalog.faults.value(fault.kind).inject, fault, QStringLiteral("inject"));
 }
 
-void HooksBackend::revertFault(const FaultRecord &fault)
+std::unique_ptr<FaultExecution> HooksBackend::revertFault(const FaultRecord &fault)
 {
-    if (!m_catalog.faults.contains(fault.kind))
-        return;
-    const QString problem = runFaultHook(m_catalog.faults.value(fault.kind).revert, fault, QStringLiteral("revert"));
-    if (!problem.isEmpty())
-        qCWarning(lcHooks).noquote() << "reverting fault" << fault.id << "failed:" << problem;
+    if (const QString problem = checkFault(fault); !problem.isEmpty())
+        return refusedStep(problem);
+    return faultStep(m_catalog.faults.value(fault.kind).revert, fault, QStringLiteral("revert"));
 }
 
-// Runs while the caller waits: the fault manager needs the outcome before it answers.
-QString HooksBackend::runFaultHook(const HookCommand &command, const FaultRecord &fault, const QString &phase)
+std::unique_ptr<FaultExecution> HooksBackend::faultStep(const HookCommand &command, const FaultRecord &fault,
+                                                        const QString &phase) const
 {
-    QProcessEnvironment environment = hookEnvironment();
-    environment.insert(QStringLiteral("HAVEN_FAULT_ID"), fault.id);
-    environment.insert(QStringLiteral("HAVEN_FAULT_KIND"), toString(fault.kind));
-    environment.insert(QStringLiteral("HAVEN_FAULT_TARGET"), fault.target);
-    environment.insert(QStringLiteral("HAVEN_FAULT_PHASE"), phase);
-
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_settings.dataDir);
-    ProcessGroup::prepare(process);
-    process.start(command.program, command.arguments);
-    if (!process.waitForStarted())
-        return QStringLiteral("%1 hook: could not start %2: %3").arg(phase, command.program, process.errorString());
-    process.write(QJsonDocument(fault.toJson()).toJson(QJsonDocument::Compact));
-    process.closeWriteChannel();
-    if (!process.waitForFinished(command.timeoutSeconds * 1000)) {
-        ProcessGroup::sendSignal(process.processId(), SIGKILL);
-        process.waitForFinished();
-        return QStringLiteral("%1 hook timed out after %2 s").arg(phase).arg(command.timeoutSeconds);
-    }
-    const QString output = QString::fromUtf8(process.readAll()).trimmed();
-    qCInfo(lcHooks).noquote() << phase << "hook for fault" << fault.id << "said:" << output;
-    if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
-        return {};
-    QString message = QStringLiteral("%1 hook failed with %2")
-                          .arg(phase, exitDescription(process.exitCode(), process.exitStatus()));
-    if (!output.isEmpty())
-        message += QStringLiteral(": ") + output.right(MaxFaultHookMessageChars);
-    return message;
+    const QHash<QString, QString> environment{{QStringLiteral("HAVEN_FAULT_ID"), fault.id},
+                                              {QStringLiteral("HAVEN_FAULT_KIND"), toString(fault.kind)},
+                                              {QStringLiteral("HAVEN_FAULT_TARGET"), fault.target},
+                                              {QStringLiteral("HAVEN_FAULT_PHASE"), phase}};
+    return std::make_unique<HookFaultExecution>(hookOptions(command, environment,
+                                                            QJsonDocument(fault.toJson()).toJson(QJsonDocument::Compact)),
+                                                phase, fault.id);
 }
 
 // --- host component ----------------------------------------------------------------------
@@ -725,32 +653,36 @@ void HooksBackend::refreshHost()
 
 void HooksBackend::runTopologyHook()
 {
-    if (m_topologyProcess.state() != QProcess::NotRunning)
+    if (m_topologyRun)
         return; // the previous report is still being written
-    m_topologyOutput.clear();
-    m_topologyTimedOut = false;
-    m_topologyProcess.start(m_catalog.topology->program, m_catalog.topology->arguments);
-    m_topologyTimeout.start(std::chrono::seconds(m_catalog.topology->timeoutSeconds));
+    HookProcess::Options options = hookOptions(*m_catalog.topology, {}, {});
+    options.mergeChannels = false;
+    options.outputCap = MaxTopologyReportBytes;
+    options.stopAtCap = true;
+    m_topologyRun = std::make_unique<HookProcess>(std::move(options));
+    connect(m_topologyRun.get(), &HookProcess::finished, this, &HooksBackend::topologyHookFinished);
+    m_topologyRun->start();
 }
 
-void HooksBackend::topologyHookFinished(int exitCode, QProcess::ExitStatus exitStatus)
+void HooksBackend::topologyHookFinished(const HookProcess::Result &result)
 {
-    m_topologyTimeout.stop();
-    m_topologyOutput.append(m_topologyProcess.readAllStandardOutput());
-    const QString errorOutput = QString::fromUtf8(m_topologyProcess.readAllStandardError()).trimmed();
-    if (m_topologyTimedOut) {
+    m_topologyRun.release()->deleteLater(); // it is still emitting
+    using Outcome = HookProcess::Outcome;
+    const QString errorOutput = QString::fromUtf8(result.errorOutput).trimmed();
+    if (result.outcome == Outcome::TimedOut) {
         rejectTopology(QStringLiteral("did not finish within %1 s").arg(m_catalog.topology->timeoutSeconds));
-    } else if (m_topologyOutput.size() > MaxTopologyReportBytes) {
+    } else if (result.outcome == Outcome::OutputLimit) {
         rejectTopology(QStringLiteral("printed more than %1 bytes").arg(MaxTopologyReportBytes));
-    } else if (exitStatus != QProcess::NormalExit || exitCode != 0) {
-        QString problem = exitDescription(exitCode, exitStatus);
+    } else if (result.outcome == Outcome::FailedToStart) {
+        rejectTopology(result.message);
+    } else if (!result.succeeded()) {
+        QString problem = result.describe();
         if (!errorOutput.isEmpty())
             problem += QStringLiteral(": ") + errorOutput.right(MaxFaultHookMessageChars);
         rejectTopology(problem);
-    } else if (const QString problem = applyTopologyReport(m_topologyOutput); !problem.isEmpty()) {
+    } else if (const QString problem = applyTopologyReport(result.output); !problem.isEmpty()) {
         rejectTopology(QStringLiteral("printed an invalid report: ") + problem);
     }
-    m_topologyOutput.clear();
 }
 
 void HooksBackend::rejectTopology(const QString &problem)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "agent/process/hookprocess.h"
 #include "agent/site/hostmetrics.h"
 #include "agent/site/sitebackend.h"
 #include "agent/site/topologystate.h"
@@ -8,7 +9,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMap>
-#include <QProcess>
 #include <QTimer>
 
 #include <chrono>
@@ -79,8 +79,8 @@ public:
 
     QList<FaultKind> supportedFaults() const override;
     QString checkFault(const FaultRecord &fault) const override;
-    QString applyFault(const FaultRecord &fault) override;
-    void revertFault(const FaultRecord &fault) override;
+    std::unique_ptr<FaultExecution> injectFault(const FaultRecord &fault) override;
+    std::unique_ptr<FaultExecution> revertFault(const FaultRecord &fault) override;
 
     QString metricsText() const override;
 
@@ -91,12 +91,15 @@ public:
 private:
     HooksBackend(HooksSettings settings, HooksCatalog catalog);
 
-    QProcessEnvironment hookEnvironment() const;
-    QString runFaultHook(const HookCommand &command, const FaultRecord &fault, const QString &phase);
+    // The agent's HAVEN_* variables, the data directory and the command's timeout.
+    HookProcess::Options hookOptions(const HookCommand &command, QHash<QString, QString> environment,
+                                     QByteArray input) const;
+    std::unique_ptr<FaultExecution> faultStep(const HookCommand &command, const FaultRecord &fault,
+                                              const QString &phase) const;
 
     void refreshHost();
     void runTopologyHook();
-    void topologyHookFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void topologyHookFinished(const HookProcess::Result &result);
     void rejectTopology(const QString &problem);
     QString applyTopologyReport(const QByteArray &output); // empty when the report was used
 
@@ -113,11 +116,8 @@ private:
     QTimer m_hostTimer;
 
     QTimer m_topologyTimer;
-    QProcess m_topologyProcess;
-    QTimer m_topologyTimeout;
-    QByteArray m_topologyOutput;
-    bool m_topologyTimedOut = false;
-    QStringList m_reportedComponents; // what the last good report contained
+    std::unique_ptr<HookProcess> m_topologyRun; // while a report is being written
+    QStringList m_reportedComponents;           // what the last good report contained
     QStringList m_reportedLinks;
     QString m_lastTopologyError;
     QDateTime m_lastTopologySuccess;

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inspectionrunner.h"
 
+#include "agent/process/hookprocess.h"
 #include "core/jsonfields.h"
-#include "core/processgroup.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QUrlQuery>
@@ -119,22 +118,15 @@ class ScriptInspection final : public InspectionRunner
 public:
     explicit ScriptInspection(ScriptRule rule)
         : m_rule(std::move(rule))
+        , m_process(HookProcess::Options{m_rule.program,
+                                         m_rule.arguments,
+                                         {},
+                                         m_rule.standardInput,
+                                         {},
+                                         std::chrono::seconds(m_rule.timeoutSeconds),
+                                         MaxScriptOutputBytes})
     {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        ProcessGroup::prepare(m_process);
-        connect(&m_process, &QProcess::readyReadStandardOutput, this, &ScriptInspection::readOutput);
-        connect(&m_process, &QProcess::finished, this, &ScriptInspection::processFinished);
-        connect(&m_process, &QProcess::errorOccurred, this, &ScriptInspection::processFailed);
-        m_timeout.setSingleShot(true);
-        connect(&m_timeout, &QTimer::timeout, this,
-                [this] { stop(QStringLiteral("timed out after %1 s").arg(m_rule.timeoutSeconds)); });
-    }
-
-    ~ScriptInspection() override
-    {
-        disconnect(&m_process, nullptr, this, nullptr);
-        if (m_process.state() != QProcess::NotRunning)
-            ProcessGroup::sendSignal(m_process.processId(), SIGKILL);
+        connect(&m_process, &HookProcess::finished, this, &ScriptInspection::processFinished);
     }
 
     void start() override
@@ -142,72 +134,45 @@ public:
         if (isFinished())
             return; // cancelled before it started
         markStarted();
-        if (m_rule.standardInput.isEmpty())
-            m_process.setStandardInputFile(QProcess::nullDevice());
-        m_process.start(m_rule.program, m_rule.arguments);
-        if (m_process.state() == QProcess::NotRunning)
-            return; // processFailed() has given the verdict
-        if (!m_rule.standardInput.isEmpty()) {
-            m_process.write(m_rule.standardInput);
-            m_process.closeWriteChannel();
-        }
-        m_timeout.start(std::chrono::seconds(m_rule.timeoutSeconds));
+        m_process.start();
     }
 
     void cancel() override
     {
-        if (m_process.state() == QProcess::NotRunning)
-            finish(verdict(Error, QStringLiteral("cancelled before it ran")));
+        if (m_process.isRunning())
+            m_process.cancel(QStringLiteral("cancelled"));
         else
-            stop(QStringLiteral("cancelled"));
+            finish(verdict(Error, QStringLiteral("cancelled before it ran")));
     }
 
 private:
-    // The verdict comes when the process group is gone (processFinished).
-    void stop(const QString &reason)
+    void processFinished(const HookProcess::Result &run)
     {
-        if (!m_stopReason.isEmpty())
-            return;
-        m_stopReason = reason;
-        m_timeout.stop();
-        ProcessGroup::terminate(m_process.processId());
-    }
-
-    void readOutput()
-    {
-        const QByteArray chunk = m_process.readAllStandardOutput();
-        m_outputBytes += chunk.size();
-        if (m_output.size() < MaxScriptOutputBytes)
-            m_output.append(chunk.left(MaxScriptOutputBytes - m_output.size()));
-    }
-
-    void processFinished(int exitCode, QProcess::ExitStatus exitStatus)
-    {
-        m_timeout.stop();
-        readOutput();
-        const QString output = QString::fromUtf8(m_output);
+        using Outcome = HookProcess::Outcome;
+        if (run.outcome == Outcome::FailedToStart)
+            return finish(verdict(Error, run.message));
+        const QString output = QString::fromUtf8(run.output);
         QJsonObject details{{QStringLiteral("interpreter"), m_rule.interpreter},
-                            {QStringLiteral("outputBytes"), m_outputBytes},
-                            {QStringLiteral("outputTruncated"), m_outputBytes > m_output.size()}};
+                            {QStringLiteral("outputBytes"), run.outputBytes},
+                            {QStringLiteral("outputTruncated"), run.truncated()}};
         QString status;
         InspectionResult result;
-        if (!m_stopReason.isEmpty()) {
+        if (run.outcome == Outcome::TimedOut || run.outcome == Outcome::Cancelled) {
             result.verdict = Error;
-            result.summary = m_stopReason;
-            status = QStringLiteral("stopped: ") + m_stopReason;
-        } else if (exitStatus == QProcess::CrashExit) {
-            // On Unix, QProcess keeps the signal number in exitCode() after a crash.
+            result.summary = run.message;
+            status = QStringLiteral("stopped: ") + run.message;
+        } else if (run.outcome == Outcome::Crashed) {
             result.verdict = Error;
-            result.summary = QStringLiteral("the script was killed by signal %1").arg(exitCode);
+            result.summary = QStringLiteral("the script was killed by signal %1").arg(run.exitCode);
             status = result.summary;
         } else {
-            details.insert(QStringLiteral("exitCode"), exitCode);
-            status = QStringLiteral("exit code %1").arg(exitCode);
-            result = judge(exitCode, output);
+            details.insert(QStringLiteral("exitCode"), run.exitCode);
+            status = run.describe();
+            result = judge(run.exitCode, output);
         }
         result.evidence = status + QLatin1Char('\n') + output;
-        if (m_outputBytes > m_output.size())
-            result.evidence += QStringLiteral("\n[output truncated: %1 bytes in total]").arg(m_outputBytes);
+        if (run.truncated())
+            result.evidence += QStringLiteral("\n[output truncated: %1 bytes in total]").arg(run.outputBytes);
         result.details = details;
         finish(std::move(result));
     }
@@ -230,21 +195,8 @@ private:
         return result;
     }
 
-    void processFailed(QProcess::ProcessError error)
-    {
-        // Later errors (a crash, a write to a closed stdin) end in finished() as well.
-        if (error != QProcess::FailedToStart)
-            return;
-        m_timeout.stop();
-        finish(verdict(Error, QStringLiteral("could not start %1: %2").arg(m_rule.program, m_process.errorString())));
-    }
-
     ScriptRule m_rule;
-    QProcess m_process;
-    QTimer m_timeout;
-    QByteArray m_output;
-    qint64 m_outputBytes = 0;
-    QString m_stopReason;
+    HookProcess m_process;
 };
 
 // --- http --------------------------------------------------------------------------------

@@ -108,7 +108,6 @@ SiteInfo SimulatedBackend::siteInfo() const
     SiteInfo info = m_site->siteInfo();
     info.agentVersion = QStringLiteral(HAVEN_VERSION);
     info.backend = QStringLiteral("simulated");
-    info.capabilities = agentCapabilities();
     return info;
 }
 
@@ -143,17 +142,26 @@ QString SimulatedBackend::checkFault(const FaultRecord &fault) const
     return m_site->checkFault(fault);
 }
 
-QString SimulatedBackend::applyFault(const FaultRecord &fault)
+std::unique_ptr<FaultExecution> SimulatedBackend::injectFault(const FaultRecord &fault)
 {
-    const QString problem = m_site->applyFault(fault);
-    reportTopology();
-    return problem;
+    return std::make_unique<FaultStage>([backend = QPointer(this), fault] {
+        if (!backend)
+            return QStringLiteral("the simulated site has stopped");
+        const QString problem = backend->m_site->applyFault(fault);
+        backend->reportTopology();
+        return problem;
+    });
 }
 
-void SimulatedBackend::revertFault(const FaultRecord &fault)
+std::unique_ptr<FaultExecution> SimulatedBackend::revertFault(const FaultRecord &fault)
 {
-    m_site->revertFault(fault.id);
-    reportTopology();
+    return std::make_unique<FaultStage>([backend = QPointer(this), id = fault.id] {
+        if (!backend)
+            return QStringLiteral("the simulated site has stopped");
+        backend->m_site->revertFault(id);
+        backend->reportTopology();
+        return QString();
+    });
 }
 
 void SimulatedBackend::tick()

@@ -34,8 +34,8 @@ public:
 
     QList<FaultKind> supportedFaults() const override;
     QString checkFault(const FaultRecord &fault) const override;
-    QString applyFault(const FaultRecord &fault) override;
-    void revertFault(const FaultRecord &fault) override;
+    std::unique_ptr<FaultExecution> injectFault(const FaultRecord &fault) override;
+    std::unique_ptr<FaultExecution> revertFault(const FaultRecord &fault) override;
 
     QString metricsText() const override;
 

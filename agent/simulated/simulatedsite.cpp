@@ -769,8 +769,7 @@ QString SimulatedSite::checkFault(const FaultRecord &fault) const
     } else if (faultTargets(fault.target).isEmpty()) {
         return QStringLiteral("unknown target %1: expected a component id or a host name").arg(quoted(fault.target));
     }
-    const QString problem = validateParameters(faultSchema(fault.kind), fault.parameters);
-    if (!problem.isEmpty())
+    if (const QString problem = validateParameters(faultSchema(fault.kind), fault.parameters); !problem.isEmpty())
         return toString(fault.kind) + QStringLiteral(": ") + problem;
     if (fault.kind == FaultKind::Network && fault.parameters.isEmpty())
         return QStringLiteral("network needs latencyMs or lossPercent");
@@ -779,8 +778,7 @@ QString SimulatedSite::checkFault(const FaultRecord &fault) const
 
 QString SimulatedSite::applyFault(const FaultRecord &fault)
 {
-    const QString problem = checkFault(fault);
-    if (!problem.isEmpty())
+    if (const QString problem = checkFault(fault); !problem.isEmpty())
         return problem;
     m_faults.insert(fault.id, ActiveFault{fault, faultTargets(fault.target), {}});
     publish();

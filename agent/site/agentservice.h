@@ -2,6 +2,7 @@
 #pragma once
 
 #include "agent/http/httpserver.h"
+#include "agent/http/routetable.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -15,17 +16,17 @@ namespace Haven {
 class ActionManager;
 class AgentStore;
 class FaultManager;
-class InspectionRunner;
+class InspectionRoutes;
 class SiteBackend;
 
-// Protocol v1 (docs/agent-protocol.md) on top of one site backend: authentication,
-// routing, the long-poll change feed, site-dark behaviour and the metrics page.
+// Protocol v1 (docs/agent-protocol.md) on top of one site backend: authentication, the
+// route table of every family, the long-poll change feed, site-dark behaviour and the
+// metrics page.
 class AgentService final : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int MaxWaitSeconds = 60;
-    static constexpr int MaxConcurrentInspections = 8;
 
     AgentService(SiteBackend &backend, AgentStore &store, QList<QByteArray> tokenDigests, QObject *parent = nullptr);
     ~AgentService() override;
@@ -36,6 +37,7 @@ public:
 
     ActionManager &actions() { return *m_actions; }
     FaultManager &faults() { return *m_faults; }
+    const RouteTable &routes() const { return m_routes; }
 
 private:
     struct Waiter
@@ -47,12 +49,11 @@ private:
         int waitMs = 0;
     };
 
-    void route(const HttpRequest &request, const HttpResponder &responder);
+    // Liveness, site, topology, changes, operations (siteroutes.cpp); metrics separately, so
+    // that the capabilities list keeps the protocol's order.
+    void addSiteRoutes();
+    void addMetricsRoute();
     void getChanges(const HttpRequest &request, const HttpResponder &responder);
-    void postAction(const HttpRequest &request, const HttpResponder &responder);
-    void actionRoutes(const HttpRequest &request, const HttpResponder &responder, const QStringList &parts);
-    void faultRoutes(const HttpRequest &request, const HttpResponder &responder, const QStringList &parts);
-    void postInspection(const HttpRequest &request, const HttpResponder &responder);
     void answerWaiters(bool timeoutsOnly);
     QByteArray metricsPage() const;
     void countStatus(int status) { m_statusCounts[status] += 1; }
@@ -61,10 +62,11 @@ private:
     QList<QByteArray> m_tokenDigests;
     std::unique_ptr<ActionManager> m_actions;
     std::unique_ptr<FaultManager> m_faults;
+    std::unique_ptr<InspectionRoutes> m_inspections;
+    RouteTable m_routes;
     QList<Waiter> m_waiters;
     QList<HttpResponder> m_heldWhileDark;
     QTimer *m_waitTimer;
-    QList<InspectionRunner *> m_inspections;
     QHash<int, quint64> m_statusCounts;
     quint64 m_unauthorized = 0;
     QElapsedTimer m_uptime;

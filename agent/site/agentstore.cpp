@@ -180,7 +180,8 @@ std::optional<FaultRecord> AgentStore::fault(const QString &id)
 
 QList<FaultRecord> AgentStore::faults(bool activeOnly, int limit)
 {
-    return activeOnly ? selectFaults("WHERE state='active'", QString(), limit) : selectFaults({}, QString(), limit);
+    return activeOnly ? selectFaults("WHERE state IN ('injecting','active','reverting')", QString(), limit)
+                      : selectFaults({}, QString(), limit);
 }
 
 } // namespace Haven

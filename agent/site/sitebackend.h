@@ -4,20 +4,14 @@
 #include "protocol/protocol.h"
 
 #include <QObject>
+#include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace Haven {
 
 class TopologyState;
-
-// What every haven-agent serves, whatever its backend (GET /v1/site "capabilities").
-inline QStringList agentCapabilities()
-{
-    return {QStringLiteral("topology"), QStringLiteral("changes"),     QStringLiteral("operations"),
-            QStringLiteral("actions"),  QStringLiteral("inspections"), QStringLiteral("faults"),
-            QStringLiteral("metrics")};
-}
 
 // What the backend needs to run one action.
 struct ActionContext
@@ -45,6 +39,39 @@ Q_SIGNALS:
     void finished(Haven::ActionState state, const QString &message); // exactly once, a final state
 };
 
+// One step of a fault, its injection or its revert. The fault manager owns it; destroying it
+// stops whatever still runs.
+class FaultExecution : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~FaultExecution() override = default;
+
+    virtual void start() = 0;
+
+Q_SIGNALS:
+    void finished(const QString &error); // exactly once, never from inside start(); empty on success
+};
+
+// A fault step the agent does itself (the simulated site): it runs from the event loop, so
+// that the caller sees the same order of events as with a hook.
+class FaultStage final : public FaultExecution
+{
+public:
+    explicit FaultStage(std::function<QString()> work)
+        : m_work(std::move(work))
+    { }
+
+    void start() override
+    {
+        QTimer::singleShot(0, this, [this] { Q_EMIT finished(m_work()); });
+    }
+
+private:
+    std::function<QString()> m_work;
+};
+
 // A site as seen by its agent: the simulated datacenter or the real one behind hooks.
 class SiteBackend : public QObject
 {
@@ -64,8 +91,9 @@ public:
     virtual QList<FaultKind> supportedFaults() const = 0;
     // Checks the target and parameters; empty when the fault can be applied.
     virtual QString checkFault(const FaultRecord &fault) const = 0;
-    virtual QString applyFault(const FaultRecord &fault) = 0; // empty on success
-    virtual void revertFault(const FaultRecord &fault) = 0;
+    // Neither blocks: the step reports through FaultExecution::finished() once started.
+    virtual std::unique_ptr<FaultExecution> injectFault(const FaultRecord &fault) = 0;
+    virtual std::unique_ptr<FaultExecution> revertFault(const FaultRecord &fault) = 0;
 
     // Prometheus exposition lines specific to this backend (no trailing summary lines).
     virtual QString metricsText() const = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agent/hooks/hooksbackend.h"
 #include "processtest.h"
+#include "tests/agent/faultsteptest.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -19,6 +20,7 @@
 using namespace Haven;
 using Haven::Test::processAlive;
 using Haven::Test::readPid;
+using Haven::Test::runStep;
 
 namespace {
 
@@ -390,24 +392,24 @@ echo "$HAVEN_FAULT_PHASE $HAVEN_FAULT_KIND on $HAVEN_FAULT_TARGET"
     fault.parameters = {{QStringLiteral("percent"), 80}};
     fault.durationSeconds = 60;
     QCOMPARE(backend->checkFault(fault), QString());
-    QCOMPARE(backend->applyFault(fault), QString());
+    QCOMPARE(runStep(backend->injectFault(fault)), QString());
     const QJsonObject injected
         = QJsonDocument::fromJson(readFile(m_dir->filePath(QStringLiteral("data/inject-flt-1.json")))).object();
     QCOMPARE(injected.value(QStringLiteral("id")).toString(), QStringLiteral("flt-1"));
     QCOMPARE(injected.value(QStringLiteral("kind")).toString(), QStringLiteral("cpu"));
     QCOMPARE(injected.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("percent")).toInt(), 80);
 
-    backend->revertFault(fault);
+    QCOMPARE(runStep(backend->revertFault(fault)), QString());
     QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("data/revert-flt-1.json"))));
 
     fault.kind = FaultKind::Network;
-    QCOMPARE(backend->applyFault(fault),
+    QCOMPARE(runStep(backend->injectFault(fault)),
              QStringLiteral("inject hook failed with exit code 2: tc: no such device eth9"));
 
     fault.kind = FaultKind::Memory;
     const QString refusal = QStringLiteral("this site has no hook for memory faults (it offers: cpu, network)");
     QCOMPARE(backend->checkFault(fault), refusal);
-    QCOMPARE(backend->applyFault(fault), refusal);
+    QCOMPARE(runStep(backend->injectFault(fault)), refusal);
 }
 
 void TestHooksBackend::topologyHook()

@@ -3,6 +3,7 @@
 // endpoint but liveness, the metrics page, TLS with a pinned key or a CA file.
 
 #include "agenttest.h"
+#include "tests/agent/headertest.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -25,17 +26,6 @@ QString pinFromAgent(const QString &certificatePath)
     if (!process.waitForFinished(10'000) || process.exitCode() != 0)
         return {};
     return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-}
-
-QByteArray headerValue(const QByteArray &headers, const QByteArray &lowerCaseName)
-{
-    const QList<QByteArray> lines = headers.split('\n');
-    for (const QByteArray &line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == lowerCaseName)
-            return line.mid(colon + 1).trimmed();
-    }
-    return {};
 }
 
 } // namespace
