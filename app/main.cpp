@@ -10,9 +10,10 @@
 #include "core/terminationsignals.h"
 #include "models/store/localstore.h"
 #include "ui/environment/environmentpage.h"
+#include "ui/shell/features.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
-#include "ui/wall/wallwindow.h"
+#include "ui/wall/wallfeature.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -81,7 +82,8 @@ struct Options
                                                                    "approval gate as this user.")};
     QCommandLineOption environment{QStringLiteral("environment"),
                                    QCoreApplication::translate("main", "With --headless: the environment or fleet "
-                                                                       "file to use instead of the saved one."),
+                                                                       "file to use instead of the saved one. "
+                                                                       "Otherwise: the file to import at start."),
                                    QCoreApplication::translate("main", "file")};
     QCommandLineOption json{QStringLiteral("json"),
                             QCoreApplication::translate("main", "With --headless status: print JSON.")};
@@ -293,10 +295,19 @@ int runConsole(QApplication &app, const QCommandLineParser &parser, const Option
 
     std::unique_ptr<QWidget> window;
     if (wall) {
+        // Nobody reads a dialog on a wall: a file that cannot be imported stops it with the reason.
+        if (parser.isSet(options.environment)) {
+            const QString path = parser.value(options.environment);
+            QString error;
+            if (!EnvironmentPage::readFile(path, nullptr, &error) || !session.importFile(path, &error)) {
+                printError(error);
+                return 2;
+            }
+        }
         WallWindow::Options wallOptions;
         wallOptions.rotateSeconds = parser.value(options.rotate).toInt();
         wallOptions.views = parser.value(options.views).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        window = std::make_unique<WallWindow>(session, wallOptions);
+        window = createWallWindow(session, wallOptions);
         const QList<QScreen *> screens = QGuiApplication::screens();
         bool ok = false;
         const int index = parser.value(options.screen).toInt(&ok);
@@ -312,8 +323,12 @@ int runConsole(QApplication &app, const QCommandLineParser &parser, const Option
         window->setGeometry(screens.at(index)->geometry());
         window->showFullScreen();
     } else {
-        window = std::make_unique<MainWindow>(session);
-        window->show();
+        std::unique_ptr<MainWindow> console = createConsoleWindow(session);
+        console->show();
+        // The window says why a file could not be imported (the Environment page and a message).
+        if (parser.isSet(options.environment))
+            console->navigator().navigate(QStringLiteral("import"), parser.value(options.environment));
+        window = std::move(console);
     }
     if (parser.isSet(options.screenshot))
         scheduleScreenshot(*window, parser.value(options.screenshot), parser.value(options.screenshotDelay).toInt());

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardpage.h"
 
-#include "app/session/consolesession.h"
 #include "models/topology/displaynames.h"
 #include "models/topology/fleettopology.h"
 #include "models/topology/switchoverreadiness.h"
@@ -18,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -26,14 +26,17 @@
 
 namespace Haven {
 
-DashboardPage::DashboardPage(ConsoleSession &session, QWidget *parent)
+DashboardPage::DashboardPage(const FleetTopology &topology, const MetricHistory &history,
+                             const ReadinessThresholds &thresholds, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
-    , m_scene(new TopologyScene(session.topology(), this))
+    , m_topology(topology)
+    , m_content(new QStackedWidget(this))
+    , m_board(new QWidget(this))
+    , m_scene(new TopologyScene(topology, this))
     , m_view(new TopologyView(this))
-    , m_readiness(new ReadinessTracker(session.topology(), this))
+    , m_readiness(new ReadinessTracker(topology, this))
     , m_readinessPanel(new ReadinessPanel(this))
-    , m_details(new ComponentDetails(session.topology(), session.history(), this))
+    , m_details(new ComponentDetails(topology, history, this))
     , m_detailsPane(new QWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_search(new QLineEdit(this))
@@ -44,7 +47,6 @@ DashboardPage::DashboardPage(ConsoleSession &session, QWidget *parent)
     m_view->setTopologyScene(m_scene);
     m_readinessPanel->setTracker(m_readiness);
     // One set of thresholds for the verdicts, the plots' lines and the watermark marks.
-    const ReadinessThresholds &thresholds = session.readinessThresholds();
     m_readiness->setThresholds(thresholds);
     m_details->setThresholds(thresholds.cpuCeiling, thresholds.capacityWatermark, thresholds.maxLagSeconds);
     m_scene->setWatermarkThreshold(thresholds.capacityWatermark);
@@ -90,9 +92,14 @@ DashboardPage::DashboardPage(ConsoleSession &session, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
 
+    auto *boardLayout = new QVBoxLayout(m_board);
+    boardLayout->setContentsMargins(0, 0, 0, 0);
+    boardLayout->addLayout(filters);
+    boardLayout->addWidget(m_splitter, 1);
+    m_content->addWidget(m_board);
+    m_content->addWidget(buildEmptyHint());
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(filters);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_content);
 
     connect(m_search, &QLineEdit::textChanged, m_view, &TopologyView::setSearchText);
     connect(m_productGroup, &QComboBox::currentIndexChanged, this, &DashboardPage::applyFilter);
@@ -106,8 +113,8 @@ DashboardPage::DashboardPage(ConsoleSession &session, QWidget *parent)
     });
     connect(m_view, &TopologyView::linkActivated, this, [this](const QString &linkId) {
         // Both ends report a link under the same id; either site's view of it will do.
-        for (const QString &siteId : m_session.topology().siteIds()) {
-            for (const ReplicationLink &link : m_session.topology().site(siteId)->replication) {
+        for (const QString &siteId : m_topology.siteIds()) {
+            for (const ReplicationLink &link : m_topology.site(siteId)->replication) {
                 if (link.id == linkId) {
                     m_details->showLink(siteId, linkId);
                     m_detailsPane->show();
@@ -123,13 +130,72 @@ DashboardPage::DashboardPage(ConsoleSession &session, QWidget *parent)
         if (ComponentTileItem *tile = m_scene->componentItem(siteId, componentId))
             m_view->centerOn(tile);
     });
-    connect(&session.topology(), &FleetTopology::sitesReset, this, &DashboardPage::refreshProductGroups);
-    connect(&session.topology(), &FleetTopology::componentsInserted, this, &DashboardPage::refreshProductGroups);
+    connect(&topology, &FleetTopology::sitesReset, this, &DashboardPage::refreshProductGroups);
+    connect(&topology, &FleetTopology::componentsInserted, this, &DashboardPage::refreshProductGroups);
+    connect(&topology, &FleetTopology::sitesReset, this, &DashboardPage::updateEmptyHint);
+    connect(m_addSites, &QPushButton::clicked, this, &DashboardPage::addSitesRequested);
+    connect(m_import, &QPushButton::clicked, this, &DashboardPage::importRequested);
     refreshProductGroups();
+    updateEmptyHint();
     QTimer::singleShot(0, m_view, &TopologyView::zoomToFit);
 }
 
 DashboardPage::~DashboardPage() = default;
+
+QWidget *DashboardPage::buildEmptyHint()
+{
+    m_emptyHint = new QWidget(this);
+    auto *title = new QLabel(tr("No sites yet"), m_emptyHint);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *text = new QLabel(tr("The dashboard shows your sites once the console knows their agents. Add regions and "
+                               "sites with their agents' addresses and tokens on the Environment page, or import an "
+                               "environment or fleet file (haven-agent --demo-fleet writes one; "
+                               "haven --environment FILE imports one at start)."),
+                            m_emptyHint);
+    text->setWordWrap(true);
+    text->setMaximumWidth(640);
+    m_addSites = new QPushButton(tr("Add sites…"), m_emptyHint);
+    m_addSites->setToolTip(tr("Open the Environment page"));
+    m_import = new QPushButton(tr("Import a file…"), m_emptyHint);
+    m_import->setToolTip(tr("Read regions, sites and tokens from an environment or fleet file"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_addSites);
+    buttons->addWidget(m_import);
+    buttons->addStretch();
+    auto *column = new QVBoxLayout;
+    column->addWidget(title);
+    column->addWidget(text);
+    column->addLayout(buttons);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addLayout(column);
+    row->addStretch();
+    auto *layout = new QVBoxLayout(m_emptyHint);
+    layout->addStretch(1);
+    layout->addLayout(row);
+    layout->addStretch(2);
+    return m_emptyHint;
+}
+
+bool DashboardPage::showsEmptyHint() const
+{
+    return m_content->currentWidget() == m_emptyHint;
+}
+
+void DashboardPage::updateEmptyHint()
+{
+    const bool empty = m_topology.siteCount() == 0;
+    if (empty == showsEmptyHint())
+        return;
+    m_content->setCurrentWidget(empty ? m_emptyHint : m_board);
+    // The map was laid out while hidden: fit it once it has its size.
+    if (!empty)
+        QTimer::singleShot(0, m_view, &TopologyView::zoomToFit);
+}
 
 void DashboardPage::setDarkTheme(bool dark)
 {
@@ -139,7 +205,7 @@ void DashboardPage::setDarkTheme(bool dark)
 void DashboardPage::refreshProductGroups()
 {
     std::set<QString> groups;
-    const FleetTopology &topology = m_session.topology();
+    const FleetTopology &topology = m_topology;
     for (int row = 0; row < topology.componentCount(); ++row) {
         if (!topology.component(row).productGroup.isEmpty())
             groups.insert(topology.component(row).productGroup);

@@ -6,24 +6,30 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class QPushButton;
 class QSplitter;
+class QStackedWidget;
 
 namespace Haven {
 
 class ComponentDetails;
-class ConsoleSession;
+class FleetTopology;
+class MetricHistory;
 class ReadinessPanel;
 class ReadinessTracker;
 class TopologyScene;
 class TopologyView;
+struct ReadinessThresholds;
 
 // The DR runtime dashboard (容灾运行大盘): switchover readiness on top, the whole
-// multi-datacenter topology below, and a details panel for what the operator clicks.
+// multi-datacenter topology below, and a details panel for what the operator clicks. While the
+// console knows no site it says how to add or import them instead of drawing empty layers.
 class DashboardPage final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit DashboardPage(ConsoleSession &session, QWidget *parent = nullptr);
+    DashboardPage(const FleetTopology &topology, const MetricHistory &history, const ReadinessThresholds &thresholds,
+                  QWidget *parent = nullptr);
     ~DashboardPage() override;
 
     TopologyScene *scene() const { return m_scene; }
@@ -31,13 +37,30 @@ public:
     ReadinessTracker *readiness() const { return m_readiness; }
     ComponentDetails *details() const { return m_details; }
 
+    // Whether the page shows how to add sites (the console knows none) rather than the map.
+    bool showsEmptyHint() const;
+    QPushButton *addSitesButton() const { return m_addSites; }
+    QPushButton *importButton() const { return m_import; }
+
     void setDarkTheme(bool dark);
 
+Q_SIGNALS:
+    // The empty console's buttons: the Environment page, and an environment or fleet file.
+    void addSitesRequested();
+    void importRequested();
+
 private:
+    QWidget *buildEmptyHint();
+    void updateEmptyHint();
     void applyFilter();
     void refreshProductGroups();
 
-    ConsoleSession &m_session;
+    const FleetTopology &m_topology;
+    QStackedWidget *m_content;
+    QWidget *m_board;
+    QWidget *m_emptyHint = nullptr;
+    QPushButton *m_addSites = nullptr;
+    QPushButton *m_import = nullptr;
     TopologyScene *m_scene;
     TopologyView *m_view;
     ReadinessTracker *m_readiness;

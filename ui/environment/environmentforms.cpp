@@ -280,6 +280,7 @@ void EnvironmentPage::showErrors(const QList<FieldError> &errors)
 void EnvironmentPage::setHint(const QString &text, bool problem)
 {
     m_hint->setText(text);
+    m_hint->setToolTip({});
     const bool dark = StatusColors::schemeFor(palette()) == ColorScheme::Dark;
     m_hint->setStyleSheet(
         problem ? QStringLiteral("color: %1;").arg(dark ? QStringLiteral("#ff9e8f") : QStringLiteral("#a4161a"))

@@ -522,19 +522,28 @@ void EnvironmentPage::forgetToken()
     });
 }
 
-bool EnvironmentPage::importFile(const QString &path, QString *error)
+std::optional<Environment> EnvironmentPage::readFile(const QString &path, QHash<QString, QByteArray> *tokens,
+                                                     QString *error)
 {
-    QHash<QString, QByteArray> tokens;
-    std::optional<Environment> imported = Environment::load(path, &tokens, error);
-    if (!imported)
-        return false;
-    const QList<FieldError> problems = imported->validate();
+    std::optional<Environment> read = Environment::load(path, tokens, error);
+    if (!read)
+        return std::nullopt;
+    const QList<FieldError> problems = read->validate();
     if (!problems.isEmpty()) {
         if (error)
             *error = tr("%1 has %n problem(s):", nullptr, int(problems.size())).arg(QDir::toNativeSeparators(path))
                      + QLatin1Char('\n') + describe(problems, 8).join(QLatin1Char('\n'));
-        return false;
+        return std::nullopt;
     }
+    return read;
+}
+
+bool EnvironmentPage::importFile(const QString &path, QString *error)
+{
+    QHash<QString, QByteArray> tokens;
+    const std::optional<Environment> imported = readFile(path, &tokens, error);
+    if (!imported)
+        return false;
     applyImport(*imported, tokens);
     return true;
 }
@@ -553,6 +562,17 @@ void EnvironmentPage::applyImport(const Environment &environment, const QHash<QS
 bool EnvironmentPage::exportFile(const QString &path, QString *error) const
 {
     return m_environment.save(path, error);
+}
+
+QString EnvironmentPage::hintText() const
+{
+    return m_hint->text();
+}
+
+void EnvironmentPage::showProblem(const QString &text, const QString &details)
+{
+    setHint(text, true);
+    m_hint->setToolTip(details);
 }
 
 void EnvironmentPage::importWithDialog()

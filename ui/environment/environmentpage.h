@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -38,6 +40,9 @@ public:
     // Replaces what the page shows (no environmentChanged); unsaved edits are dropped.
     void setEnvironment(const Environment &environment);
 
+    // Reads an environment or fleet file and checks it against Environment's rules; nullopt with
+    // *error saying what is wrong (a parse error, or the first problems by site and field).
+    static std::optional<Environment> readFile(const QString &path, QHash<QString, QByteArray> *tokens, QString *error);
     // Reads an environment or fleet file, checks it, replaces the environment with it and
     // stores its tokens; no questions asked (the demo uses this). False with *error otherwise.
     bool importFile(const QString &path, QString *error);
@@ -49,6 +54,12 @@ public:
     bool selectRegion(const QString &id);
     // Whether the form holds edits that Save would apply.
     bool hasUnsavedChanges() const { return m_dirty; }
+    // Asks for a file and imports it (asking first when it replaces regions or sites).
+    void importWithDialog();
+    // Shows a problem from elsewhere (a file given on the command line) in the page's hint,
+    // with the details in its tooltip.
+    void showProblem(const QString &text, const QString &details);
+    QString hintText() const;
 
 Q_SIGNALS:
     // After Save, Add, Remove or Import: the whole environment as it now stands.
@@ -90,7 +101,6 @@ private:
     void moveToken(const QString &fromId, const QString &toId);
     void forgetToken();
     void browseCaFile();
-    void importWithDialog();
     void exportWithDialog();
     void applyImport(const Environment &environment, const QHash<QString, QByteArray> &tokens);
 

@@ -2,7 +2,6 @@
 #include "ticketdialog.h"
 
 #include "app/executions/executionengine.h"
-#include "app/session/consolesession.h"
 #include "models/store/localstore.h"
 #include "models/topology/fleettopology.h"
 #include "widgets/common/statuscolors.h"
@@ -76,9 +75,12 @@ QListWidget *makeCheckList(QWidget *parent)
 
 } // namespace
 
-TicketDialog::TicketDialog(ConsoleSession &session, QWidget *parent)
+TicketDialog::TicketDialog(LocalStore &store, const Environment &environment, const FleetTopology &topology,
+                           ExecutionEngine &engine, QWidget *parent)
     : QDialog(parent)
-    , m_session(session)
+    , m_store(store)
+    , m_topology(topology)
+    , m_engine(engine)
     , m_plans(new QComboBox(this))
     , m_planInfo(new QLabel(this))
     , m_failed(makeCheckList(this))
@@ -177,9 +179,9 @@ TicketDialog::TicketDialog(ConsoleSession &session, QWidget *parent)
 
     // The sites come from the environment, in its order; the name the agent reports when the
     // environment gives none.
-    for (const SiteEndpoint &site : session.environment().sites) {
+    for (const SiteEndpoint &site : environment.sites) {
         QString name = site.name;
-        if (const SiteState *state = session.topology().site(site.id); (name.isEmpty() || name == site.id) && state)
+        if (const SiteState *state = topology.site(site.id); (name.isEmpty() || name == site.id) && state)
             name = state->displayName();
         const QString label = name.isEmpty() || name == site.id ? site.id : tr("%1 (%2)").arg(name, site.id);
         for (QListWidget *list : {m_failed, m_emergency}) {
@@ -208,7 +210,7 @@ void TicketDialog::reloadPlans()
 {
     const QSignalBlocker blocker(m_plans);
     m_plans->clear();
-    for (const PlanSummary &summary : m_session.store().listPlans()) {
+    for (const PlanSummary &summary : m_store.listPlans()) {
         if (summary.state == PlanState::Effective)
             m_plans->addItem(tr("%1 (version %2)").arg(summary.name).arg(summary.version), summary.id);
     }
@@ -246,8 +248,8 @@ void TicketDialog::loadSelectedPlan()
     m_planVersion = 0;
     const QString id = selectedPlanId();
     if (!id.isEmpty()) {
-        m_plan = m_session.store().loadPlan(id);
-        for (const PlanSummary &summary : m_session.store().listPlans()) {
+        m_plan = m_store.loadPlan(id);
+        for (const PlanSummary &summary : m_store.listPlans()) {
             if (summary.id == id)
                 m_planVersion = summary.version;
         }
@@ -327,7 +329,7 @@ ExecutionTicket TicketDialog::ticket() const
 
 bool TicketDialog::secondApprovalRequired() const
 {
-    return m_session.executions().settings().requireSecondApproval;
+    return m_engine.settings().requireSecondApproval;
 }
 
 QStringList TicketDialog::liveProblems(bool siteConflicts) const
@@ -365,7 +367,7 @@ void TicketDialog::runDryRun()
     if (!m_plan)
         return;
     const ExecutionTicket current = ticket();
-    m_dryRun = DryRun::run(*m_plan, current, m_session.topology());
+    m_dryRun = DryRun::run(*m_plan, current, m_topology);
     m_dryRunTicket = dryRunInputs(current);
     m_startError.clear();
     showDryRun();
@@ -380,7 +382,7 @@ bool TicketDialog::hasValidDryRun() const
 void TicketDialog::showDryRun()
 {
     const DryRun &run = *m_dryRun;
-    const FleetTopology &topology = m_session.topology();
+    const FleetTopology &topology = m_topology;
     const QColor problem = problemColor(palette());
     const QColor warning = warningColor(palette());
     const QColor muted = palette().color(QPalette::Disabled, QPalette::Text);
@@ -527,7 +529,7 @@ void TicketDialog::updateState()
 
 bool TicketDialog::startExecution()
 {
-    ExecutionEngine &engine = m_session.executions();
+    ExecutionEngine &engine = m_engine;
     const Operator who = Operator::current();
     if (m_executionId.isEmpty()) {
         if (!canStart()) {

@@ -23,13 +23,19 @@ class QTableWidget;
 
 namespace Haven {
 
-class ConsoleSession;
+struct Environment;
+class ExecutionEngine;
+class FleetTopology;
+class LocalStore;
 
 class TicketDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit TicketDialog(ConsoleSession &session, QWidget *parent = nullptr);
+    // Plans come from the store, the sites from the environment (in its order) with the names
+    // their agents report; the engine checks and runs the ticket.
+    TicketDialog(LocalStore &store, const Environment &environment, const FleetTopology &topology,
+                 ExecutionEngine &engine, QWidget *parent = nullptr);
     ~TicketDialog() override;
 
     // Preselects a plan (the plan center's selection); ignored when it is not effective.
@@ -80,7 +86,9 @@ private:
     static QStringList checkedIds(const QListWidget *list);
     static void setChecked(QListWidget *list, const QStringList &ids);
 
-    ConsoleSession &m_session;
+    LocalStore &m_store;
+    const FleetTopology &m_topology;
+    ExecutionEngine &m_engine;
     std::optional<PlanData> m_plan;
     int m_planVersion = 0;
     std::optional<DryRun> m_dryRun;

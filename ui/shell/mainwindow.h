@@ -1,66 +1,59 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "navigator.h"
+#include "shell.h"
+
+#include <QHash>
 #include <QMainWindow>
 
 class QLabel;
 class QListWidget;
-class QSortFilterProxyModel;
+class QMenu;
 class QStackedWidget;
-class QTableView;
 
 namespace Haven {
 
-class ComponentModel;
-class ConsoleSession;
-class DashboardPage;
-class EnvironmentPage;
-class ExecutionPage;
-class SiteListModel;
-class TicketDialog;
+class FleetTopology;
+class ModeController;
 
-// The console's window: a navigation rail, the degraded-mode banner, and the pages.
-// Features add their own pages; the window only hosts them.
-class MainWindow final : public QMainWindow
+// The console's window: the navigation rail, the degraded-mode banner, the status bar and the
+// navigator. Features register their pages, menu actions and destinations through Shell
+// (ui/shell/features.cpp lists them); the window includes no feature's header.
+class MainWindow final : public QMainWindow, public Shell
 {
     Q_OBJECT
 public:
-    explicit MainWindow(ConsoleSession &session, QWidget *parent = nullptr);
+    MainWindow(const FleetTopology &topology, const ModeController &mode, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Adds a page to the navigation rail; returns its index.
-    int addPage(const QString &title, QWidget *page);
-    void showPage(int index);
-    DashboardPage *dashboardPage() const { return m_dashboard; }
-    QWidget *overviewPage() const { return m_overview; }
-    EnvironmentPage *environmentPage() const { return m_environmentPage; }
-    ExecutionPage *executionPage() const { return m_executionPage; }
+    void addPage(const QString &id, const QString &title, QWidget *page) override;
+    void addAction(const QString &menuId, const QString &menuTitle, QAction *action) override;
+    void addDestination(const QString &name, std::function<void(const QString &id)> go) override;
+    Navigator &navigator() override { return m_navigator; }
+    QWidget *dialogParent() override { return this; }
+    void showStatusMessage(const QString &message) override;
 
-    // Opens the execution ticket (预案执行单), for planId when given; the window keeps it until
-    // it closes. After a successful start the execution is shown (showExecution).
-    TicketDialog *openTicket(const QString &planId = {});
-    // Shows a running or finished execution on the switchover dashboard.
-    void showExecution(const QString &id);
+    // Shows the page registered as id; false when there is none.
+    bool showPage(const QString &id);
+    QWidget *page(const QString &id) const;
+    QString currentPageId() const;
+    QStringList pageIds() const { return m_pageIds; }
+    QMenu *menu(const QString &menuId) const { return m_menus.value(menuId); }
 
 private:
-    QWidget *buildOverview();
     void updateBanner();
     void updateStatusBar();
 
-    ConsoleSession &m_session;
+    const FleetTopology &m_topology;
+    const ModeController &m_mode;
+    Navigator m_navigator;
     QLabel *m_banner;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
-    DashboardPage *m_dashboard = nullptr;
-    QWidget *m_overview = nullptr;
-    EnvironmentPage *m_environmentPage = nullptr;
-    ExecutionPage *m_executionPage = nullptr;
-    int m_executionPageIndex = -1;
-    SiteListModel *m_sites;
-    ComponentModel *m_components;
-    QSortFilterProxyModel *m_filter;
     QLabel *m_statusSummary;
-    bool m_savingEnvironment = false;
+    QStringList m_pageIds; // in rail order
+    QHash<QString, QMenu *> m_menus;
 };
 
 } // namespace Haven

@@ -3,12 +3,10 @@
 
 #include "app/executions/executionengine.h"
 #include "app/fleet/modecontroller.h"
-#include "app/session/consolesession.h"
 #include "models/topology/alertmodel.h"
 #include "models/topology/fleettopology.h"
 #include "models/topology/sitelistmodel.h"
 #include "models/topology/switchoverreadiness.h"
-#include "ui/executions/executionpage.h"
 #include "ui/shell/theme.h"
 #include "widgets/common/statuscolors.h"
 #include "widgets/topology/readinesspanel.h"
@@ -52,9 +50,14 @@ public:
 
 } // namespace
 
-WallWindow::WallWindow(ConsoleSession &session, const Options &options, QWidget *parent)
+WallWindow::WallWindow(const FleetTopology &topology, ExecutionEngine &engine, const ModeController &mode,
+                       const ReadinessThresholds &thresholds, QWidget *executionView, const Options &options,
+                       QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_topology(topology)
+    , m_engine(engine)
+    , m_mode(mode)
+    , m_thresholds(thresholds)
     , m_options(options)
     , m_title(new QLabel(this))
     , m_clock(new QLabel(this))
@@ -62,6 +65,7 @@ WallWindow::WallWindow(ConsoleSession &session, const Options &options, QWidget 
     , m_banner(new QLabel(this))
     , m_viewName(new QLabel(this))
     , m_views(new QStackedWidget(this))
+    , m_executionView(executionView)
     , m_rotation(new QTimer(this))
     , m_clockTimer(new QTimer(this))
 {
@@ -105,8 +109,7 @@ WallWindow::WallWindow(ConsoleSession &session, const Options &options, QWidget 
             m_viewIds.append(view);
         } else if (view == QLatin1StringView("execution") && !m_executionInRotation) {
             m_executionInRotation = true;
-            m_executionPage = new ExecutionPage(m_session.executions(), ExecutionPage::Mode::Wall, this);
-            m_views->addWidget(m_executionPage);
+            m_views->addWidget(m_executionView);
             m_viewIds.append(view);
         }
     }
@@ -115,12 +118,10 @@ WallWindow::WallWindow(ConsoleSession &session, const Options &options, QWidget 
         m_viewIds.prepend(QStringLiteral("dashboard"));
     }
     // The switchover dashboard is always there for a run, listed or not.
-    if (!m_executionPage) {
-        m_executionPage = new ExecutionPage(m_session.executions(), ExecutionPage::Mode::Wall, this);
-        m_views->addWidget(m_executionPage);
+    if (!m_executionInRotation) {
+        m_views->addWidget(m_executionView);
         m_viewIds.append(QStringLiteral("execution"));
     }
-    ExecutionEngine &engine = m_session.executions();
     connect(&engine, &ExecutionEngine::executionAdded, this, &WallWindow::followExecutions);
     connect(&engine, &ExecutionEngine::executionSettled, this, &WallWindow::followExecutions);
 
@@ -130,7 +131,7 @@ WallWindow::WallWindow(ConsoleSession &session, const Options &options, QWidget 
     followExecutions();
     connect(m_clockTimer, &QTimer::timeout, this, &WallWindow::tick);
     m_clockTimer->start(1000);
-    connect(&session.mode(), &ModeController::bannerChanged, this, &WallWindow::tick);
+    connect(&mode, &ModeController::bannerChanged, this, &WallWindow::tick);
     showView(m_viewIds.first());
     tick();
 }
@@ -147,13 +148,13 @@ QWidget *WallWindow::buildDashboard()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(16, 8, 16, 16);
-    m_readiness = new ReadinessTracker(m_session.topology(), this);
-    m_readiness->setThresholds(m_session.readinessThresholds());
+    m_readiness = new ReadinessTracker(m_topology, this);
+    m_readiness->setThresholds(m_thresholds);
     m_readinessPanel = new ReadinessPanel(page);
     m_readinessPanel->setTracker(m_readiness);
     m_readinessPanel->setWallMode(true);
-    m_scene = new TopologyScene(m_session.topology(), this);
-    m_scene->setWatermarkThreshold(m_session.readinessThresholds().capacityWatermark);
+    m_scene = new TopologyScene(m_topology, this);
+    m_scene->setWatermarkThreshold(m_thresholds.capacityWatermark);
     m_topologyView = new TopologyView(page);
     m_topologyView->setTopologyScene(m_scene);
     m_topologyView->setColorScheme(ColorScheme::Dark);
@@ -161,9 +162,8 @@ QWidget *WallWindow::buildDashboard()
     layout->addWidget(m_readinessPanel);
     layout->addWidget(m_topologyView, 1);
     // The picture grows as sites report: keep all of it on the wall.
-    connect(&m_session.topology(), &FleetTopology::sitesReset, m_topologyView, &TopologyView::zoomToFit,
-            Qt::QueuedConnection);
-    connect(&m_session.topology(), &FleetTopology::componentsInserted, m_topologyView, &TopologyView::zoomToFit,
+    connect(&m_topology, &FleetTopology::sitesReset, m_topologyView, &TopologyView::zoomToFit, Qt::QueuedConnection);
+    connect(&m_topology, &FleetTopology::componentsInserted, m_topologyView, &TopologyView::zoomToFit,
             Qt::QueuedConnection);
     return page;
 }
@@ -173,7 +173,7 @@ QWidget *WallWindow::buildAlerts()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(24, 8, 24, 24);
-    m_alerts = new AlertModel(m_session.topology(), this);
+    m_alerts = new AlertModel(m_topology, this);
     m_alertSummary = new QLabel(page);
     m_alertTable = new QTableView(page);
     m_alertTable->setModel(m_alerts);
@@ -222,7 +222,7 @@ void WallWindow::rotate()
     if (m_viewIds.size() < 2)
         return;
     // The switchover dashboard takes its turn only when asked for or when there is a run.
-    const bool executionShows = m_executionInRotation || m_session.executions().hasActiveExecution();
+    const bool executionShows = m_executionInRotation || m_engine.hasActiveExecution();
     int index = m_views->currentIndex();
     for (qsizetype step = 0; step < m_viewIds.size(); ++step) {
         index = int((index + 1) % m_viewIds.size());
@@ -234,7 +234,7 @@ void WallWindow::rotate()
 
 void WallWindow::followExecutions()
 {
-    const bool active = m_session.executions().hasActiveExecution();
+    const bool active = m_engine.hasActiveExecution();
     if (active) {
         // A run in progress is what the room watches: it stays up until it ends.
         m_pinnedToExecution = true;
@@ -270,8 +270,7 @@ void WallWindow::applyFonts()
         m_alertTable->verticalHeader()->setDefaultSectionSize(bodyPixels * 9 / 5);
         m_alertSummary->setFont(heading);
     }
-    if (m_executionPage)
-        m_executionPage->setFont(body);
+    m_executionView->setFont(body);
     if (m_readinessPanel) {
         // The panel scales its own type up in wall mode.
         QFont panel = body;
@@ -304,12 +303,12 @@ void WallWindow::tick()
 
     // The oldest data on the wall decides what the room is looking at.
     qint64 oldest = -1;
-    const FleetTopology &topology = m_session.topology();
+    const FleetTopology &topology = m_topology;
     for (const QString &id : topology.siteIds())
         oldest = std::max(oldest, topology.site(id)->dataAgeSeconds(now.toUTC()));
     m_dataAge->setText(oldest < 0 ? tr("no data yet") : tr("data %1 old").arg(SiteListModel::formatAge(oldest)));
 
-    const ModeController &mode = m_session.mode();
+    const ModeController &mode = m_mode;
     m_banner->setVisible(mode.isDegraded());
     if (mode.isDegraded()) {
         const StatusStyle style = StatusColors::style(mode.severity() == ModeController::Severity::Critical

@@ -12,12 +12,14 @@ class QTimer;
 namespace Haven {
 
 class AlertModel;
-class ConsoleSession;
-class ExecutionPage;
+class ExecutionEngine;
+class FleetTopology;
+class ModeController;
 class ReadinessPanel;
 class ReadinessTracker;
 class TopologyScene;
 class TopologyView;
+struct ReadinessThresholds;
 
 // Wall mode (haven --wall): full screen, dark and high-contrast, fonts sized for reading
 // from across the room, rotating between views, with the clock and the data age always
@@ -33,14 +35,19 @@ public:
         QStringList views = {QStringLiteral("dashboard"), QStringLiteral("alerts")};
     };
 
-    WallWindow(ConsoleSession &session, const Options &options, QWidget *parent = nullptr);
+    // The topology and the mode (banner) for the views; the engine says when an execution is
+    // active, and executionView (the switchover dashboard in wall mode, which the wall takes
+    // over) shows it.
+    WallWindow(const FleetTopology &topology, ExecutionEngine &engine, const ModeController &mode,
+               const ReadinessThresholds &thresholds, QWidget *executionView, const Options &options,
+               QWidget *parent = nullptr);
     ~WallWindow() override;
 
     static QStringList knownViews();
     QString currentView() const;
     void showView(const QString &name);
     void rotate();
-    ExecutionPage *executionPage() const { return m_executionPage; }
+    QWidget *executionView() const { return m_executionView; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -54,7 +61,10 @@ private:
     void applyFonts();
     void tick(); // clock, data age, banner: once a second
 
-    ConsoleSession &m_session;
+    const FleetTopology &m_topology;
+    ExecutionEngine &m_engine;
+    const ModeController &m_mode;
+    const ReadinessThresholds &m_thresholds;
     Options m_options;
     QLabel *m_title;
     QLabel *m_clock;
@@ -70,7 +80,7 @@ private:
     AlertModel *m_alerts = nullptr;
     QTableView *m_alertTable = nullptr;
     QLabel *m_alertSummary = nullptr;
-    ExecutionPage *m_executionPage = nullptr;
+    QWidget *m_executionView;
     bool m_executionInRotation = false; // asked for in --views: shown even when nothing runs
     bool m_pinnedToExecution = false;
     QTimer *m_rotation;

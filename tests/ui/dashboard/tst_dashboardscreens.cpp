@@ -6,9 +6,10 @@
 #include "models/topology/fleettopology.h"
 #include "sessiontest.h"
 #include "ui/dashboard/dashboardpage.h"
+#include "ui/shell/features.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
-#include "ui/wall/wallwindow.h"
+#include "ui/wall/wallfeature.h"
 #include "widgets/common/statuscolors.h"
 
 #include <QApplication>
@@ -126,10 +127,11 @@ void TestDashboardScreens::desktop()
     QFETCH(bool, dark);
     const ColorScheme scheme = dark ? ColorScheme::Dark : ColorScheme::Light;
     Theme::apply(*qApp, scheme);
-    MainWindow window(*m_session);
+    const std::unique_ptr<MainWindow> console = createConsoleWindow(*m_session);
+    MainWindow &window = *console;
     window.resize(size);
     window.show();
-    window.showPage(0);
+    window.showPage(QStringLiteral("dashboard"));
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTest::qWait(1500); // readiness evaluated, zoomed to fit
     const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
@@ -156,7 +158,8 @@ void TestDashboardScreens::wall()
     Theme::apply(*qApp, ColorScheme::Dark);
     WallWindow::Options options;
     options.rotateSeconds = 0;
-    WallWindow wall(*m_session, options);
+    const std::unique_ptr<WallWindow> wallWindow = createWallWindow(*m_session, options);
+    WallWindow &wall = *wallWindow;
     wall.resize(size);
     wall.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wall));

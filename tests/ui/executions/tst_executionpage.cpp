@@ -11,9 +11,10 @@
 #include "models/topology/fleettopology.h"
 #include "sessiontest.h"
 #include "ui/executions/executionpage.h"
+#include "ui/shell/features.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
-#include "ui/wall/wallwindow.h"
+#include "ui/wall/wallfeature.h"
 #include "waituntil.h"
 #include "widgets/common/statuscolors.h"
 #include "widgets/executions/executiongraph.h"
@@ -199,16 +200,19 @@ QString TestExecutionPage::save(QWidget &widget, const QString &name) const
 void TestExecutionPage::switchoverAndRecoveryThroughThePage()
 {
     Theme::apply(*qApp, ColorScheme::Dark);
-    MainWindow window(*m_session);
+    const std::unique_ptr<MainWindow> console = createConsoleWindow(*m_session);
+    MainWindow &window = *console;
     window.resize(1920, 1080);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ExecutionPage &page = *window.executionPage();
+    auto *executionPage = qobject_cast<ExecutionPage *>(window.page(QStringLiteral("execution")));
+    QVERIFY(executionPage);
+    ExecutionPage &page = *executionPage;
 
     const PlanData plan = templatePlan();
     const QString id = run(plan);
     QVERIFY(!id.isEmpty());
-    window.showExecution(id);
+    QVERIFY(window.navigator().navigate(QStringLiteral("execution"), id));
     QVERIFY(page.isVisible());
     QCOMPARE(page.executionId(), id);
     QCOMPARE(page.executionBox()->currentData().toString(), id);
@@ -453,7 +457,8 @@ void TestExecutionPage::wallShowsTheRunWhileItIsActive()
 {
     WallWindow::Options options;
     options.rotateSeconds = 1;
-    WallWindow wall(*m_session, options);
+    const std::unique_ptr<WallWindow> wallWindow = createWallWindow(*m_session, options);
+    WallWindow &wall = *wallWindow;
     wall.resize(1920, 1080);
     wall.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wall));
@@ -467,7 +472,8 @@ void TestExecutionPage::wallShowsTheRunWhileItIsActive()
     const QString id = run(waitPlan(QStringLiteral("On the wall"), 2000));
     QVERIFY(!id.isEmpty());
     QTRY_COMPARE(wall.currentView(), QStringLiteral("execution"));
-    ExecutionPage *page = wall.executionPage();
+    auto *page = qobject_cast<ExecutionPage *>(wall.executionView());
+    QVERIFY(page);
     QCOMPARE(page->executionId(), id);
     // Read-only: no command anywhere on the wall, no selector, no emergency stop.
     for (QPushButton *button : page->findChildren<QPushButton *>())
@@ -518,12 +524,14 @@ void TestExecutionPage::screenshots()
     QVERIFY2(!id.isEmpty(), qPrintable(error));
 
     Theme::apply(*qApp, ColorScheme::Dark);
-    MainWindow window(session);
+    const std::unique_ptr<MainWindow> console = createConsoleWindow(session);
+    MainWindow &window = *console;
     window.resize(1920, 1080);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.showExecution(id);
-    WallWindow wall(session, {});
+    QVERIFY(window.navigator().navigate(QStringLiteral("execution"), id));
+    const std::unique_ptr<WallWindow> wallWindow = createWallWindow(session);
+    WallWindow &wall = *wallWindow;
     wall.resize(1920, 1080);
     wall.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wall));
@@ -544,7 +552,7 @@ void TestExecutionPage::screenshots()
     QCOMPARE(approved, 2);
     QVERIFY2(waitUntil([&] { return countSteps(run, StepRunState::Succeeded) >= 8; }, 120'000),
              describe(run).constData());
-    ExecutionPage &page = *window.executionPage();
+    ExecutionPage &page = *qobject_cast<ExecutionPage *>(window.page(QStringLiteral("execution")));
     for (const StepRun &step : run.steps()) {
         if (step.state == StepRunState::Running) {
             page.selectStep(step.id);

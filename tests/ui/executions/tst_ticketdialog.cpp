@@ -14,6 +14,7 @@
 #include "ui/executions/executionpage.h"
 #include "ui/executions/ticketdialog.h"
 #include "ui/plans/plancenterpage.h"
+#include "ui/shell/features.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
 
@@ -29,7 +30,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -113,7 +113,8 @@ void TestTicketDialog::cleanup()
 
 std::unique_ptr<TicketDialog> TestTicketDialog::openDialog()
 {
-    auto dialog = std::make_unique<TicketDialog>(*m_session);
+    auto dialog = std::make_unique<TicketDialog>(m_session->store(), m_session->environment(), m_session->topology(),
+                                                 m_session->executions());
     dialog->resize(1280, 860);
     dialog->show();
     if (!QTest::qWaitForWindowExposed(dialog.get()))
@@ -309,7 +310,8 @@ void TestTicketDialog::startCreatesAndStartsTheExecution()
 
 void TestTicketDialog::openedFromTheWindowAndThePlanCenter()
 {
-    MainWindow window(*m_session);
+    const std::unique_ptr<MainWindow> console = createConsoleWindow(*m_session);
+    MainWindow &window = *console;
     window.resize(1440, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -378,10 +380,11 @@ void TestTicketDialog::openedFromTheWindowAndThePlanCenter()
     type(dialog->confirmationField(), m_plan.metadata.name);
     QVERIFY(dialog->startExecution());
     const QString id = dialog->executionId();
-    auto *pages = window.findChild<QStackedWidget *>();
-    QVERIFY(pages);
-    QVERIFY(window.executionPage());
-    QCOMPARE(pages->currentWidget(), static_cast<QWidget *>(window.executionPage()));
+    QCOMPARE(window.currentPageId(), QStringLiteral("execution"));
+    auto *page = qobject_cast<ExecutionPage *>(window.page(QStringLiteral("execution")));
+    QVERIFY(page);
+    QVERIFY(page->isVisible());
+    QCOMPARE(page->executionId(), id);
     QString error;
     QVERIFY2(m_session->executions().cancel(id, Operator::current(), QStringLiteral("end of the test"), &error),
              qPrintable(error));

@@ -4,7 +4,7 @@
 #include "app/session/consolesession.h"
 #include "models/topology/fleettopology.h"
 #include "sessiontest.h"
-#include "ui/wall/wallwindow.h"
+#include "ui/wall/wallfeature.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -73,7 +73,8 @@ void TestWallWindow::rotatesBetweenViews()
     fill(session.topology(), 3, 30, 0);
     WallWindow::Options wallOptions;
     wallOptions.rotateSeconds = 1;
-    WallWindow wall(session, wallOptions);
+    const std::unique_ptr<WallWindow> wallWindow = createWallWindow(session, wallOptions);
+    WallWindow &wall = *wallWindow;
     wall.resize(1920, 1080);
     wall.show();
     QCOMPARE(wall.currentView(), QStringLiteral("dashboard"));
@@ -91,7 +92,8 @@ void TestWallWindow::showsClockAndDataAge()
     QTemporaryDir dir;
     ConsoleSession session(Test::sessionOptions(dir));
     fill(session.topology(), 2, 10, 0);
-    WallWindow wall(session, {});
+    const std::unique_ptr<WallWindow> wallWindow = createWallWindow(session);
+    WallWindow &wall = *wallWindow;
     wall.resize(1920, 1080);
     wall.show();
     const QString clock = QTime::currentTime().toString(QStringLiteral("HH:mm"));
@@ -125,7 +127,8 @@ void TestWallWindow::memoryStaysFlatUnderUpdates()
 {
     QTemporaryDir dir;
     ConsoleSession session(Test::sessionOptions(dir));
-    WallWindow wall(session, {});
+    const std::unique_ptr<WallWindow> wallWindow = createWallWindow(session);
+    WallWindow &wall = *wallWindow;
     wall.resize(1920, 1080);
     wall.show();
     // Warm up: glyph and pixmap caches, the alert view reaching its full size. Measured: one
