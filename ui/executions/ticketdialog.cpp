@@ -3,10 +3,10 @@
 
 #include "app/executions/executionengine.h"
 #include "app/session/consolesession.h"
+#include "editing/plans/plandocument.h"
 #include "models/store/localstore.h"
 #include "models/topology/fleettopology.h"
 #include "widgets/common/statuscolors.h"
-#include "widgets/plans/plandocument.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "executiongraph.h"
 
+#include "editing/plans/plandocument.h"
 #include "executiontext.h"
 #include "models/plans/planlayout.h"
 #include "widgets/common/statuscolors.h"
-#include "widgets/plans/plandocument.h"
 #include "widgets/plans/plangraphscene.h"
 
 #include <QButtonGroup>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plangraphscene.h"
 
+#include "editing/plans/plancommands.h"
+#include "editing/plans/plandocument.h"
 #include "models/plans/planformat.h"
 #include "models/plans/planlayout.h"
-#include "plancommands.h"
-#include "plandocument.h"
 #include "widgets/common/statuscolors.h"
 
 #include <QClipboard>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plangraphview.h"
 
-#include "plandocument.h"
+#include "editing/plans/plandocument.h"
 #include "plangraphscene.h"
 
 #include <QAction>
