@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Fails the configuration when a library breaks the dependency direction of DESIGN.md:
-#   ui -> widgets -> models,  ui -> app -> models,  models -> protocol -> core,
-#   agent -> protocol -> core (the agent never links the console's libraries).
+#   ui -> widgets -> editing -> models,  ui -> app -> models,  models -> protocol -> core,
+#   agent -> protocol -> core (the agent never links the console's libraries). editing holds
+#   documents and undo commands: QtGui (QUndoStack) but never QtWidgets.
 # Links are followed recursively through LINK_LIBRARIES and INTERFACE_LINK_LIBRARIES, so a
 # forbidden library reached through another one is caught too.
 # Include it at the end of the top-level CMakeLists.txt, once every target exists.
@@ -69,11 +70,12 @@ function(haven_forbid_links target)
     endif()
 endfunction()
 
-set(_haven_console_libs havenmodels havenapp havenwidgets havenui)
+set(_haven_console_libs havenmodels havenediting havenapp havenwidgets havenui)
 haven_forbid_links(havencore Qt6::Gui Qt6::Widgets Qt6::Network havenprotocol ${_haven_console_libs} havenagent)
 haven_forbid_links(havenprotocol Qt6::Gui Qt6::Widgets ${_haven_console_libs} havenagent)
-haven_forbid_links(havenmodels Qt6::Gui Qt6::Widgets havenapp havenwidgets havenui havenagent)
-haven_forbid_links(havenapp Qt6::Gui Qt6::Widgets havenwidgets havenui havenagent)
+haven_forbid_links(havenmodels Qt6::Gui Qt6::Widgets havenediting havenapp havenwidgets havenui havenagent)
+haven_forbid_links(havenediting Qt6::Widgets havenapp havenwidgets havenui havenagent)
+haven_forbid_links(havenapp Qt6::Gui Qt6::Widgets havenediting havenwidgets havenui havenagent)
 haven_forbid_links(havenwidgets havenapp havenui havenagent)
 # The agent shares only core and protocol with the console.
 haven_forbid_links(havenagent Qt6::Gui Qt6::Widgets ${_haven_console_libs})

@@ -283,22 +283,12 @@ const PlanStep *PlanData::step(StepId id) const
 
 QList<StepId> PlanData::successors(StepId id) const
 {
-    QList<StepId> result;
-    for (const PlanEdge &edge : edges) {
-        if (edge.from == id)
-            result.append(edge.to);
-    }
-    return result;
+    return successorsIn(edges, id);
 }
 
 QList<StepId> PlanData::predecessors(StepId id) const
 {
-    QList<StepId> result;
-    for (const PlanEdge &edge : edges) {
-        if (edge.to == id)
-            result.append(edge.from);
-    }
-    return result;
+    return predecessorsIn(edges, id);
 }
 
 QList<const PlanStep *> PlanData::stepsOf(PlanPhase phase) const
@@ -330,14 +320,30 @@ void PlanData::normalize()
 
 Plan::Plan(QObject *parent)
     : QObject(parent)
+    , m_graph(new GraphModel(this))
 { }
 
 Plan::Plan(const PlanData &data, QObject *parent)
     : QObject(parent)
     , m_data(data)
+    , m_graph(new GraphModel(this))
 {
     m_data.normalize();
     m_nextId = m_data.maxStepId() + 1;
+    resetGraph();
+}
+
+void Plan::resetGraph()
+{
+    QList<GraphNode> nodes;
+    nodes.reserve(m_data.steps.size());
+    for (const PlanStep &s : std::as_const(m_data.steps))
+        nodes.append({s.id, StepNodeKind, s.position});
+    QList<GraphEdge> edges;
+    edges.reserve(m_data.edges.size());
+    for (const PlanEdge &e : std::as_const(m_data.edges))
+        edges.append({e.from, e.to, {}, {}});
+    m_graph->reset(nodes, edges);
 }
 
 void Plan::setData(const PlanData &data)
@@ -345,6 +351,7 @@ void Plan::setData(const PlanData &data)
     m_data = data;
     m_data.normalize();
     m_nextId = std::max(m_nextId, m_data.maxStepId() + 1);
+    resetGraph();
     Q_EMIT modelReset();
     Q_EMIT metadataChanged();
     Q_EMIT planChanged();
@@ -470,6 +477,7 @@ StepId Plan::addStep(const PlanStep &step)
     m_nextId = std::max(m_nextId, added.id + 1);
     const auto it = std::lower_bound(m_data.steps.begin(), m_data.steps.end(), added.id, stepLess);
     m_data.steps.insert(it, added);
+    m_graph->addNode({added.id, StepNodeKind, added.position});
     Q_EMIT stepAdded(added.id);
     Q_EMIT planChanged();
     return added.id;
@@ -482,10 +490,12 @@ bool Plan::removeStep(StepId id)
     const QList<PlanEdge> attached = edgesOf(id);
     for (const PlanEdge &edge : attached) {
         m_data.edges.removeOne(edge);
+        m_graph->removeEdge(edge.from, edge.to);
         Q_EMIT edgeRemoved(edge.from, edge.to);
     }
     const auto it = std::lower_bound(m_data.steps.begin(), m_data.steps.end(), id, stepLess);
     m_data.steps.erase(it);
+    m_graph->removeNode(id);
     Q_EMIT stepRemoved(id);
     Q_EMIT planChanged();
     return true;
@@ -506,11 +516,14 @@ bool Plan::setStep(const PlanStep &step)
     const bool changed = !(logical == *current);
     *current = step;
     if (changed) {
+        m_graph->notifyNodeChanged(step.id);
         Q_EMIT stepChanged(step.id);
         Q_EMIT planChanged();
     }
-    if (moved)
+    if (moved) {
+        m_graph->setNodePosition(step.id, step.position);
         Q_EMIT stepMoved(step.id);
+    }
     return true;
 }
 
@@ -521,6 +534,7 @@ bool Plan::setStepPosition(StepId id, const QPointF &position)
         return false;
     if (current->position != position) {
         current->position = position;
+        m_graph->setNodePosition(id, position);
         Q_EMIT stepMoved(id);
     }
     return true;
@@ -549,43 +563,23 @@ QList<PlanEdge> Plan::edgesOf(StepId id) const
 
 bool Plan::hasEdge(StepId from, StepId to) const
 {
-    return std::binary_search(m_data.edges.cbegin(), m_data.edges.cend(), PlanEdge{from, to});
-}
-
-bool Plan::reaches(StepId from, StepId to) const
-{
-    QHash<StepId, QList<StepId>> out;
-    for (const PlanEdge &edge : m_data.edges)
-        out[edge.from].append(edge.to);
-    QSet<StepId> seen{from};
-    QList<StepId> stack{from};
-    while (!stack.isEmpty()) {
-        const StepId current = stack.takeLast();
-        if (current == to)
-            return true;
-        for (StepId next : out.value(current)) {
-            if (!seen.contains(next)) {
-                seen.insert(next);
-                stack.append(next);
-            }
-        }
-    }
-    return false;
+    return m_graph->hasEdge(from, to);
 }
 
 QString Plan::connectionProblem(StepId from, StepId to) const
 {
     const PlanStep *a = m_data.step(from);
     const PlanStep *b = m_data.step(to);
-    if (!a || !b)
+    const GraphModel::Connection connection = m_graph->checkConnection(from, to);
+    if (!a || !b || connection == GraphModel::Connection::MissingNode)
         return tr("Both ends of a dependency must be steps of this plan.");
-    if (from == to)
+    if (connection == GraphModel::Connection::SelfEdge)
         return tr("A step cannot depend on itself.");
     if (a->phase != b->phase)
         return tr("Steps of the switchover and of the recovery cannot be connected: each phase runs on its own.");
-    if (hasEdge(from, to))
+    if (connection == GraphModel::Connection::Duplicate)
         return tr("\"%1\" already runs before \"%2\".").arg(a->name, b->name);
-    if (reaches(to, from))
+    if (connection == GraphModel::Connection::Cycle)
         return tr("\"%1\" already runs after \"%2\"; this dependency would make a cycle.").arg(a->name, b->name);
     return {};
 }
@@ -601,6 +595,7 @@ bool Plan::addEdge(StepId from, StepId to)
         return false;
     const PlanEdge edge{from, to};
     m_data.edges.insert(std::lower_bound(m_data.edges.begin(), m_data.edges.end(), edge), edge);
+    m_graph->addEdge({from, to, {}, {}});
     Q_EMIT edgeAdded(from, to);
     Q_EMIT planChanged();
     return true;
@@ -613,6 +608,7 @@ bool Plan::removeEdge(StepId from, StepId to)
     if (it == m_data.edges.end() || !(*it == edge))
         return false;
     m_data.edges.erase(it);
+    m_graph->removeEdge(from, to);
     Q_EMIT edgeRemoved(from, to);
     Q_EMIT planChanged();
     return true;
@@ -680,140 +676,6 @@ PlanDiff Plan::diff(int fromVersion, int toVersion) const
         return PlanFormat::fromJson(v->snapshot, nullptr).value_or(PlanData{});
     };
     return diff(dataOf(fromVersion), dataOf(toVersion));
-}
-
-namespace {
-
-QString describeTarget(const StepTarget &target)
-{
-    switch (target.kind) {
-    case StepTargetKind::FailedSite:
-        return Plan::tr("the failed site");
-    case StepTargetKind::EmergencySite:
-        return Plan::tr("the emergency site");
-    case StepTargetKind::EverySite:
-        return Plan::tr("every site");
-    case StepTargetKind::NamedSite:
-        return Plan::tr("site %1").arg(target.site);
-    }
-    return {};
-}
-
-QString compact(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QString stepLabel(const PlanStep &step)
-{
-    return Plan::tr("step %1 \"%2\"").arg(step.id).arg(step.name);
-}
-
-QStringList stepChanges(const PlanStep &a, const PlanStep &b)
-{
-    QStringList changes;
-    auto change = [&changes](const QString &what, const QString &from, const QString &to) {
-        changes.append(
-            Plan::tr("%1 %2 → %3")
-                .arg(what, from.isEmpty() ? Plan::tr("(none)") : from, to.isEmpty() ? Plan::tr("(none)") : to));
-    };
-    if (a.name != b.name)
-        change(Plan::tr("name"), a.name, b.name);
-    if (a.phase != b.phase)
-        change(Plan::tr("phase"), toString(a.phase), toString(b.phase));
-    if (a.operation != b.operation)
-        change(Plan::tr("operation"), a.operation, b.operation);
-    if (a.parameters != b.parameters)
-        change(Plan::tr("parameters"), compact(a.parameters), compact(b.parameters));
-    if (a.target != b.target)
-        change(Plan::tr("target"), describeTarget(a.target), describeTarget(b.target));
-    if (a.productGroup != b.productGroup)
-        change(Plan::tr("product group"), a.productGroup, b.productGroup);
-    if (a.timeoutSeconds != b.timeoutSeconds)
-        change(Plan::tr("timeout"), Plan::tr("%1 s").arg(a.timeoutSeconds), Plan::tr("%1 s").arg(b.timeoutSeconds));
-    if (a.retry != b.retry) {
-        auto retry = [](const RetryPolicy &r) {
-            return Plan::tr("%1 attempts, backoff %2 s ×%3")
-                .arg(r.attempts)
-                .arg(r.backoffSeconds)
-                .arg(number(r.backoffMultiplier));
-        };
-        change(Plan::tr("retry"), retry(a.retry), retry(b.retry));
-    }
-    if (a.onFailure != b.onFailure)
-        change(Plan::tr("on failure"), toString(a.onFailure), toString(b.onFailure));
-    if (a.requiresApproval != b.requiresApproval)
-        changes.append(b.requiresApproval ? Plan::tr("approval gate added") : Plan::tr("approval gate removed"));
-    else if (a.approvalPrompt != b.approvalPrompt)
-        change(Plan::tr("approval prompt"), a.approvalPrompt, b.approvalPrompt);
-    if (a.guard != b.guard)
-        change(Plan::tr("guard"), a.guard ? a.guard->describe() : QString(), b.guard ? b.guard->describe() : QString());
-    if (a.notes != b.notes)
-        changes.append(Plan::tr("notes changed"));
-    return changes;
-}
-
-} // namespace
-
-PlanDiff Plan::diff(const PlanData &from, const PlanData &to)
-{
-    PlanDiff d;
-    const PlanMetadata &a = from.metadata;
-    const PlanMetadata &b = to.metadata;
-    auto meta = [&d](const QString &what, const QString &x, const QString &y) {
-        d.metadata.append(
-            tr("Plan %1: %2 → %3").arg(what, x.isEmpty() ? tr("(none)") : x, y.isEmpty() ? tr("(none)") : y));
-    };
-    if (a.name != b.name)
-        meta(tr("name"), a.name, b.name);
-    if (a.description != b.description)
-        d.metadata.append(tr("Plan description changed."));
-    if (a.kind != b.kind)
-        meta(tr("kind"), toString(a.kind), toString(b.kind));
-    if (a.rtoSeconds != b.rtoSeconds)
-        meta(tr("RTO"), tr("%1 s").arg(a.rtoSeconds), tr("%1 s").arg(b.rtoSeconds));
-    if (a.rpoSeconds != b.rpoSeconds)
-        meta(tr("RPO"), tr("%1 s").arg(a.rpoSeconds), tr("%1 s").arg(b.rpoSeconds));
-    d.lines = d.metadata;
-
-    auto nameOfStep = [&](StepId id) {
-        const PlanStep *s = to.step(id);
-        if (!s)
-            s = from.step(id);
-        return s ? stepLabel(*s) : tr("step %1").arg(id);
-    };
-    for (const PlanStep &s : to.steps) {
-        const PlanStep *old = from.step(s.id);
-        if (!old) {
-            d.addedSteps.append(s.id);
-            d.lines.append(tr("Added %1 (%2).").arg(stepLabel(s), s.operation));
-            continue;
-        }
-        const QStringList changes = stepChanges(*old, s);
-        if (!changes.isEmpty()) {
-            d.changedSteps.append(s.id);
-            d.lines.append(tr("Changed %1: %2.").arg(stepLabel(s), changes.join(QStringLiteral("; "))));
-        }
-    }
-    for (const PlanStep &s : from.steps) {
-        if (!to.step(s.id)) {
-            d.removedSteps.append(s.id);
-            d.lines.append(tr("Removed %1 (%2).").arg(stepLabel(s), s.operation));
-        }
-    }
-    for (const PlanEdge &e : to.edges) {
-        if (!from.edges.contains(e)) {
-            d.addedEdges.append(e);
-            d.lines.append(tr("Added dependency: %1 → %2.").arg(nameOfStep(e.from), nameOfStep(e.to)));
-        }
-    }
-    for (const PlanEdge &e : from.edges) {
-        if (!to.edges.contains(e)) {
-            d.removedEdges.append(e);
-            d.lines.append(tr("Removed dependency: %1 → %2.").arg(nameOfStep(e.from), nameOfStep(e.to)));
-        }
-    }
-    return d;
 }
 
 } // namespace Haven

@@ -9,7 +9,10 @@
 // An edge (from, to) means "to starts only after from has finished". Edges never cross phases.
 // Step ids are unique across the whole plan (both phases), positive, and never reused by the
 // model itself (nextStepId() only grows), so an undo command can re-add a step under its old id.
+// The dependencies and canvas positions live in the graph core (graph(): a node of kind "step"
+// per step, same id); the canvas is a GraphScene of that graph.
 
+#include "models/graph/graphmodel.h"
 #include "protocol/protocol.h"
 
 #include <QDateTime>
@@ -27,8 +30,9 @@ namespace Haven {
 
 class FleetTopology;
 
-using StepId = int;
-inline constexpr StepId InvalidStepId = 0;
+using StepId = NodeId; // a step is a node of the plan's graph, under the same id
+inline constexpr StepId InvalidStepId = InvalidNodeId;
+inline constexpr auto StepNodeKind = QLatin1StringView("step");
 
 enum class PlanKind {
     DisasterRecovery, // 容灾预案: switchover + recovery
@@ -209,6 +213,8 @@ public:
 
     // --- whole plan -------------------------------------------------------------------------
     const PlanData &data() const { return m_data; }
+    // The dependency graph of both phases: what the canvas shows and the connection checks use.
+    const GraphModel &graph() const { return *m_graph; }
     void setData(const PlanData &data); // emits modelReset() and planChanged()
 
     // --- metadata (each setter emits metadataChanged() and planChanged() when it changes) ---
@@ -253,8 +259,8 @@ public:
     QList<PlanEdge> edges() const { return m_data.edges; }
     QList<PlanEdge> edges(PlanPhase phase) const;
     QList<PlanEdge> edgesOf(StepId id) const; // in and out
-    QList<StepId> successors(StepId id) const { return m_data.successors(id); }
-    QList<StepId> predecessors(StepId id) const { return m_data.predecessors(id); }
+    QList<StepId> successors(StepId id) const { return m_graph->successors(id); }
+    QList<StepId> predecessors(StepId id) const { return m_graph->predecessors(id); }
     bool hasEdge(StepId from, StepId to) const;
 
     // Both steps exist, differ, are in the same phase, the edge is not there yet and would not
@@ -294,9 +300,12 @@ Q_SIGNALS:
 
 private:
     PlanStep *findStep(StepId id);
-    bool reaches(StepId from, StepId to) const;
+    void resetGraph();
 
+    // m_data is the plan as a value (what data() hands out); m_graph mirrors its steps and edges
+    // and is the one the structure checks ask.
     PlanData m_data;
+    GraphModel *m_graph;
     QList<PlanVersion> m_versions;
     StepId m_nextId = 1;
 };

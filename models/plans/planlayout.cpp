@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planlayout.h"
 
+#include "models/graph/directedgraph.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -111,63 +113,20 @@ PhaseLayout layoutPhase(const QList<const PlanStep *> &steps, const QList<PlanEd
     if (n == 0)
         return result;
 
+    // 1.-2. Cycles broken, longest-path layers, in the graph core; then Kahn's order of what is left.
+    QList<StepId> ids;
+    for (const PlanStep *s : steps)
+        ids.append(s->id);
+    QList<EdgeKey> kept;
+    const QHash<StepId, int> layerOf = DirectedGraph(ids, edges).layers(&kept);
     std::vector<std::vector<int>> out(n);
-    for (const PlanEdge &e : edges) {
-        const int a = indexOf.value(e.from, -1);
-        const int b = indexOf.value(e.to, -1);
-        if (a >= 0 && b >= 0 && a != b && std::find(out[a].begin(), out[a].end(), b) == out[a].end())
-            out[a].push_back(b);
-    }
-
-    // 1. Break cycles: drop DFS back edges (iterative DFS).
-    {
-        std::vector<int> state(n, 0); // 0 new, 1 on stack, 2 done
-        std::vector<std::pair<int, size_t>> stack;
-        for (int root = 0; root < n; ++root) {
-            if (state[root])
-                continue;
-            stack.push_back({root, 0});
-            state[root] = 1;
-            while (!stack.empty()) {
-                auto &[v, next] = stack.back();
-                if (next < out[v].size()) {
-                    const int w = out[v][next];
-                    if (state[w] == 1) {
-                        out[v].erase(out[v].begin() + long(next));
-                        continue;
-                    }
-                    ++next;
-                    if (state[w] == 0) {
-                        state[w] = 1;
-                        stack.push_back({w, 0});
-                    }
-                    continue;
-                }
-                state[v] = 2;
-                stack.pop_back();
-            }
-        }
-    }
-
-    // 2. Longest-path layering in topological order (Kahn).
-    std::vector<int> inDegree(n, 0);
-    for (int v = 0; v < n; ++v) {
-        for (int w : out[v])
-            ++inDegree[w];
-    }
+    for (const EdgeKey &e : std::as_const(kept))
+        out[indexOf.value(e.from)].push_back(indexOf.value(e.to));
     std::vector<int> order;
     order.reserve(n);
-    for (int v = 0; v < n; ++v) {
-        if (inDegree[v] == 0)
-            order.push_back(v);
-    }
-    for (size_t i = 0; i < order.size(); ++i) {
-        const int v = order[i];
-        for (int w : out[v]) {
-            g.layer[w] = std::max(g.layer[w], g.layer[v] + 1);
-            if (--inDegree[w] == 0)
-                order.push_back(w);
-        }
+    for (StepId id : DirectedGraph(ids, kept).topologicalOrder().value_or(ids)) {
+        order.push_back(indexOf.value(id));
+        g.layer[order.back()] = layerOf.value(id);
     }
 
     // 3. Virtual nodes along long edges.

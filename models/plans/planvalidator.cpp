@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planvalidator.h"
 
+#include "models/graph/directedgraph.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -20,90 +22,6 @@ QString groupOf(const PlanStep &step)
 {
     return step.productGroup.isEmpty() ? step.parameters.value(QStringLiteral("productGroup")).toString()
                                        : step.productGroup;
-}
-
-// Strongly connected components of one phase (iterative Tarjan). Only rings are returned:
-// components of two or more steps, and single steps with an edge to themselves.
-QList<QList<int>> rings(int count, const QList<QList<int>> &out)
-{
-    QList<int> index(count, -1), low(count, 0);
-    QList<bool> onStack(count, false);
-    QList<int> stack;
-    QList<QList<int>> result;
-    int counter = 0;
-    struct Frame
-    {
-        int node;
-        int next;
-    };
-    for (int root = 0; root < count; ++root) {
-        if (index[root] >= 0)
-            continue;
-        QList<Frame> frames{{root, 0}};
-        index[root] = low[root] = counter++;
-        stack.append(root);
-        onStack[root] = true;
-        while (!frames.isEmpty()) {
-            Frame &frame = frames.last();
-            const int v = frame.node;
-            if (frame.next < out[v].size()) {
-                const int w = out[v][frame.next++];
-                if (index[w] < 0) {
-                    index[w] = low[w] = counter++;
-                    stack.append(w);
-                    onStack[w] = true;
-                    frames.append({w, 0});
-                } else if (onStack[w]) {
-                    low[v] = std::min(low[v], index[w]);
-                }
-                continue;
-            }
-            if (low[v] == index[v]) {
-                QList<int> component;
-                int w = -1;
-                do {
-                    w = stack.takeLast();
-                    onStack[w] = false;
-                    component.append(w);
-                } while (w != v);
-                if (component.size() > 1 || out[v].contains(v))
-                    result.append(component);
-            }
-            frames.removeLast();
-            if (!frames.isEmpty()) {
-                const int parent = frames.last().node;
-                low[parent] = std::min(low[parent], low[v]);
-            }
-        }
-    }
-    return result;
-}
-
-// One ring through the component's smallest node, in order (BFS inside the component).
-QList<int> ringOrder(const QList<int> &component, const QList<QList<int>> &out)
-{
-    const int start = *std::min_element(component.cbegin(), component.cend());
-    const QSet<int> members(component.cbegin(), component.cend());
-    QHash<int, int> parent;
-    QList<int> queue{start};
-    for (int i = 0; i < queue.size(); ++i) {
-        const int v = queue[i];
-        for (int w : out[v]) {
-            if (!members.contains(w))
-                continue;
-            if (w == start) {
-                QList<int> path{v};
-                for (int p = v; p != start; p = parent.value(p))
-                    path.prepend(parent.value(p));
-                return path;
-            }
-            if (!parent.contains(w)) {
-                parent.insert(w, v);
-                queue.append(w);
-            }
-        }
-    }
-    return component;
 }
 
 } // namespace
@@ -253,8 +171,9 @@ QList<PlanIssue> PlanValidator::validate(const PlanData &plan, const QList<Opera
     }
 
     // --- edges ---
-    QList<QList<int>> out(plan.steps.size());
-    QList<int> inDegree(plan.steps.size(), 0);
+    DirectedGraph dependencies;
+    for (const PlanStep &s : plan.steps)
+        dependencies.addNode(s.id);
     QList<int> degree(plan.steps.size(), 0);
     QList<PlanEdge> sorted = plan.edges;
     std::sort(sorted.begin(), sorted.end());
@@ -287,57 +206,36 @@ QList<PlanIssue> PlanValidator::validate(const PlanData &plan, const QList<Opera
             issue.edge = edge;
             continue;
         }
-        out[from].append(to);
-        ++inDegree[to];
+        dependencies.addEdge(a.id, b.id);
         ++degree[from];
         ++degree[to];
     }
 
     // --- cycles and reachability ---
-    const QList<QList<int>> found = rings(int(plan.steps.size()), out);
-    QSet<int> onRing;
-    for (const QList<int> &component : found) {
-        const QList<int> order = ringOrder(component, out);
+    QSet<StepId> onRing;
+    for (const DirectedGraph::Cycle &cycle : dependencies.cycles()) {
+        const QList<StepId> &ring = cycle.ring;
+        const PlanStep &first = plan.steps[indexOf.value(ring.first())];
+        PlanIssue &issue = add(QStringLiteral("cycle"), Error, first.phase, first.id, {});
+        issue.steps = ring;
         QStringList names;
-        PlanIssue &issue = add(QStringLiteral("cycle"), Error, plan.steps[order.first()].phase,
-                               plan.steps[order.first()].id, {});
-        issue.steps.clear();
-        for (int v : order) {
-            names.append(label(plan.steps[v]));
-            issue.steps.append(plan.steps[v].id);
-        }
-        names.append(label(plan.steps[order.first()]));
-        if (order.size() > 1)
-            issue.edge = {plan.steps[order.last()].id, plan.steps[order.first()].id};
-        else
-            issue.edge = {plan.steps[order.first()].id, plan.steps[order.first()].id};
+        for (StepId id : ring)
+            names.append(label(plan.steps[indexOf.value(id)]));
+        names.append(label(first));
+        issue.edge = {ring.last(), ring.first()}; // a single step's ring is its edge to itself
         issue.message = tr("These steps wait for each other in a cycle and can never run: %1.")
                             .arg(names.join(QStringLiteral(" → ")));
-        for (int v : component)
-            onRing.insert(v);
+        for (StepId id : cycle.members)
+            onRing.insert(id);
     }
-    QList<bool> reached(plan.steps.size(), false);
-    QList<int> queue;
-    for (int v = 0; v < plan.steps.size(); ++v) {
-        if (inDegree[v] == 0) {
-            reached[v] = true;
-            queue.append(v);
-        }
-    }
-    for (int i = 0; i < queue.size(); ++i) {
-        for (int w : out[queue[i]]) {
-            if (!reached[w]) {
-                reached[w] = true;
-                queue.append(w);
-            }
-        }
-    }
+    const QList<StepId> reachable = dependencies.reachableFrom(dependencies.entries());
+    const QSet<StepId> reached(reachable.cbegin(), reachable.cend());
     QHash<PlanPhase, int> phaseSize;
     for (const PlanStep &s : plan.steps)
         ++phaseSize[s.phase];
     for (int v = 0; v < plan.steps.size(); ++v) {
         const PlanStep &s = plan.steps[v];
-        if (!reached[v] && !onRing.contains(v)) {
+        if (!reached.contains(s.id) && !onRing.contains(s.id)) {
             add(QStringLiteral("unreachable-step"), Error, s.phase, s.id,
                 tr("Step %1 can never start: every path to it goes through a cycle.").arg(label(s)));
         }

@@ -3,10 +3,10 @@
 // and who did what.
 #include "executionpage.h"
 
+#include "editing/plans/plandocument.h"
 #include "executionpagesupport.h"
 #include "widgets/common/statuscolors.h"
 #include "widgets/executions/executiontext.h"
-#include "widgets/plans/plandocument.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "executionreport.h"
 
+#include "editing/plans/plandocument.h"
 #include "widgets/common/statuscolors.h"
 #include "widgets/executions/executiontext.h"
-#include "widgets/plans/plandocument.h"
 
 #include <QDateTime>
 #include <QDir>

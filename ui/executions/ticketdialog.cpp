@@ -5,7 +5,6 @@
 #include "models/store/localstore.h"
 #include "models/topology/fleettopology.h"
 #include "widgets/common/statuscolors.h"
-#include "widgets/plans/plandocument.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plancenterpage.h"
 
+#include "editing/plans/plandocument.h"
 #include "models/plans/planformat.h"
 #include "models/plans/planvalidator.h"
 #include "models/store/localstore.h"
 #include "planeditorpage.h"
-#include "widgets/plans/plandocument.h"
 
 #include <QComboBox>
 #include <QDialog>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planeditorpage.h"
 
+#include "editing/plans/plandocument.h"
 #include "widgets/common/statuscolors.h"
-#include "widgets/plans/plandocument.h"
 #include "widgets/plans/plangraphscene.h"
 #include "widgets/plans/plangraphview.h"
 #include "widgets/plans/planpalette.h"

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "executiongraph.h"
 
+#include "editing/plans/plandocument.h"
 #include "executiontext.h"
+#include "models/graph/graphmodel.h"
 #include "models/plans/planlayout.h"
 #include "widgets/common/statuscolors.h"
-#include "widgets/plans/plandocument.h"
-#include "widgets/plans/plangraphscene.h"
+#include "widgets/graph/graphscene.h"
+#include "widgets/graph/runstatepainter.h"
+#include "widgets/graph/stepnodepainter.h"
 
 #include <QButtonGroup>
 #include <QDateTime>
@@ -32,129 +35,70 @@ namespace {
 
 // Boxes are bigger than the editor's (more text, read from across the room); the plan's canvas
 // positions are scaled by the same factors, so a plan laid out without overlaps stays so.
-constexpr double BoxWidth = 340;
-constexpr double BoxHeight = 150;
-constexpr double ScaleX = BoxWidth / StepNodeItem::Width;
-constexpr double ScaleY = BoxHeight / StepNodeItem::Height;
+constexpr double ScaleX = RunStatePainter::Width / StepNodePainter::Width;
+constexpr double ScaleY = RunStatePainter::Height / StepNodePainter::Height;
 constexpr double MaxZoom = 1.4;
-
-QColor mixed(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
 
 } // namespace
 
-// --- items ----------------------------------------------------------------------------------
+// --- the scene -------------------------------------------------------------------------------
 
-class ExecutionGraphScene;
-
-class RunStepItem final : public QGraphicsItem
+// The read-only use of the graph scene: the shown phase's steps as nodes of its own graph model
+// (at the editor's positions scaled to the bigger boxes), painted by their run state.
+class ExecutionGraphScene final : public GraphScene
 {
 public:
-    enum { Type = UserType + 601 };
-    RunStepItem(ExecutionGraphScene &scene, StepId id);
-    int type() const override { return Type; }
-    StepId stepId() const { return m_id; }
-    QRectF boundingRect() const override { return QRectF(-14, -14, BoxWidth + 28, BoxHeight + 28); }
-    QPainterPath shape() const override
+    ExecutionGraphScene(GraphModel &model, QObject *parent)
+        : GraphScene(model, parent)
+        , m_graph(model)
     {
-        QPainterPath path;
-        path.addRoundedRect(QRectF(0, 0, BoxWidth, BoxHeight), 10, 10);
-        return path;
+        setReadOnly(true);
+        setNodePainter(QString(StepNodeKind), std::make_unique<RunStatePainter>(
+                                                  [this](NodeId id) -> std::optional<RunStateView> {
+                                                      const std::optional<ExecutionGraph::StepView> view = describe(id);
+                                                      if (!view)
+                                                          return std::nullopt;
+                                                      return RunStateView(*view);
+                                                  },
+                                                  [this] { return pulse; }));
     }
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
-    QPointF inputPort() const { return mapToScene(QPointF(0, BoxHeight / 2)); }
-    QPointF outputPort() const { return mapToScene(QPointF(BoxWidth, BoxHeight / 2)); }
-    void refresh(); // tooltip; the paint reads the execution itself
-
-private:
-    ExecutionGraphScene &m_scene;
-    StepId m_id;
-};
-
-class RunEdgeItem final : public QGraphicsItem
-{
-public:
-    enum { Type = UserType + 602 };
-    RunEdgeItem(ExecutionGraphScene &scene, const PlanEdge &edge);
-    int type() const override { return Type; }
-    const PlanEdge &edge() const { return m_edge; }
-    QRectF boundingRect() const override { return m_path.boundingRect().adjusted(-12, -12, 12, 12); }
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
-    void updatePath();
-
-private:
-    ExecutionGraphScene &m_scene;
-    PlanEdge m_edge;
-    QPainterPath m_path;
-};
-
-class ExecutionGraphScene final : public QGraphicsScene
-{
-public:
-    explicit ExecutionGraphScene(QObject *parent)
-        : QGraphicsScene(parent)
-    { }
 
     const Execution *execution = nullptr;
     PlanPhase phase = PlanPhase::Switchover;
-    // The widget's palette as it is (QGraphicsScene::setPalette would resolve it against the
-    // application's, losing a dark palette the wall set on a parent).
-    QPalette colors;
     bool pulse = false;
     std::function<qint64()> now = [] { return QDateTime::currentMSecsSinceEpoch(); };
-    QHash<StepId, RunStepItem *> nodes;
-    QList<RunEdgeItem *> edges;
 
-    ColorScheme scheme() const { return StatusColors::schemeFor(colors); }
-
+    ColorScheme scheme() const { return StatusColors::schemeFor(colors()); }
     std::optional<ExecutionGraph::StepView> describe(StepId id) const;
 
-    void clearItems()
-    {
-        clear(); // deletes the items
-        nodes.clear();
-        edges.clear();
-    }
-
+    // The graph of the shown phase; the scene rebuilds its items from the model's reset.
     void build()
     {
-        clearItems();
-        if (!execution)
-            return;
-        const PlanData &plan = execution->plan();
-        const QList<const PlanStep *> steps = plan.stepsOf(phase);
-        QHash<StepId, QPointF> positions;
-        for (const PlanStep *step : steps)
-            positions.insert(step->id, QPointF(step->position.x() * ScaleX, step->position.y() * ScaleY));
-        if (overlaps(positions)) {
-            // A plan saved without a layout (imported, generated): lay it out here, not in the file.
-            PlanLayout::Options options;
-            options.nodeWidth = BoxWidth;
-            options.nodeHeight = BoxHeight;
-            options.layerGap = 90;
-            options.nodeGap = 36;
-            const PlanLayout::Result layout = PlanLayout::layout(plan, options);
+        QList<GraphNode> nodes;
+        QList<GraphEdge> edges;
+        if (execution) {
+            const PlanData &plan = execution->plan();
+            const QList<const PlanStep *> steps = plan.stepsOf(phase);
+            QHash<StepId, QPointF> positions;
             for (const PlanStep *step : steps)
-                positions.insert(step->id, layout.positions.value(step->id));
+                positions.insert(step->id, QPointF(step->position.x() * ScaleX, step->position.y() * ScaleY));
+            if (overlaps(positions)) {
+                // A plan saved without a layout (imported, generated): lay it out here, not in the file.
+                PlanLayout::Options options;
+                options.nodeWidth = RunStatePainter::Width;
+                options.nodeHeight = RunStatePainter::Height;
+                options.layerGap = 90;
+                options.nodeGap = 36;
+                const PlanLayout::Result layout = PlanLayout::layout(plan, options);
+                for (const PlanStep *step : steps)
+                    positions.insert(step->id, layout.positions.value(step->id));
+            }
+            for (const PlanStep *step : steps)
+                nodes.append({step->id, StepNodeKind, positions.value(step->id)});
+            for (const PlanEdge &edge : plan.edges)
+                edges.append({edge.from, edge.to, {}, {}});
         }
-        for (const PlanStep *step : steps) {
-            auto *item = new RunStepItem(*this, step->id);
-            item->setPos(positions.value(step->id));
-            addItem(item);
-            nodes.insert(step->id, item);
-        }
-        for (const PlanEdge &edge : plan.edges) {
-            if (!nodes.contains(edge.from) || !nodes.contains(edge.to))
-                continue;
-            auto *item = new RunEdgeItem(*this, edge);
-            addItem(item);
-            edges.append(item);
-        }
-        for (RunStepItem *item : std::as_const(nodes))
-            item->refresh();
+        m_graph.reset(nodes, edges);
         setSceneRect(itemsBoundingRect().adjusted(-30, -30, 30, 30));
     }
 
@@ -163,32 +107,36 @@ public:
         const QList<QPointF> points = positions.values();
         for (qsizetype i = 0; i < points.size(); ++i) {
             for (qsizetype j = i + 1; j < points.size(); ++j) {
-                if (std::abs(points[i].x() - points[j].x()) < BoxWidth - 1
-                    && std::abs(points[i].y() - points[j].y()) < BoxHeight - 1)
+                if (std::abs(points[i].x() - points[j].x()) < RunStatePainter::Width - 1
+                    && std::abs(points[i].y() - points[j].y()) < RunStatePainter::Height - 1)
                     return true;
             }
         }
         return false;
     }
 
-    void updateStep(StepId id)
+    // The way the run has come is coloured; the way ahead stays grey.
+    EdgeStyle edgeStyle(const GraphEdge &edge, bool selected) const override
     {
-        RunStepItem *item = nodes.value(id);
-        if (!item)
-            return;
-        item->refresh();
-        item->update();
-        for (RunEdgeItem *edge : std::as_const(edges)) {
-            if (edge->edge().from == id || edge->edge().to == id)
-                edge->update();
+        Q_UNUSED(selected);
+        const StepRun *from = execution ? execution->stepRun(edge.from) : nullptr;
+        EdgeStyle style;
+        style.color = colors().color(QPalette::Mid);
+        style.width = 3;
+        style.arrowSize = 16;
+        style.targetGap = 4;
+        style.minimumBend = 40;
+        if (from && from->state != StepRunState::NotSelected && isDone(from->state)) {
+            style.color = StatusColors::style(from->state, scheme()).fill;
+            style.width = 4;
+        } else if (from && from->state == StepRunState::Running) {
+            style.color = StatusColors::style(StepRunState::Running, scheme()).fill;
         }
+        return style;
     }
 
-protected:
-    void drawBackground(QPainter *painter, const QRectF &rect) override
-    {
-        painter->fillRect(rect, colors.color(QPalette::Window));
-    }
+private:
+    GraphModel &m_graph;
 };
 
 std::optional<ExecutionGraph::StepView> ExecutionGraphScene::describe(StepId id) const
@@ -250,186 +198,12 @@ std::optional<ExecutionGraph::StepView> ExecutionGraphScene::describe(StepId id)
     return view;
 }
 
-RunStepItem::RunStepItem(ExecutionGraphScene &scene, StepId id)
-    : m_scene(scene)
-    , m_id(id)
-{
-    setFlag(ItemIsSelectable);
-    setZValue(1);
-}
-
-void RunStepItem::refresh()
-{
-    const std::optional<ExecutionGraph::StepView> view = m_scene.describe(m_id);
-    if (!view)
-        return;
-    QStringList tip{view->name,
-                    view->stateText + (view->timeText.isEmpty() ? QString() : QStringLiteral(" · ") + view->timeText),
-                    view->detailText};
-    if (!view->message.isEmpty())
-        tip.append(view->message);
-    setToolTip(tip.join(QLatin1Char('\n')));
-}
-
-void RunStepItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
-{
-    Q_UNUSED(widget);
-    const std::optional<ExecutionGraph::StepView> view = m_scene.describe(m_id);
-    if (!view)
-        return;
-    const QPalette &palette = m_scene.colors;
-    const ColorScheme scheme = m_scene.scheme();
-    const bool selected = option->state & QStyle::State_Selected;
-    const QRectF box(0, 0, BoxWidth, BoxHeight);
-    painter->setRenderHint(QPainter::Antialiasing);
-
-    if (selected) {
-        painter->setPen(QPen(palette.color(QPalette::Highlight), 5));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(box.adjusted(-10, -10, 10, 10), 16, 16);
-    }
-    if (view->pulsing) {
-        // Amber ring that breathes: the one box that waits for a person catches the eye.
-        const QColor ring = scheme == ColorScheme::Dark ? QColor(0xff, 0xd1, 0x66) : QColor(0xa0, 0x5a, 0x00);
-        painter->setPen(QPen(ring, m_scene.pulse ? 8 : 3));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(box.adjusted(-5, -5, 5, 5), 13, 13);
-    }
-
-    const QColor border = scheme == ColorScheme::Dark ? mixed(view->fill, Qt::white, 0.35)
-                                                      : mixed(view->fill, Qt::black, 0.3);
-    painter->setPen(QPen(border, 1.5));
-    painter->setBrush(view->fill);
-    painter->drawRoundedRect(box, 10, 10);
-    if (view->hatched) {
-        QColor hatch = view->text;
-        hatch.setAlpha(60);
-        QBrush brush(hatch, Qt::BDiagPattern);
-        brush.setTransform(QTransform::fromScale(3, 3)); // hatching coarse enough to see from afar
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(brush);
-        painter->drawRoundedRect(box, 10, 10);
-    }
-
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < 0.15)
-        return;
-    const double pad = 14;
-    const double width = BoxWidth - 2 * pad;
-    // The name on up to two lines; the state and its clock big enough to read across the room.
-    QFont font = painter->font();
-    font.setPixelSize(23);
-    font.setBold(true);
-    QFontMetricsF metrics(font);
-    painter->setFont(font);
-    painter->setPen(view->text);
-    const double line = metrics.height();
-    QString name = view->name;
-    QString second;
-    if (metrics.horizontalAdvance(name) > width) {
-        // Break at the last space that fits; the rest goes to the second line, elided.
-        qsizetype cut = name.size();
-        while (cut > 0 && metrics.horizontalAdvance(name.left(cut)) > width)
-            cut = name.lastIndexOf(QLatin1Char(' '), cut - 1);
-        if (cut <= 0)
-            cut = name.size() / 2;
-        second = name.mid(cut).trimmed();
-        name = name.left(cut);
-    }
-    painter->drawText(QRectF(pad, 6, width, line), Qt::AlignLeft | Qt::AlignVCenter,
-                      metrics.elidedText(name, Qt::ElideRight, width));
-    if (!second.isEmpty())
-        painter->drawText(QRectF(pad, 6 + line, width, line), Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(second, Qt::ElideRight, width));
-
-    font.setPixelSize(24);
-    metrics = QFontMetricsF(font);
-    painter->setFont(font);
-    const double stateTop = 62;
-    const double timeWidth = view->timeText.isEmpty() ? 0 : metrics.horizontalAdvance(view->timeText) + 10;
-    painter->drawText(QRectF(pad, stateTop, width - timeWidth, 32), Qt::AlignLeft | Qt::AlignVCenter,
-                      metrics.elidedText(view->stateText, Qt::ElideRight, width - timeWidth));
-    if (!view->timeText.isEmpty())
-        painter->drawText(QRectF(pad, stateTop, width, 32), Qt::AlignRight | Qt::AlignVCenter, view->timeText);
-
-    QColor dim = view->text;
-    dim.setAlphaF(0.85f);
-    font.setBold(false);
-    font.setPixelSize(16);
-    metrics = QFontMetricsF(font);
-    painter->setFont(font);
-    painter->setPen(dim);
-    painter->drawText(QRectF(pad, 98, width, 22), Qt::AlignLeft | Qt::AlignVCenter,
-                      metrics.elidedText(view->detailText, Qt::ElideRight, width));
-    if (!view->message.isEmpty()) {
-        font.setItalic(true);
-        metrics = QFontMetricsF(font);
-        painter->setFont(font);
-        painter->drawText(QRectF(pad, 121, width, 22), Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(view->message, Qt::ElideRight, width));
-    }
-}
-
-RunEdgeItem::RunEdgeItem(ExecutionGraphScene &scene, const PlanEdge &edge)
-    : m_scene(scene)
-    , m_edge(edge)
-{
-    setZValue(0);
-    updatePath();
-}
-
-void RunEdgeItem::updatePath()
-{
-    const RunStepItem *from = m_scene.nodes.value(m_edge.from);
-    const RunStepItem *to = m_scene.nodes.value(m_edge.to);
-    if (!from || !to)
-        return;
-    prepareGeometryChange();
-    const QPointF a = from->outputPort();
-    const QPointF b = to->inputPort() - QPointF(4, 0);
-    const double dx = std::max(40.0, std::abs(b.x() - a.x()) / 2);
-    QPainterPath path(a);
-    path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
-    m_path = path;
-}
-
-void RunEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
-{
-    Q_UNUSED(option);
-    Q_UNUSED(widget);
-    const Execution *execution = m_scene.execution;
-    const StepRun *from = execution ? execution->stepRun(m_edge.from) : nullptr;
-    const ColorScheme scheme = m_scene.scheme();
-    // The way the run has come is coloured; the way ahead stays grey.
-    QColor color = m_scene.colors.color(QPalette::Mid);
-    double width = 3;
-    if (from && from->state != StepRunState::NotSelected && isDone(from->state)) {
-        color = StatusColors::style(from->state, scheme).fill;
-        width = 4;
-    } else if (from && from->state == StepRunState::Running) {
-        color = StatusColors::style(StepRunState::Running, scheme).fill;
-    }
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_path);
-
-    const QPointF tip = m_path.pointAtPercent(1);
-    const double angle = m_path.angleAtPercent(1) * M_PI / 180;
-    const QPointF direction(std::cos(angle), -std::sin(angle));
-    const QPointF normal(-direction.y(), direction.x());
-    const double size = 16;
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(color);
-    painter->drawPolygon(
-        QPolygonF{tip, tip - direction * size + normal * size * 0.5, tip - direction * size - normal * size * 0.5});
-}
-
 // --- ExecutionGraph -------------------------------------------------------------------------
 
 ExecutionGraph::ExecutionGraph(QWidget *parent)
     : QWidget(parent)
-    , m_scene(new ExecutionGraphScene(this))
+    , m_graph(new GraphModel(this))
+    , m_scene(new ExecutionGraphScene(*m_graph, this))
     , m_view(new QGraphicsView(this))
     , m_title(new QLabel(this))
     , m_buttons(new QWidget(this))
@@ -519,11 +293,8 @@ void ExecutionGraph::showPhase(PlanPhase phase)
 
 StepId ExecutionGraph::selectedStep() const
 {
-    for (QGraphicsItem *item : m_scene->selectedItems()) {
-        if (item->type() == RunStepItem::Type)
-            return static_cast<RunStepItem *>(item)->stepId();
-    }
-    return InvalidStepId;
+    const QList<NodeId> selected = m_scene->selectedNodes();
+    return selected.isEmpty() ? InvalidStepId : selected.first();
 }
 
 void ExecutionGraph::selectStep(StepId step)
@@ -534,7 +305,7 @@ void ExecutionGraph::selectStep(StepId step)
         showPhase(planStep->phase);
     const QSignalBlocker blocker(m_scene);
     m_scene->clearSelection();
-    if (RunStepItem *item = m_scene->nodes.value(step))
+    if (GraphNodeItem *item = m_scene->nodeItem(step))
         item->setSelected(true);
     Q_EMIT stepSelected(selectedStep());
 }
@@ -564,17 +335,17 @@ QGraphicsScene *ExecutionGraph::scene() const
 
 QGraphicsItem *ExecutionGraph::stepItem(StepId step) const
 {
-    return m_scene->nodes.value(step);
+    return m_scene->nodeItem(step);
 }
 
 int ExecutionGraph::stepCount() const
 {
-    return int(m_scene->nodes.size());
+    return m_scene->nodeCount();
 }
 
 int ExecutionGraph::edgeCount() const
 {
-    return int(m_scene->edges.size());
+    return m_scene->edgeCount();
 }
 
 QSize ExecutionGraph::sizeHint() const
@@ -591,7 +362,7 @@ QSize ExecutionGraph::minimumSizeHint() const
 
 void ExecutionGraph::updateStep(StepId step)
 {
-    m_scene->updateStep(step);
+    m_scene->refreshNode(step);
     updatePhaseButtons();
 }
 
@@ -634,8 +405,7 @@ void ExecutionGraph::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
-        m_scene->colors = palette();
-        m_scene->update();
+        m_scene->setColors(palette());
     }
 }
 
@@ -645,12 +415,12 @@ void ExecutionGraph::rebuild()
     const StepId selected = selectedStep();
     {
         const QSignalBlocker blocker(m_scene);
-        m_scene->colors = palette();
+        m_scene->setColors(palette());
         m_scene->build();
-        if (RunStepItem *item = m_scene->nodes.value(selected))
+        if (GraphNodeItem *item = m_scene->nodeItem(selected))
             item->setSelected(true);
     }
-    if (m_scene->nodes.isEmpty()) {
+    if (m_scene->nodeCount() == 0) {
         auto *empty = new QGraphicsSimpleTextItem(m_scene->execution ? tr("This phase has no steps.")
                                                                      : tr("No execution selected."));
         QFont font = empty->font();
@@ -699,8 +469,8 @@ void ExecutionGraph::tick()
         return;
     ++m_ticks;
     m_scene->pulse = !m_scene->pulse;
-    for (RunStepItem *item : std::as_const(m_scene->nodes)) {
-        const StepRun *run = m_scene->execution->stepRun(item->stepId());
+    for (GraphNodeItem *item : m_scene->nodeItems()) {
+        const StepRun *run = m_scene->execution->stepRun(item->nodeId());
         if (!run)
             continue;
         if (run->state == StepRunState::AwaitingApproval

@@ -3,11 +3,12 @@
 
 // The running plan as a live, read-only graph (容灾切换大盘): one phase at a time, the steps at
 // their canvas positions, each box in its run state's colour with its name, operation, sites,
-// attempt, time and last message. It follows the execution's phase unless someone looks at the
+// attempt, time and last message (a read-only GraphScene whose steps RunStatePainter draws). It follows the execution's phase unless someone looks at the
 // other one. It knows only the Execution value (models/), not the engine: the page forwards the
 // engine's stepChanged to updateStep(), which repaints that step and its edges and nothing else.
 
 #include "models/executions/execution.h"
+#include "widgets/graph/runstatepainter.h"
 
 #include <QWidget>
 
@@ -25,6 +26,7 @@ class QToolButton;
 namespace Haven {
 
 class ExecutionGraphScene;
+class GraphModel;
 
 class ExecutionGraph final : public QWidget
 {
@@ -53,19 +55,10 @@ public:
     // Where "now" comes from (tests and replays); the wall clock by default.
     void setClock(std::function<qint64()> now);
 
-    // What a step's box shows now.
-    struct StepView
+    // What a step's box shows now (RunStatePainter draws it), with its state and sites.
+    struct StepView : RunStateView
     {
         StepRunState state = StepRunState::Pending;
-        QColor fill;
-        QColor text;
-        bool hatched = false;
-        bool pulsing = false; // awaiting approval: the outline pulses
-        QString name;
-        QString stateText;  // "▶ Running 2/3"
-        QString timeText;   // elapsed while running, duration when done, "retry in 0:12" while waiting
-        QString detailText; // operation · sites
-        QString message;    // the last outcome, or who approved / why skipped
         QStringList sites;
     };
     std::optional<StepView> stepView(StepId step) const;
@@ -103,6 +96,7 @@ private:
     void updatePhaseButtons();
     void tick();
 
+    GraphModel *m_graph; // the shown phase's steps and dependencies
     ExecutionGraphScene *m_scene;
     QGraphicsView *m_view;
     QLabel *m_title;

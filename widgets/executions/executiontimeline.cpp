@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "executiontimeline.h"
 
+#include "editing/plans/plandocument.h"
 #include "executiontext.h"
 #include "widgets/common/statuscolors.h"
-#include "widgets/plans/plandocument.h"
 
 #include <QDateTime>
 #include <QEvent>

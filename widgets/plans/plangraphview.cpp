@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plangraphview.h"
 
-#include "plandocument.h"
+#include "editing/plans/plandocument.h"
 #include "plangraphscene.h"
 
 #include <QAction>
@@ -256,14 +256,14 @@ void PlanOverview::paintEvent(QPaintEvent *event)
     QColor edgeColor = colors.color(QPalette::Text);
     edgeColor.setAlphaF(0.4f);
     for (QGraphicsItem *item : m_view.planScene().items()) {
-        if (item->type() == StepEdgeItem::Type) {
+        if (item->type() == GraphEdgeItem::Type) {
             painter.setPen(QPen(edgeColor, 0));
             painter.setBrush(Qt::NoBrush);
-            painter.drawPath(static_cast<StepEdgeItem *>(item)->path());
-        } else if (item->type() == StepNodeItem::Type) {
+            painter.drawPath(static_cast<GraphEdgeItem *>(item)->path());
+        } else if (item->type() == GraphNodeItem::Type) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(item->isSelected() ? colors.color(QPalette::Highlight) : colors.color(QPalette::Mid));
-            painter.drawRect(QRectF(item->pos(), QSizeF(StepNodeItem::Width, StepNodeItem::Height)));
+            painter.drawRect(QRectF(item->pos(), static_cast<GraphNodeItem *>(item)->size()));
         }
     }
     painter.restore();

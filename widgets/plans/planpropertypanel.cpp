@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planpropertypanel.h"
 
-#include "plancommands.h"
-#include "plandocument.h"
+#include "editing/plans/plancommands.h"
+#include "editing/plans/plandocument.h"
 #include "widgets/common/statuscolors.h"
 
 #include <QCheckBox>

@@ -3,11 +3,11 @@
 // (an invalid plan cannot become effective), history and differences, import and export.
 #include "ui/plans/plancenterpage.h"
 
+#include "editing/plans/plandocument.h"
 #include "models/plans/planformat.h"
 #include "models/store/localstore.h"
 #include "plantestcatalog.h"
 #include "ui/plans/planeditorpage.h"
-#include "widgets/plans/plandocument.h"
 #include "widgets/plans/plangraphscene.h"
 
 #include <QAbstractButton>

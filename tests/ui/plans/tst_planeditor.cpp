@@ -4,10 +4,10 @@
 // screenshot of a 30-step plan.
 #include "ui/plans/planeditorpage.h"
 
+#include "editing/plans/plandocument.h"
 #include "models/plans/planformat.h"
 #include "models/plans/plantemplates.h"
 #include "plantestcatalog.h"
-#include "widgets/plans/plandocument.h"
 #include "widgets/plans/plangraphscene.h"
 #include "widgets/plans/plangraphview.h"
 #include "widgets/plans/planpalette.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The plan document's undo commands, without a GUI: every kind undoes and redoes exactly.
+#include "editing/plans/plancommands.h"
+#include "editing/plans/plandocument.h"
 #include "models/plans/planformat.h"
 #include "plantestcatalog.h"
-#include "widgets/plans/plancommands.h"
-#include "widgets/plans/plandocument.h"
 
 #include <QSignalSpy>
 #include <QTest>
