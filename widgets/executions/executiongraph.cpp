@@ -53,14 +53,11 @@ public:
         , m_graph(model)
     {
         setReadOnly(true);
-        setNodePainter(QString(StepNodeKind), std::make_unique<RunStatePainter>(
-                                                  [this](NodeId id) -> std::optional<RunStateView> {
-                                                      const std::optional<ExecutionGraph::StepView> view = describe(id);
-                                                      if (!view)
-                                                          return std::nullopt;
-                                                      return RunStateView(*view);
-                                                  },
-                                                  [this] { return pulse; }));
+        auto view = [this](NodeId id) -> std::optional<RunStateView> {
+            const std::optional<ExecutionGraph::StepView> step = describe(id);
+            return step ? std::optional<RunStateView>(*step) : std::nullopt;
+        };
+        setNodePainter(QString(StepNodeKind), std::make_unique<RunStatePainter>(view, [this] { return pulse; }));
     }
 
     const Execution *execution = nullptr;
