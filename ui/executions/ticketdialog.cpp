@@ -3,6 +3,7 @@
 
 #include "app/executions/executionengine.h"
 #include "app/session/consolesession.h"
+#include "models/plans/planrepository.h"
 #include "models/store/localstore.h"
 #include "models/topology/fleettopology.h"
 #include "widgets/common/statuscolors.h"
@@ -208,7 +209,7 @@ void TicketDialog::reloadPlans()
 {
     const QSignalBlocker blocker(m_plans);
     m_plans->clear();
-    for (const PlanSummary &summary : m_session.store().listPlans()) {
+    for (const PlanSummary &summary : m_session.store().plans().listPlans()) {
         if (summary.state == PlanState::Effective)
             m_plans->addItem(tr("%1 (version %2)").arg(summary.name).arg(summary.version), summary.id);
     }
@@ -246,8 +247,8 @@ void TicketDialog::loadSelectedPlan()
     m_planVersion = 0;
     const QString id = selectedPlanId();
     if (!id.isEmpty()) {
-        m_plan = m_session.store().loadPlan(id);
-        for (const PlanSummary &summary : m_session.store().listPlans()) {
+        m_plan = m_session.store().plans().loadPlan(id);
+        for (const PlanSummary &summary : m_session.store().plans().listPlans()) {
             if (summary.id == id)
                 m_planVersion = summary.version;
         }

@@ -3,6 +3,7 @@
 
 #include "models/plans/planformat.h"
 #include "models/plans/planvalidator.h"
+#include "models/plans/planrepository.h"
 #include "models/store/localstore.h"
 #include "planeditorpage.h"
 #include "widgets/plans/plandocument.h"
@@ -165,7 +166,7 @@ QWidget *PlanCenterPage::buildListPage()
     m_export = toolbar->addAction(tr("Export…"));
     connect(m_export, &QAction::triggered, this, [this] {
         const QString id = selectedPlanId();
-        const std::optional<PlanData> plan = m_store.loadPlan(id);
+        const std::optional<PlanData> plan = m_store.plans().loadPlan(id);
         if (!plan)
             return;
         const QString path = QFileDialog::getSaveFileName(this, tr("Export plan"),
@@ -209,8 +210,8 @@ void PlanCenterPage::reload()
     const QString selected = selectedPlanId();
     m_model->removeRows(0, m_model->rowCount());
     m_table->setSortingEnabled(false);
-    for (const PlanSummary &summary : m_store.listPlans()) {
-        const std::optional<PlanData> plan = m_store.loadPlan(summary.id);
+    for (const PlanSummary &summary : m_store.plans().listPlans()) {
+        const std::optional<PlanData> plan = m_store.plans().loadPlan(summary.id);
         QList<QStandardItem *> row;
         for (int column = 0; column < ColumnCount; ++column)
             row.append(new QStandardItem);
@@ -293,10 +294,10 @@ void PlanCenterPage::showMessage(const QString &message)
 bool PlanCenterPage::store(const PlanData &plan, const QString &comment)
 {
     Plan model(plan);
-    model.setVersions(m_store.loadPlanVersions(plan.metadata.id));
+    model.setVersions(m_store.plans().loadPlanVersions(plan.metadata.id));
     const PlanVersion version = model.saveVersion(m_author, comment);
     // The working copy first: a version belongs to a plan row.
-    if (!m_store.savePlan(plan, version.number) || !m_store.savePlanVersion(plan.metadata.id, version)) {
+    if (!m_store.plans().savePlan(plan, version.number) || !m_store.plans().savePlanVersion(plan.metadata.id, version)) {
         showMessage(tr("The plan \"%1\" could not be saved: %2").arg(plan.metadata.name, m_store.status().problem));
         return false;
     }
@@ -338,7 +339,7 @@ QString PlanCenterPage::createFromTemplate(PlanTemplates::Architecture architect
 
 QString PlanCenterPage::clonePlan(const QString &planId)
 {
-    std::optional<PlanData> plan = m_store.loadPlan(planId);
+    std::optional<PlanData> plan = m_store.plans().loadPlan(planId);
     if (!plan)
         return {};
     const QString original = plan->metadata.name;
@@ -355,11 +356,11 @@ QString PlanCenterPage::clonePlan(const QString &planId)
 
 bool PlanCenterPage::deletePlan(const QString &planId, bool confirm)
 {
-    const std::optional<PlanData> plan = m_store.loadPlan(planId);
+    const std::optional<PlanData> plan = m_store.plans().loadPlan(planId);
     if (!plan)
         return false;
     if (confirm) {
-        const int versionCount = int(m_store.loadPlanVersions(planId).size());
+        const int versionCount = int(m_store.plans().loadPlanVersions(planId).size());
         QMessageBox box(QMessageBox::Warning, tr("Delete plan"), tr("Delete the plan \"%1\"?").arg(plan->metadata.name),
                         QMessageBox::NoButton, this);
         box.setInformativeText(tr("This cannot be undone: the plan and its %n saved version(s) are removed from "
@@ -372,7 +373,7 @@ bool PlanCenterPage::deletePlan(const QString &planId, bool confirm)
         if (box.clickedButton() != remove)
             return false;
     }
-    if (!m_store.deletePlan(planId)) {
+    if (!m_store.plans().deletePlan(planId)) {
         showMessage(tr("The plan \"%1\" could not be deleted: %2").arg(plan->metadata.name, m_store.status().problem));
         return false;
     }
@@ -385,7 +386,7 @@ bool PlanCenterPage::deletePlan(const QString &planId, bool confirm)
 
 bool PlanCenterPage::changeState(const QString &planId, PlanState state, QString *why, bool interactive)
 {
-    const std::optional<PlanData> stored = m_store.loadPlan(planId);
+    const std::optional<PlanData> stored = m_store.plans().loadPlan(planId);
     if (!stored)
         return false;
     Plan plan(*stored);
@@ -402,11 +403,11 @@ bool PlanCenterPage::changeState(const QString &planId, PlanState state, QString
         return false;
     }
     int version = 0;
-    for (const PlanSummary &summary : m_store.listPlans()) {
+    for (const PlanSummary &summary : m_store.plans().listPlans()) {
         if (summary.id == planId)
             version = summary.version;
     }
-    if (!m_store.savePlan(plan.data(), version))
+    if (!m_store.plans().savePlan(plan.data(), version))
         return false;
     reload();
     showMessage(tr("\"%1\" is now %2.").arg(stored->metadata.name, PlanText::state(state)));
@@ -420,7 +421,7 @@ bool PlanCenterPage::isEditing() const
 
 void PlanCenterPage::openPlan(const QString &planId)
 {
-    const std::optional<PlanData> plan = m_store.loadPlan(planId);
+    const std::optional<PlanData> plan = m_store.plans().loadPlan(planId);
     if (!plan)
         return;
     m_editingId = planId;
@@ -452,7 +453,7 @@ bool PlanCenterPage::saveEditedPlan(const QString &comment)
         return false;
     PlanDocument &document = m_editor->document();
     PlanData plan = document.plan().data();
-    const std::optional<PlanData> stored = m_store.loadPlan(m_editingId);
+    const std::optional<PlanData> stored = m_store.plans().loadPlan(m_editingId);
     plan.metadata.id = m_editingId;
     plan.metadata.state = stored ? stored->metadata.state : PlanState::Draft;
     document.validateNow();
@@ -483,7 +484,7 @@ QString PlanCenterPage::importFile(const QString &path, QString *error)
         return {};
     }
     PlanData plan = *result.plan;
-    if (plan.metadata.id.isEmpty() || m_store.loadPlan(plan.metadata.id))
+    if (plan.metadata.id.isEmpty() || m_store.plans().loadPlan(plan.metadata.id))
         plan.metadata.id = newPlanId(); // never overwrite a plan already here
     plan.metadata.state = PlanState::Draft;
     if (!store(plan, tr("Imported from %1").arg(path)))
@@ -501,7 +502,7 @@ QString PlanCenterPage::importFile(const QString &path, QString *error)
 
 bool PlanCenterPage::exportPlan(const QString &planId, const QString &path, QString *error)
 {
-    const std::optional<PlanData> plan = m_store.loadPlan(planId);
+    const std::optional<PlanData> plan = m_store.plans().loadPlan(planId);
     if (!plan)
         return false;
     QSaveFile file(path);
@@ -516,23 +517,23 @@ bool PlanCenterPage::exportPlan(const QString &planId, const QString &path, QStr
 
 QList<PlanVersion> PlanCenterPage::versions(const QString &planId) const
 {
-    return m_store.loadPlanVersions(planId);
+    return m_store.plans().loadPlanVersions(planId);
 }
 
 QStringList PlanCenterPage::differences(const QString &planId, int fromVersion, int toVersion) const
 {
-    const std::optional<PlanData> stored = m_store.loadPlan(planId);
+    const std::optional<PlanData> stored = m_store.plans().loadPlan(planId);
     if (!stored)
         return {};
     Plan plan(*stored);
-    plan.setVersions(m_store.loadPlanVersions(planId));
+    plan.setVersions(m_store.plans().loadPlanVersions(planId));
     const PlanDiff diff = plan.diff(fromVersion, toVersion);
     return diff.isEmpty() ? QStringList{tr("No differences.")} : diff.lines;
 }
 
 void PlanCenterPage::showHistory(const QString &planId)
 {
-    const std::optional<PlanData> plan = m_store.loadPlan(planId);
+    const std::optional<PlanData> plan = m_store.plans().loadPlan(planId);
     if (!plan)
         return;
     const QList<PlanVersion> history = versions(planId);

@@ -6,6 +6,7 @@
 
 #include "core/sqlitedatabase.h"
 #include "executiontest.h"
+#include "models/executions/executionjournal.h"
 #include "models/plans/planformat.h"
 #include "models/plans/plantemplates.h"
 #include "models/store/localstore.h"
@@ -95,7 +96,7 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
         }
         LocalStore store;
         QCOMPARE(store.open(scratch).mode, LocalStore::Mode::Persistent);
-        QVERIFY(store.listExecutions().isEmpty());
+        QVERIFY(store.journal().list().isEmpty());
     }
     const QStringList common{QStringLiteral("--headless"),
                              QStringLiteral("--environment"),
@@ -154,11 +155,11 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
     // The journal says it finished; the agents say each step ran exactly once.
     LocalStore store;
     QCOMPARE(store.open(database).mode, LocalStore::Mode::Persistent);
-    const QList<ExecutionSummary> executions = store.listExecutions();
+    const QList<ExecutionSummary> executions = store.journal().list();
     QCOMPARE(executions.size(), 1);
     const QString id = executions.first().id;
     QString error;
-    const std::optional<Execution> execution = Execution::replay(id, store.loadExecutionEvents(id), &error);
+    const std::optional<Execution> execution = Execution::replay(id, store.journal().loadEvents(id), &error);
     QVERIFY2(execution, qPrintable(error));
     QCOMPARE(toString(execution->state()), toString(ExecutionState::Succeeded));
     int expected = 0;

@@ -4,6 +4,7 @@
 #include "ui/plans/plancenterpage.h"
 
 #include "models/plans/planformat.h"
+#include "models/plans/planrepository.h"
 #include "models/store/localstore.h"
 #include "plantestcatalog.h"
 #include "ui/plans/planeditorpage.h"
@@ -97,7 +98,7 @@ private Q_SLOTS:
         QVERIFY2(!id.isEmpty(), qPrintable(m_page->lastMessage()));
         QCOMPARE(m_page->planIds(), QStringList{id});
         QCOMPARE(m_page->selectedPlanId(), id);
-        const std::optional<PlanData> plan = m_store->loadPlan(id);
+        const std::optional<PlanData> plan = m_store->plans().loadPlan(id);
         QVERIFY(plan);
         QVERIFY(plan->metadata.state == PlanState::Draft);
         QVERIFY(plan->steps.size() >= 6);
@@ -107,7 +108,7 @@ private Q_SLOTS:
         // The templates validate against a catalog like the demo sites', so they can become effective.
         QString why;
         QVERIFY2(m_page->changeState(id, PlanState::Effective, &why, false), qPrintable(why));
-        QVERIFY(m_store->loadPlan(id)->metadata.state == PlanState::Effective);
+        QVERIFY(m_store->plans().loadPlan(id)->metadata.state == PlanState::Effective);
     }
 
     void cloneIsAnIndependentDraft()
@@ -117,8 +118,8 @@ private Q_SLOTS:
         const QString copy = m_page->clonePlan(id);
         QVERIFY(!copy.isEmpty() && copy != id);
         QCOMPARE(m_page->planIds().size(), 2);
-        const PlanData original = *m_store->loadPlan(id);
-        const PlanData clone = *m_store->loadPlan(copy);
+        const PlanData original = *m_store->plans().loadPlan(id);
+        const PlanData clone = *m_store->plans().loadPlan(copy);
         QVERIFY(clone.metadata.state == PlanState::Draft);
         QVERIFY(clone.metadata.name.contains(original.metadata.name));
         QCOMPARE(clone.steps, original.steps);
@@ -130,8 +131,8 @@ private Q_SLOTS:
     {
         const QString keep = m_page->createBlank(PlanKind::Emergency);
         const QString id = m_page->createFromTemplate(PlanTemplates::Architecture::SameCityActiveActive);
-        QVERIFY(m_store->loadPlan(id));
-        const QString name = m_store->loadPlan(id)->metadata.name;
+        QVERIFY(m_store->plans().loadPlan(id));
+        const QString name = m_store->plans().loadPlan(id)->metadata.name;
 
         MessageBoxAnswer answer;
         answer.answerNext(QStringLiteral("Keep"));
@@ -139,11 +140,11 @@ private Q_SLOTS:
         QVERIFY(answer.seen);
         QVERIFY2(answer.text.contains(name), qPrintable(answer.text)); // the dialog names the plan
         QVERIFY(answer.text.contains(QStringLiteral("cannot be undone")));
-        QVERIFY(m_store->loadPlan(id));
+        QVERIFY(m_store->plans().loadPlan(id));
 
         answer.answerNext(QStringLiteral("Delete plan"));
         QVERIFY(m_page->deletePlan(id));
-        QVERIFY(!m_store->loadPlan(id));
+        QVERIFY(!m_store->plans().loadPlan(id));
         QVERIFY(m_page->versions(id).isEmpty());
         QCOMPARE(m_page->planIds(), QStringList{keep});
     }
@@ -158,10 +159,10 @@ private Q_SLOTS:
         QVERIFY(answer.seen);
         QVERIFY(!why.isEmpty());
         QVERIFY(answer.text.contains(why.section(QLatin1Char('\n'), 0, 0)));
-        QVERIFY(m_store->loadPlan(id)->metadata.state == PlanState::Draft);
+        QVERIFY(m_store->plans().loadPlan(id)->metadata.state == PlanState::Draft);
         // Disabled is always allowed.
         QVERIFY(m_page->changeState(id, PlanState::Disabled, nullptr, false));
-        QVERIFY(m_store->loadPlan(id)->metadata.state == PlanState::Disabled);
+        QVERIFY(m_store->plans().loadPlan(id)->metadata.state == PlanState::Disabled);
     }
 
     void editSaveAndHistory()
@@ -183,7 +184,7 @@ private Q_SLOTS:
         QCOMPARE(versions.last().comment, QStringLiteral("drop the first check"));
         const QStringList diff = m_page->differences(id, 1, 2);
         QVERIFY2(diff.join(QLatin1Char('\n')).contains(oldName), qPrintable(diff.join(QLatin1Char('\n'))));
-        QVERIFY(!m_store->loadPlan(id)->step(first));
+        QVERIFY(!m_store->plans().loadPlan(id)->step(first));
     }
 
     void importAndExport()
@@ -195,7 +196,7 @@ private Q_SLOTS:
         const QString imported = m_page->importFile(path, &error);
         QVERIFY2(!imported.isEmpty(), qPrintable(error));
         QVERIFY(imported != id); // never overwrites the plan already here
-        QCOMPARE(m_store->loadPlan(imported)->steps, m_store->loadPlan(id)->steps);
+        QCOMPARE(m_store->plans().loadPlan(imported)->steps, m_store->plans().loadPlan(id)->steps);
     }
 
     void importRefusesBadFiles_data()
