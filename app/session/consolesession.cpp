@@ -8,6 +8,7 @@
 #include "app/fleet/demofleetlauncher.h"
 #include "app/fleet/fleetmonitor.h"
 #include "app/fleet/modecontroller.h"
+#include "app/plans/planlibrary.h"
 #include "models/environment/environmentrepository.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
@@ -36,6 +37,7 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     , m_mode(new ModeController(*m_topology, this))
     , m_executions(new ExecutionEngine(
           *m_store, *m_topology, [this](const QString &siteId) { return client(siteId); }, this))
+    , m_plans(new PlanLibrary(*m_store, this))
 {
     const QString path = options.databasePath.isEmpty()
                              ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))

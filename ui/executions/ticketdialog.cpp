@@ -2,9 +2,8 @@
 #include "ticketdialog.h"
 
 #include "app/executions/executionengine.h"
+#include "app/plans/planlibrary.h"
 #include "app/session/consolesession.h"
-#include "models/plans/planrepository.h"
-#include "models/store/localstore.h"
 #include "models/topology/fleettopology.h"
 #include "widgets/common/statuscolors.h"
 #include "widgets/plans/plandocument.h"
@@ -209,7 +208,7 @@ void TicketDialog::reloadPlans()
 {
     const QSignalBlocker blocker(m_plans);
     m_plans->clear();
-    for (const PlanSummary &summary : m_session.store().plans().listPlans()) {
+    for (const PlanSummary &summary : m_session.plans().plans()) {
         if (summary.state == PlanState::Effective)
             m_plans->addItem(tr("%1 (version %2)").arg(summary.name).arg(summary.version), summary.id);
     }
@@ -247,11 +246,9 @@ void TicketDialog::loadSelectedPlan()
     m_planVersion = 0;
     const QString id = selectedPlanId();
     if (!id.isEmpty()) {
-        m_plan = m_session.store().plans().loadPlan(id);
-        for (const PlanSummary &summary : m_session.store().plans().listPlans()) {
-            if (summary.id == id)
-                m_planVersion = summary.version;
-        }
+        m_plan = m_session.plans().plan(id);
+        if (const std::optional<PlanSummary> summary = m_session.plans().summary(id))
+            m_planVersion = summary->version;
     }
 
     QStringList groups;

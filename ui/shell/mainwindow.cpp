@@ -140,7 +140,7 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     addPage(tr("Dashboard"), m_dashboard);
     m_overview = buildOverview();
     addPage(tr("Sites"), m_overview);
-    auto *plans = new PlanCenterPage(session.store(), this);
+    auto *plans = new PlanCenterPage(session.plans(), this);
     plans->setCatalog(session.topology().catalog());
     connect(&session.topology(), &FleetTopology::catalogChanged, plans,
             [plans, &session] { plans->setCatalog(session.topology().catalog()); });
