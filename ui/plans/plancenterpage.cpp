@@ -380,6 +380,7 @@ bool PlanCenterPage::saveEditedPlan(const QString &comment)
     PlanDocument &document = m_editor->document();
     PlanData plan = document.plan().data();
     plan.metadata.id = m_editingId;
+    document.validateNow(); // the editor lists the findings the library may demote the plan for
     const PlanLibrary::Outcome outcome = m_library.saveVersion(plan, comment, m_operator);
     showMessage(outcome.message);
     if (!outcome) {

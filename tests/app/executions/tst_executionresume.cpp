@@ -8,6 +8,7 @@
 #include "executiontest.h"
 #include "models/executions/executionjournal.h"
 #include "models/plans/planformat.h"
+#include "models/plans/planrepository.h"
 #include "models/plans/plantemplates.h"
 #include "models/store/localstore.h"
 #include "waituntil.h"
@@ -179,6 +180,11 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
     for (const QString &site : DemoSites::Ids)
         recorded += int(sites.actions(site, id).size());
     QCOMPARE(recorded, expected); // nothing else ran under this execution
+    // The plan library's records (a state change, a deletion) join the same chain.
+    const QJsonObject planDetails{{QStringLiteral("plan"), plan.metadata.id}};
+    QVERIFY(store.plans().savePlan(plan, 1, {{QStringLiteral("alice"), QStringLiteral("plan.state"), planDetails}}));
+    QVERIFY(store.plans().deletePlan(plan.metadata.id,
+                                     {{QStringLiteral("alice"), QStringLiteral("plan.delete"), planDetails}}));
     QVERIFY(store.verifyAuditChain());
 
     // `haven --headless audit` says the chain is intact; after one record is changed it says which.
