@@ -113,7 +113,7 @@ QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &tic
     created.kind = ExecutionEvent::Kind::Created;
     created.payload = {{QStringLiteral("ticket"), ticket.toJson()}, {QStringLiteral("plan"), PlanFormat::toJson(plan)}};
     const Operator creator = Operator::current();
-    if (!m_store.appendExecutionEvents(id, {created}, ExecutionState::Ready,
+    if (!m_store.journal().appendEvents(id, {created}, ExecutionState::Ready,
                                        {auditEntry(creator, QStringLiteral("create"), execution, InvalidStepId,
                                                    ticket.description)}))
         return fail(tr("The execution could not be written to the local database: %1").arg(m_store.status().problem));
@@ -127,12 +127,12 @@ int ExecutionEngine::resumeAll(QString *error)
 {
     QStringList problems;
     int resumed = 0;
-    for (const ExecutionSummary &summary : m_store.listExecutions()) {
+    for (const ExecutionSummary &summary : m_store.journal().list()) {
         // Only a cancelled or stopped run can still have actions in flight once it is final.
         if (runner(summary.id) || summary.state == ExecutionState::Succeeded)
             continue;
         QString problem;
-        const QList<ExecutionEvent> events = m_store.loadExecutionEvents(summary.id, &problem);
+        const QList<ExecutionEvent> events = m_store.journal().loadEvents(summary.id, &problem);
         std::optional<Execution> execution = problem.isEmpty() ? Execution::replay(summary.id, events, &problem)
                                                                : std::nullopt;
         if (!execution) {

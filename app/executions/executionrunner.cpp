@@ -68,7 +68,7 @@ bool ExecutionRunner::recordAll(const QList<std::pair<ExecutionEvent::Kind, QJso
     }
     QElapsedTimer timer;
     timer.start();
-    const bool written = store.appendExecutionEvents(id(), events, state, audit);
+    const bool written = store.journal().appendEvents(id(), events, state, audit);
     m_engine.m_journalNs += timer.nsecsElapsed();
     ++m_engine.m_journalWrites;
     if (!written || (m_durable && !store.isPersistent())) {

@@ -7,6 +7,7 @@
 #include "app/agents/agentclient.h"
 #include "executionengine.h"
 #include "models/executions/execution.h"
+#include "models/executions/executionjournal.h"
 #include "models/store/localstore.h"
 
 #include <QDateTime>

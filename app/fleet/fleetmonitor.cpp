@@ -4,6 +4,7 @@
 #include "app/agents/agentclient.h"
 #include "app/agents/curlengine.h"
 #include "models/store/localstore.h"
+#include "models/topology/topologycache.h"
 #include "models/store/metrichistory.h"
 
 #include <QTimer>
@@ -215,7 +216,7 @@ int FleetMonitor::loadCache()
     if (!m_store)
         return 0;
     int loaded = 0;
-    const QList<CachedSite> cached = m_store->loadSites();
+    const QList<CachedSite> cached = m_store->topologyCache().loadSites();
     for (const CachedSite &site : cached) {
         // Never replace what an agent told us with an older picture from the cache.
         const SiteState *state = m_topology.site(site.info.id);
@@ -329,15 +330,15 @@ void FleetMonitor::writeCache()
         cached.operations = state->operations;
         sites.append(cached);
     }
-    m_store->saveSites(sites);
+    m_store->topologyCache().saveSites(sites);
     m_dirty.clear();
     if (!m_history)
         return;
     // Ten-second buckets live an hour: only the coarser tiers are worth a disk write.
-    m_store->appendMetricBuckets(m_history->takeClosedBuckets(1));
+    m_store->topologyCache().appendMetricBuckets(m_history->takeClosedBuckets(1));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (int tier = 1; tier < MetricHistory::TierCount; ++tier)
-        m_store->pruneMetricBuckets(now - MetricHistory::retentionMs(tier), tier);
+        m_store->topologyCache().pruneMetricBuckets(now - MetricHistory::retentionMs(tier), tier);
 }
 
 } // namespace Haven

@@ -8,6 +8,8 @@
 #include "app/fleet/demofleetlauncher.h"
 #include "app/fleet/fleetmonitor.h"
 #include "app/fleet/modecontroller.h"
+#include "app/plans/planlibrary.h"
+#include "models/environment/environmentrepository.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
 #include "models/topology/fleettopology.h"
@@ -35,6 +37,7 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     , m_mode(new ModeController(*m_topology, this))
     , m_executions(new ExecutionEngine(
           *m_store, *m_topology, [this](const QString &siteId) { return client(siteId); }, this))
+    , m_plans(new PlanLibrary(*m_store, this))
 {
     const QString path = options.databasePath.isEmpty()
                              ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -45,7 +48,7 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     m_store->setStatusCallback([this](const LocalStore::Status &changed) { m_mode->setStoreProblem(changed.problem); });
     m_monitor->setStore(m_store.get());
     m_monitor->setHistory(m_history.get());
-    if (std::optional<Environment> saved = m_store->loadEnvironment())
+    if (std::optional<Environment> saved = m_store->environment().load())
         m_environment = *saved;
     ExecutionEngine::Settings engineSettings;
     engineSettings.requireSecondApproval
@@ -79,7 +82,8 @@ void ConsoleSession::start()
     // Trends can wait for the first paint (a month of buckets is millions of rows); they are
     // still restored before any agent's answer can add a sample (answers come later).
     QTimer::singleShot(0, this, [this] {
-        m_history->restore(m_store->loadMetricBuckets(QDateTime::currentMSecsSinceEpoch() - 30LL * 24 * 3600 * 1000));
+        m_history->restore(
+            m_store->topologyCache().loadMetricBuckets(QDateTime::currentMSecsSinceEpoch() - 30LL * 24 * 3600 * 1000));
     });
     Q_EMIT environmentChanged();
     follow();
@@ -139,7 +143,7 @@ void ConsoleSession::startWith(const Environment &environment, const QHash<QStri
 void ConsoleSession::setEnvironment(const Environment &environment)
 {
     m_environment = environment;
-    m_store->saveEnvironment(environment);
+    m_store->environment().save(environment);
     Q_EMIT environmentChanged();
     follow();
 }

@@ -20,10 +20,12 @@ class FleetTopology;
 class LocalStore;
 class MetricHistory;
 class ModeController;
+class PlanLibrary;
 class SecretStore;
 
 // Wires the console's services together and owns them: the local store, the secrets, the
-// network engine, the merged topology, the fleet monitor and the mode controller. It holds
+// network engine, the merged topology, the fleet monitor, the mode controller, the execution
+// engine and the plan library. It holds
 // no logic of its own beyond the order in which they start.
 class ConsoleSession final : public QObject
 {
@@ -68,6 +70,8 @@ public:
     // Runs plan executions; unfinished ones are resumed by start(). Its second-approval setting
     // comes from QSettings "execution/requireSecondApproval".
     ExecutionEngine &executions() { return *m_executions; }
+    // The plans: create, version, state changes and deletion, each audited.
+    PlanLibrary &plans() { return *m_plans; }
     // Why journals found at start could not be resumed (empty when all were).
     QString resumeProblem() const { return m_resumeProblem; }
     // Production setting: a ticket needs a second approver. Saved (QSettings) and audited.
@@ -95,6 +99,7 @@ private:
     FleetMonitor *m_monitor;
     ModeController *m_mode;
     ExecutionEngine *m_executions;
+    PlanLibrary *m_plans;
     QHash<QString, QByteArray> m_tokens;
     QHash<QString, AgentClient *> m_clients;
     bool m_executionsResumed = false;

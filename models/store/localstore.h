@@ -2,13 +2,11 @@
 #pragma once
 
 #include "core/sqlitedatabase.h"
-#include "models/environment/environment.h"
-#include "models/executions/execution.h"
-#include "models/plans/plan.h"
-#include "protocol/protocol.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
+#include <QLoggingCategory>
 
 #include <functional>
 #include <memory>
@@ -16,39 +14,12 @@
 
 namespace Haven {
 
-// The last known state of one site, as the cache keeps it.
-struct CachedSite
-{
-    SiteInfo info;
-    TopologySnapshot snapshot;
-    QDateTime fetched;               // when the agent last answered with this state
-    QList<OperationSpec> operations; // the site's catalog, so plans validate offline
-};
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
-// One closed, downsampled bucket of a metric series ("<site>/<component>/<metric>").
-struct MetricBucket
-{
-    QString series;
-    int tier = 0;       // MetricHistory's tier index
-    qint64 startMs = 0; // bucket start, ms since epoch, UTC
-    double minimum = 0;
-    double maximum = 0;
-    double mean = 0;
-    int count = 0;
-
-    friend bool operator==(const MetricBucket &, const MetricBucket &) = default;
-};
-
-// One row of the plan list, read without parsing the plan document.
-struct PlanSummary
-{
-    QString id;
-    QString name;
-    PlanKind kind = PlanKind::DisasterRecovery;
-    PlanState state = PlanState::Draft;
-    int version = 0; // latest saved version; 0 when never saved
-    QDateTime updated;
-};
+class EnvironmentRepository;
+class ExecutionJournal;
+class PlanRepository;
+class TopologyCache;
 
 // One record for the audit log (its time, host, sequence and hashes are added when written).
 struct AuditEntry
@@ -58,19 +29,29 @@ struct AuditEntry
     QJsonObject details;
 };
 
-// One row of the execution list, read without the journal.
-struct ExecutionSummary
+// One record as the audit log keeps it.
+struct AuditRecord
 {
-    QString id;
-    ExecutionTicket ticket;
-    ExecutionState state = ExecutionState::Ready;
-    QDateTime created;
-    QDateTime updated;
+    qint64 seq = 0;
+    QDateTime time;
+    QString user;
+    QString host;
+    QString action;
+    QJsonObject details;
 };
 
-// The console's local database: environment, topology snapshots, metric history, and the
-// tables later features write (plans, executions journal, audit log). It never stops the
-// console: when the file cannot be opened or written it moves to memory and says why.
+// One feature's tables: its migrations run in order, each once, counted in schema_versions.
+struct FeatureSchema
+{
+    QString feature;
+    QList<QByteArray> migrations;
+};
+
+// The console's local database file. It keeps opening the file, the fallback to memory when the
+// file is unusable, transactions, schema bookkeeping and the audit chain; each feature's tables
+// live in its repository (plans(), journal(), topologyCache(), environment()), which brings its
+// own migrations. It never stops the console: when the file cannot be opened or written it moves
+// to memory and says why.
 class LocalStore final
 {
     Q_DECLARE_TR_FUNCTIONS(LocalStore)
@@ -87,9 +68,16 @@ public:
         QString movedAsidePath; // a corrupt file that was set aside, kept for inspection
     };
 
-    // The schema, one migration per version (PRAGMA user_version = how many have run).
+    // The store's own schema (PRAGMA user_version = how many have run): the audit log and the
+    // per-feature schema_versions table.
     static const QList<QByteArray> &migrations();
     static int schemaVersion() { return int(migrations().size()); }
+    // The features' schemas, in the order they migrate (a feature after those it refers to).
+    static const QList<FeatureSchema> &features();
+    // Brings db to this Haven's schema: the store's migrations, then each feature's.
+    static bool migrate(SqliteDatabase &db);
+    // What in db is newer than this Haven knows, in a person's words; empty when nothing is.
+    static QString newerSchema(SqliteDatabase &db);
 
     // Starts in memory until open() is called.
     LocalStore();
@@ -106,43 +94,25 @@ public:
     void setStatusCallback(std::function<void(const Status &)> callback) { m_onStatusChanged = std::move(callback); }
     bool isPersistent() const { return m_status.mode == Mode::Persistent; }
 
-    bool saveEnvironment(const Environment &environment);
-    std::optional<Environment> loadEnvironment();
+    PlanRepository &plans() { return *m_plans; }
+    ExecutionJournal &journal() { return *m_journal; }
+    TopologyCache &topologyCache() { return *m_topologyCache; }
+    EnvironmentRepository &environment() { return *m_environment; }
 
-    bool saveSite(const CachedSite &site);
-    bool saveSites(const QList<CachedSite> &sites); // in one transaction
-    bool removeSite(const QString &siteId);
-    QList<CachedSite> loadSites();
-
-    bool appendMetricBuckets(const QList<MetricBucket> &buckets);
-    QList<MetricBucket> loadMetricBuckets(qint64 sinceMs);
-    // Deletes buckets starting before olderThanMs: of one tier, or of all when tier < 0.
-    bool pruneMetricBuckets(qint64 olderThanMs, int tier = -1);
-
-    // Plans: the working copy (PlanFormat JSON, plus state and latest version number) and the
-    // saved versions (immutable: saving a version number twice fails). Deleting a plan deletes
-    // its versions. A version's document is {"comment":..., "snapshot":<PlanFormat JSON>}.
-    bool savePlan(const PlanData &plan, int version);
-    std::optional<PlanData> loadPlan(const QString &planId); // with its state
-    QList<PlanSummary> listPlans();                          // sorted by name
-    bool deletePlan(const QString &planId);
-    bool savePlanVersion(const QString &planId, const PlanVersion &version);
-    QList<PlanVersion> loadPlanVersions(const QString &planId); // oldest first
-
-    // The execution journal. Appending the Created event makes the execution's row (its document
-    // is the ticket); each event also sets the row's state. One transaction per call, with the
-    // audit records of the operator commands the events carry out (both or neither are kept).
-    bool appendExecutionEvents(const QString &executionId, const QList<ExecutionEvent> &events, ExecutionState state,
-                               const QList<AuditEntry> &audit = {});
-    // In seq order. *error when a row cannot be read (the events before it are returned).
-    QList<ExecutionEvent> loadExecutionEvents(const QString &executionId, QString *error = nullptr);
-    QList<ExecutionSummary> listExecutions(); // newest first
+    // For the repositories: the open database (it changes when the store falls back to memory,
+    // so never keep it) and one transaction that moves to memory when the file fails.
+    SqliteDatabase &database() { return *m_db; }
+    bool write(const std::function<bool()> &work);
+    // Inside write(): adds one record to the chain, so a change and its record are kept together.
+    bool insertAudit(const AuditEntry &entry);
 
     // Appends one record to the audit log: hash = SHA-256(prev_hash + the record's compact JSON).
     bool appendAudit(const QString &user, const QString &action, const QJsonObject &details);
     // True when every record's hash matches; otherwise *brokenSeq is the first record that does not.
     // *records: how many records were checked.
     bool verifyAuditChain(qint64 *brokenSeq = nullptr, qint64 *records = nullptr);
+    // The records after sinceSeq, oldest first.
+    QList<AuditRecord> auditRecords(qint64 sinceSeq = 0);
 
     // Caps the file at this many pages (PRAGMA max_page_count) so a test can fill the "disk".
     void setPageLimitForTesting(int pages);
@@ -151,12 +121,14 @@ public:
     int failedWrites() const { return m_failedWrites; }
 
 private:
-    bool write(const std::function<bool()> &work);
-    bool insertAudit(const AuditEntry &entry); // inside a transaction
     void fallBackToMemory(const QString &happened, const QString &advice, bool copyFile);
     QString moveAside(const QString &path);
 
     std::unique_ptr<SqliteDatabase> m_db;
+    std::unique_ptr<PlanRepository> m_plans;
+    std::unique_ptr<ExecutionJournal> m_journal;
+    std::unique_ptr<TopologyCache> m_topologyCache;
+    std::unique_ptr<EnvironmentRepository> m_environment;
     Status m_status;
     std::function<void(const Status &)> m_onStatusChanged;
     int m_failedWrites = 0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "localstore.h"
+#include "models/topology/topologycache.h"
 
 #include <QHash>
 #include <QList>
@@ -50,7 +50,7 @@ public:
     // Closed buckets of tiers >= minTier not returned by an earlier call nor restored: what to
     // persist next. minTier 1 leaves the 10 s buckets in memory (a restart starts them afresh).
     QList<MetricBucket> takeClosedBuckets(int minTier = 0);
-    // Puts persisted buckets back (call before add(), e.g. with LocalStore::loadMetricBuckets).
+    // Puts persisted buckets back (call before add(), e.g. with TopologyCache::loadMetricBuckets).
     // Buckets outside their tier's window or of refused series are dropped; returns how many were kept.
     int restore(const QList<MetricBucket> &buckets);
 

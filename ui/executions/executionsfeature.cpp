@@ -50,7 +50,7 @@ ExecutionsFeature::~ExecutionsFeature() = default;
 
 TicketDialog *ExecutionsFeature::openTicket(const QString &planId)
 {
-    auto *dialog = new TicketDialog(m_session.store(), m_session.environment(), m_session.topology(),
+    auto *dialog = new TicketDialog(m_session.plans(), m_session.environment(), m_session.topology(),
                                     m_session.executions(), m_shell.dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!planId.isEmpty())

@@ -2,7 +2,7 @@
 #include "ticketdialog.h"
 
 #include "app/executions/executionengine.h"
-#include "models/store/localstore.h"
+#include "app/plans/planlibrary.h"
 #include "models/topology/fleettopology.h"
 #include "widgets/common/statuscolors.h"
 
@@ -74,10 +74,10 @@ QListWidget *makeCheckList(QWidget *parent)
 
 } // namespace
 
-TicketDialog::TicketDialog(LocalStore &store, const Environment &environment, const FleetTopology &topology,
+TicketDialog::TicketDialog(PlanLibrary &plans, const Environment &environment, const FleetTopology &topology,
                            ExecutionEngine &engine, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_plansLibrary(plans)
     , m_topology(topology)
     , m_engine(engine)
     , m_plans(new QComboBox(this))
@@ -209,7 +209,7 @@ void TicketDialog::reloadPlans()
 {
     const QSignalBlocker blocker(m_plans);
     m_plans->clear();
-    for (const PlanSummary &summary : m_store.listPlans()) {
+    for (const PlanSummary &summary : m_plansLibrary.plans()) {
         if (summary.state == PlanState::Effective)
             m_plans->addItem(tr("%1 (version %2)").arg(summary.name).arg(summary.version), summary.id);
     }
@@ -247,11 +247,9 @@ void TicketDialog::loadSelectedPlan()
     m_planVersion = 0;
     const QString id = selectedPlanId();
     if (!id.isEmpty()) {
-        m_plan = m_store.loadPlan(id);
-        for (const PlanSummary &summary : m_store.listPlans()) {
-            if (summary.id == id)
-                m_planVersion = summary.version;
-        }
+        m_plan = m_plansLibrary.plan(id);
+        if (const std::optional<PlanSummary> summary = m_plansLibrary.summary(id))
+            m_planVersion = summary->version;
     }
 
     QStringList groups;

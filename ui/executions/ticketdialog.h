@@ -26,15 +26,15 @@ namespace Haven {
 struct Environment;
 class ExecutionEngine;
 class FleetTopology;
-class LocalStore;
+class PlanLibrary;
 
 class TicketDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    // Plans come from the store, the sites from the environment (in its order) with the names
+    // Plans come from the plan library, the sites from the environment (in its order) with the names
     // their agents report; the engine checks and runs the ticket.
-    TicketDialog(LocalStore &store, const Environment &environment, const FleetTopology &topology,
+    TicketDialog(PlanLibrary &plans, const Environment &environment, const FleetTopology &topology,
                  ExecutionEngine &engine, QWidget *parent = nullptr);
     ~TicketDialog() override;
 
@@ -86,7 +86,7 @@ private:
     static QStringList checkedIds(const QListWidget *list);
     static void setChecked(QListWidget *list, const QStringList &ids);
 
-    LocalStore &m_store;
+    PlanLibrary &m_plansLibrary;
     const FleetTopology &m_topology;
     ExecutionEngine &m_engine;
     std::optional<PlanData> m_plan;

@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plancenterpage.h"
 
+#include "app/plans/planlibrary.h"
 #include "editing/plans/plandocument.h"
-#include "models/plans/planformat.h"
-#include "models/plans/planvalidator.h"
-#include "models/store/localstore.h"
 #include "planeditorpage.h"
 
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -19,14 +16,12 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
-#include <QUuid>
 #include <QVBoxLayout>
 
 namespace Haven {
@@ -48,23 +43,12 @@ enum Column {
     ColumnCount
 };
 
-QString newPlanId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString defaultAuthor()
-{
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("operator") : user;
-}
-
 } // namespace
 
-PlanCenterPage::PlanCenterPage(LocalStore &store, QWidget *parent)
+PlanCenterPage::PlanCenterPage(PlanLibrary &library, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_author(defaultAuthor())
+    , m_library(library)
+    , m_operator(Operator::current())
     , m_stack(new QStackedWidget(this))
     , m_table(new QTableView)
     , m_model(new QStandardItemModel(this))
@@ -84,6 +68,7 @@ PlanCenterPage::PlanCenterPage(LocalStore &store, QWidget *parent)
         if (ok)
             saveEditedPlan(comment);
     });
+    connect(&m_library, &PlanLibrary::plansChanged, this, &PlanCenterPage::reload);
     reload();
 }
 
@@ -165,7 +150,7 @@ QWidget *PlanCenterPage::buildListPage()
     m_export = toolbar->addAction(tr("Export…"));
     connect(m_export, &QAction::triggered, this, [this] {
         const QString id = selectedPlanId();
-        const std::optional<PlanData> plan = m_store.loadPlan(id);
+        const std::optional<PlanData> plan = m_library.plan(id);
         if (!plan)
             return;
         const QString path = QFileDialog::getSaveFileName(this, tr("Export plan"),
@@ -201,6 +186,7 @@ QWidget *PlanCenterPage::buildListPage()
 void PlanCenterPage::setCatalog(const QList<OperationSpec> &catalog)
 {
     m_catalog = catalog;
+    m_library.setCatalog(catalog);
     m_editor->setCatalog(catalog);
 }
 
@@ -209,8 +195,8 @@ void PlanCenterPage::reload()
     const QString selected = selectedPlanId();
     m_model->removeRows(0, m_model->rowCount());
     m_table->setSortingEnabled(false);
-    for (const PlanSummary &summary : m_store.listPlans()) {
-        const std::optional<PlanData> plan = m_store.loadPlan(summary.id);
+    for (const PlanSummary &summary : m_library.plans()) {
+        const std::optional<PlanData> plan = m_library.plan(summary.id);
         QList<QStandardItem *> row;
         for (int column = 0; column < ColumnCount; ++column)
             row.append(new QStandardItem);
@@ -290,76 +276,37 @@ void PlanCenterPage::showMessage(const QString &message)
     m_message->setText(message);
 }
 
-bool PlanCenterPage::store(const PlanData &plan, const QString &comment)
+QString PlanCenterPage::report(const PlanLibrary::Outcome &outcome)
 {
-    Plan model(plan);
-    model.setVersions(m_store.loadPlanVersions(plan.metadata.id));
-    const PlanVersion version = model.saveVersion(m_author, comment);
-    // The working copy first: a version belongs to a plan row.
-    if (!m_store.savePlan(plan, version.number) || !m_store.savePlanVersion(plan.metadata.id, version)) {
-        showMessage(tr("The plan \"%1\" could not be saved: %2").arg(plan.metadata.name, m_store.status().problem));
-        return false;
-    }
-    return true;
+    showMessage(outcome.message);
+    if (!outcome)
+        return {};
+    selectPlan(outcome.planId);
+    return outcome.planId;
 }
 
 QString PlanCenterPage::createBlank(PlanKind kind)
 {
-    PlanData plan;
-    plan.metadata.id = newPlanId();
-    plan.metadata.kind = kind;
-    plan.metadata.name = tr("New %1").arg(PlanText::kind(kind));
-    if (!store(plan, tr("Created")))
-        return {};
-    reload();
-    selectPlan(plan.metadata.id);
-    showMessage(tr("Created \"%1\".").arg(plan.metadata.name));
-    return plan.metadata.id;
+    return report(m_library.createBlank(kind, tr("New %1").arg(PlanText::kind(kind)), m_operator));
 }
 
 QString PlanCenterPage::createFromTemplate(PlanTemplates::Architecture architecture)
 {
-    PlanData plan = PlanTemplates::create(architecture);
-    if (plan.metadata.id.isEmpty())
-        plan.metadata.id = newPlanId();
-    plan.metadata.state = PlanState::Draft;
-    QString templateName;
-    for (const PlanTemplates::Template &entry : PlanTemplates::all()) {
-        if (entry.architecture == architecture)
-            templateName = entry.name;
-    }
-    if (!store(plan, tr("Created from the template \"%1\"").arg(templateName)))
-        return {};
-    reload();
-    selectPlan(plan.metadata.id);
-    showMessage(tr("Created \"%1\" from the template \"%2\".").arg(plan.metadata.name, templateName));
-    return plan.metadata.id;
+    return report(m_library.createFromTemplate(architecture, m_operator));
 }
 
 QString PlanCenterPage::clonePlan(const QString &planId)
 {
-    std::optional<PlanData> plan = m_store.loadPlan(planId);
-    if (!plan)
-        return {};
-    const QString original = plan->metadata.name;
-    plan->metadata.id = newPlanId();
-    plan->metadata.name = tr("%1 (copy)").arg(original);
-    plan->metadata.state = PlanState::Draft;
-    if (!store(*plan, tr("Cloned from \"%1\"").arg(original)))
-        return {};
-    reload();
-    selectPlan(plan->metadata.id);
-    showMessage(tr("Cloned \"%1\" as \"%2\" (a draft).").arg(original, plan->metadata.name));
-    return plan->metadata.id;
+    return report(m_library.clonePlan(planId, m_operator));
 }
 
 bool PlanCenterPage::deletePlan(const QString &planId, bool confirm)
 {
-    const std::optional<PlanData> plan = m_store.loadPlan(planId);
+    const std::optional<PlanData> plan = m_library.plan(planId);
     if (!plan)
         return false;
     if (confirm) {
-        const int versionCount = int(m_store.loadPlanVersions(planId).size());
+        const int versionCount = int(m_library.versions(planId).size());
         QMessageBox box(QMessageBox::Warning, tr("Delete plan"), tr("Delete the plan \"%1\"?").arg(plan->metadata.name),
                         QMessageBox::NoButton, this);
         box.setInformativeText(tr("This cannot be undone: the plan and its %n saved version(s) are removed from "
@@ -372,45 +319,25 @@ bool PlanCenterPage::deletePlan(const QString &planId, bool confirm)
         if (box.clickedButton() != remove)
             return false;
     }
-    if (!m_store.deletePlan(planId)) {
-        showMessage(tr("The plan \"%1\" could not be deleted: %2").arg(plan->metadata.name, m_store.status().problem));
-        return false;
-    }
-    if (m_editingId == planId)
+    // The person confirmed this plan by its name (or the caller did): the library checks it.
+    const PlanLibrary::Outcome outcome = m_library.deletePlan(planId, plan->metadata.name, m_operator);
+    if (outcome && m_editingId == planId)
         closeEditor();
-    reload();
-    showMessage(tr("Deleted \"%1\".").arg(plan->metadata.name));
-    return true;
+    showMessage(outcome.message);
+    return outcome.ok;
 }
 
 bool PlanCenterPage::changeState(const QString &planId, PlanState state, QString *why, bool interactive)
 {
-    const std::optional<PlanData> stored = m_store.loadPlan(planId);
-    if (!stored)
-        return false;
-    Plan plan(*stored);
-    QString error;
-    if (!plan.setState(state, m_catalog, &error)) {
-        const QString message
-            = tr("\"%1\" cannot become effective: %2\nFix the findings in the editor, then try again.")
-                  .arg(stored->metadata.name, error);
+    const PlanLibrary::Outcome outcome = m_library.changeState(planId, state, m_operator);
+    showMessage(outcome.message);
+    if (!outcome) {
         if (why)
-            *why = message;
-        showMessage(message);
+            *why = outcome.message;
         if (interactive)
-            QMessageBox::warning(this, tr("Change state"), message);
-        return false;
+            QMessageBox::warning(this, tr("Change state"), outcome.message);
     }
-    int version = 0;
-    for (const PlanSummary &summary : m_store.listPlans()) {
-        if (summary.id == planId)
-            version = summary.version;
-    }
-    if (!m_store.savePlan(plan.data(), version))
-        return false;
-    reload();
-    showMessage(tr("\"%1\" is now %2.").arg(stored->metadata.name, PlanText::state(state)));
-    return true;
+    return outcome.ok;
 }
 
 bool PlanCenterPage::isEditing() const
@@ -420,7 +347,7 @@ bool PlanCenterPage::isEditing() const
 
 void PlanCenterPage::openPlan(const QString &planId)
 {
-    const std::optional<PlanData> plan = m_store.loadPlan(planId);
+    const std::optional<PlanData> plan = m_library.plan(planId);
     if (!plan)
         return;
     m_editingId = planId;
@@ -452,87 +379,49 @@ bool PlanCenterPage::saveEditedPlan(const QString &comment)
         return false;
     PlanDocument &document = m_editor->document();
     PlanData plan = document.plan().data();
-    const std::optional<PlanData> stored = m_store.loadPlan(m_editingId);
     plan.metadata.id = m_editingId;
-    plan.metadata.state = stored ? stored->metadata.state : PlanState::Draft;
-    document.validateNow();
-    QString note;
-    if (plan.metadata.state == PlanState::Effective && PlanValidator::hasErrors(document.issues())) {
-        plan.metadata.state = PlanState::Draft; // an effective plan must validate
-        note = tr(" It has validation errors, so it is a draft again.");
-    }
-    if (!store(plan, comment))
+    document.validateNow(); // the editor lists the findings the library may demote the plan for
+    const PlanLibrary::Outcome outcome = m_library.saveVersion(plan, comment, m_operator);
+    showMessage(outcome.message);
+    if (!outcome) {
+        if (isVisible())
+            QMessageBox::warning(this, tr("Save plan"), outcome.message);
         return false;
+    }
     document.markSaved();
-    showMessage(tr("Saved \"%1\".").arg(plan.metadata.name) + note);
     return true;
 }
 
 QString PlanCenterPage::importFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
-        return {};
-    }
-    PlanFormat::ImportResult result = PlanFormat::fromBytes(file.readAll(), m_catalog);
-    if (!result.plan) {
-        if (error)
-            *error = tr("%1 was not imported: %2").arg(path, result.error);
-        return {};
-    }
-    PlanData plan = *result.plan;
-    if (plan.metadata.id.isEmpty() || m_store.loadPlan(plan.metadata.id))
-        plan.metadata.id = newPlanId(); // never overwrite a plan already here
-    plan.metadata.state = PlanState::Draft;
-    if (!store(plan, tr("Imported from %1").arg(path)))
-        return {};
-    reload();
-    selectPlan(plan.metadata.id);
-    QString message = tr("Imported \"%1\" as a draft.").arg(plan.metadata.name);
-    if (!result.error.isEmpty())
-        message += QLatin1Char(' ') + result.error;
+    const PlanLibrary::Outcome outcome = m_library.importFile(path, m_operator);
     if (error)
-        *error = result.error;
-    showMessage(message);
-    return plan.metadata.id;
+        *error = outcome ? outcome.warning : outcome.message;
+    return report(outcome);
 }
 
 bool PlanCenterPage::exportPlan(const QString &planId, const QString &path, QString *error)
 {
-    const std::optional<PlanData> plan = m_store.loadPlan(planId);
-    if (!plan)
-        return false;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(PlanFormat::toBytes(*plan)) < 0 || !file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    showMessage(tr("Exported \"%1\" to %2.").arg(plan->metadata.name, path));
-    return true;
+    const PlanLibrary::Outcome outcome = m_library.exportPlan(planId, path);
+    if (!outcome && error)
+        *error = outcome.message;
+    showMessage(outcome.message);
+    return outcome.ok;
 }
 
 QList<PlanVersion> PlanCenterPage::versions(const QString &planId) const
 {
-    return m_store.loadPlanVersions(planId);
+    return m_library.versions(planId);
 }
 
 QStringList PlanCenterPage::differences(const QString &planId, int fromVersion, int toVersion) const
 {
-    const std::optional<PlanData> stored = m_store.loadPlan(planId);
-    if (!stored)
-        return {};
-    Plan plan(*stored);
-    plan.setVersions(m_store.loadPlanVersions(planId));
-    const PlanDiff diff = plan.diff(fromVersion, toVersion);
-    return diff.isEmpty() ? QStringList{tr("No differences.")} : diff.lines;
+    return m_library.differences(planId, fromVersion, toVersion);
 }
 
 void PlanCenterPage::showHistory(const QString &planId)
 {
-    const std::optional<PlanData> plan = m_store.loadPlan(planId);
+    const std::optional<PlanData> plan = m_library.plan(planId);
     if (!plan)
         return;
     const QList<PlanVersion> history = versions(planId);

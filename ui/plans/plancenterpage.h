@@ -4,10 +4,11 @@
 // The plan center (容灾预案中心): the list of plans with create (blank or from a template), edit,
 // clone, delete (confirmed), state changes (only a plan that validates becomes effective),
 // history with the differences between versions, and import/export in the plan file format.
-// Everything lives in the local store, so it all works offline.
+// The page shows and asks; the plan library decides, saves and audits. Everything lives in the
+// local store, so it all works offline.
 
-#include "models/plans/plan.h"
-#include "models/plans/plantemplates.h"
+#include "app/executions/executionengine.h"
+#include "app/plans/planlibrary.h"
 
 #include <QWidget>
 
@@ -19,23 +20,22 @@ class QTableView;
 
 namespace Haven {
 
-class LocalStore;
 class PlanEditorPage;
 
 class PlanCenterPage final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PlanCenterPage(LocalStore &store, QWidget *parent = nullptr);
+    explicit PlanCenterPage(PlanLibrary &library, QWidget *parent = nullptr);
     ~PlanCenterPage() override;
 
     // The cached operation catalog (union of the sites' catalogs), for validation and the palette.
     void setCatalog(const QList<OperationSpec> &catalog);
     const QList<OperationSpec> &catalog() const { return m_catalog; }
-    // Who is recorded as the author of saved versions.
-    void setAuthor(const QString &author) { m_author = author; }
+    // Who is recorded as the author of saved versions and in the audit log.
+    void setAuthor(const QString &author) { m_operator.user = author; }
 
-    void reload(); // rereads the list from the store
+    void reload(); // rereads the list from the library
 
     // --- the actions behind the buttons (they return what happened; dialogs wrap them) ----
     QString createBlank(PlanKind kind); // the new plan's id
@@ -73,12 +73,13 @@ private:
     void updateActions();
     void showMessage(const QString &message);
     void showHistory(const QString &planId);
-    bool store(const PlanData &plan, const QString &comment); // working copy + a new version
+    // Shows what the library said; selects the plan a successful call made.
+    QString report(const PlanLibrary::Outcome &outcome);
     void closeEditor();
 
-    LocalStore &m_store;
+    PlanLibrary &m_library;
     QList<OperationSpec> m_catalog;
-    QString m_author;
+    Operator m_operator;
     QString m_editingId;
     QString m_lastMessage;
 

@@ -13,7 +13,7 @@ namespace Haven {
 PlansFeature::PlansFeature(ConsoleSession &session, Shell &shell, QObject *parent)
     : QObject(parent)
 {
-    auto *plans = new PlanCenterPage(session.store());
+    auto *plans = new PlanCenterPage(session.plans());
     FleetTopology &topology = session.topology();
     plans->setCatalog(topology.catalog());
     connect(&topology, &FleetTopology::catalogChanged, plans,

@@ -8,6 +8,8 @@
 #include "app/executions/executionengine.h"
 #include "app/session/consolesession.h"
 #include "executiontest.h"
+#include "models/environment/environmentrepository.h"
+#include "models/executions/executionjournal.h"
 #include "models/plans/planformat.h"
 #include "models/plans/plantemplates.h"
 #include "models/store/localstore.h"
@@ -467,7 +469,8 @@ void TestExecutionEngine::journalReplaysToTheSameState()
         QVERIFY(waitUntil([&] { return !console.execution(id).stepRun(2)->sites.value(0).actionId.isEmpty(); }, 10'000));
         // The journal alone gives the state the engine holds.
         QString error;
-        const std::optional<Execution> replayed = Execution::replay(id, console.session.store().loadExecutionEvents(id),
+        const std::optional<Execution> replayed = Execution::replay(id,
+                                                                    console.session.store().journal().loadEvents(id),
                                                                     &error);
         QVERIFY2(replayed, qPrintable(error));
         QCOMPARE(toString(replayed->state()), toString(console.execution(id).state()));
@@ -489,7 +492,7 @@ void TestExecutionEngine::journalReplaysToTheSameState()
         bogus.timeMs = QDateTime::currentMSecsSinceEpoch();
         bogus.kind = ExecutionEvent::Kind::Created;
         bogus.payload = {{QStringLiteral("ticket"), QStringLiteral("not an object")}};
-        QVERIFY(store.appendExecutionEvents(QStringLiteral("damaged"), {bogus}, ExecutionState::Running));
+        QVERIFY(store.journal().appendEvents(QStringLiteral("damaged"), {bogus}, ExecutionState::Running));
     }
 
     Console again(*m_dir);
@@ -547,7 +550,7 @@ void TestExecutionEngine::crashBetweenDispatchesDispatchesTheRest()
         QList<ExecutionEvent> events;
         for (const auto &[kind, payload] : items)
             events.append({events.size() + 1, now, kind, payload});
-        QVERIFY(store.appendExecutionEvents(id, events, ExecutionState::Running));
+        QVERIFY(store.journal().appendEvents(id, events, ExecutionState::Running));
     }
     Console console(*m_dir);
     QVERIFY(console.follow(*m_sites));
@@ -637,7 +640,7 @@ void TestExecutionEngine::journalThatCannotBeWrittenStopsDispatching()
         site.name = QStringLiteral("A site with a long name to need a new page %1").arg(i);
         large.sites.append(site);
     }
-    console.session.store().saveEnvironment(large);
+    console.session.store().environment().save(large);
     QVERIFY(!console.session.store().isPersistent());
     // The first step finishes at the agent; recording that fails, and nothing new goes out.
     const QList<QJsonObject> first = m_sites->actions(QStringLiteral("sha"), id + QStringLiteral("/1/"));

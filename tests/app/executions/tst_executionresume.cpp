@@ -6,7 +6,9 @@
 
 #include "core/sqlitedatabase.h"
 #include "executiontest.h"
+#include "models/executions/executionjournal.h"
 #include "models/plans/planformat.h"
+#include "models/plans/planrepository.h"
 #include "models/plans/plantemplates.h"
 #include "models/store/localstore.h"
 #include "waituntil.h"
@@ -95,7 +97,7 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
         }
         LocalStore store;
         QCOMPARE(store.open(scratch).mode, LocalStore::Mode::Persistent);
-        QVERIFY(store.listExecutions().isEmpty());
+        QVERIFY(store.journal().list().isEmpty());
     }
     const QStringList common{QStringLiteral("--headless"),
                              QStringLiteral("--environment"),
@@ -154,11 +156,11 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
     // The journal says it finished; the agents say each step ran exactly once.
     LocalStore store;
     QCOMPARE(store.open(database).mode, LocalStore::Mode::Persistent);
-    const QList<ExecutionSummary> executions = store.listExecutions();
+    const QList<ExecutionSummary> executions = store.journal().list();
     QCOMPARE(executions.size(), 1);
     const QString id = executions.first().id;
     QString error;
-    const std::optional<Execution> execution = Execution::replay(id, store.loadExecutionEvents(id), &error);
+    const std::optional<Execution> execution = Execution::replay(id, store.journal().loadEvents(id), &error);
     QVERIFY2(execution, qPrintable(error));
     QCOMPARE(toString(execution->state()), toString(ExecutionState::Succeeded));
     int expected = 0;
@@ -178,6 +180,11 @@ void TestExecutionResume::killedConsoleResumesWithoutLosingOrRepeatingSteps()
     for (const QString &site : DemoSites::Ids)
         recorded += int(sites.actions(site, id).size());
     QCOMPARE(recorded, expected); // nothing else ran under this execution
+    // The plan library's records (a state change, a deletion) join the same chain.
+    const QJsonObject planDetails{{QStringLiteral("plan"), plan.metadata.id}};
+    QVERIFY(store.plans().savePlan(plan, 1, {{QStringLiteral("alice"), QStringLiteral("plan.state"), planDetails}}));
+    QVERIFY(store.plans().deletePlan(plan.metadata.id,
+                                     {{QStringLiteral("alice"), QStringLiteral("plan.delete"), planDetails}}));
     QVERIFY(store.verifyAuditChain());
 
     // `haven --headless audit` says the chain is intact; after one record is changed it says which.

@@ -2,8 +2,10 @@
 // The wiring of the console's services: what a file or a failing disk changes on screen.
 #include "app/fleet/modecontroller.h"
 #include "app/session/consolesession.h"
+#include "models/environment/environmentrepository.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
+#include "models/topology/topologycache.h"
 #include "sessiontest.h"
 
 #include <QFile>
@@ -77,7 +79,7 @@ void TestConsoleSession::diskFullWhileRunningShowsTheBanner()
     QVERIFY2(session.mode().bannerText().contains(QStringLiteral("disk is full")),
              qPrintable(session.mode().bannerText()));
     // Nothing is lost for this run: the environment is there, in memory.
-    QCOMPARE(session.store().loadEnvironment()->sites.size(), 200);
+    QCOMPARE(session.store().environment().load()->sites.size(), 200);
 }
 
 void TestConsoleSession::trendsAreRestoredAfterStart()
@@ -90,7 +92,7 @@ void TestConsoleSession::trendsAreRestoredAfterStart()
     {
         LocalStore store;
         QVERIFY(store.open(Test::sessionOptions(dir).databasePath).mode == LocalStore::Mode::Persistent);
-        QVERIFY(store.appendMetricBuckets({MetricBucket{series, 1, start, 40, 60, 50, 6}}));
+        QVERIFY(store.topologyCache().appendMetricBuckets({MetricBucket{series, 1, start, 40, 60, 50, 6}}));
     }
     ConsoleSession session(Test::sessionOptions(dir));
     session.start();

@@ -5,6 +5,7 @@
 #include "agent/simulated/simulatedsite.h"
 #include "models/plans/plan.h"
 #include "models/plans/planformat.h"
+#include "models/plans/planrepository.h"
 #include "models/plans/plantemplates.h"
 #include "models/store/localstore.h"
 
@@ -423,33 +424,33 @@ void TestPlan::persistence()
     {
         LocalStore store;
         QVERIFY(store.open(path).problem.isEmpty());
-        QVERIFY(store.savePlan(plan.data(), plan.version()));
+        QVERIFY(store.plans().savePlan(plan.data(), plan.version()));
         for (const PlanVersion &v : plan.versions())
-            QVERIFY(store.savePlanVersion(plan.id(), v));
-        QVERIFY(!store.savePlanVersion(plan.id(), plan.versions().first())); // versions are immutable
+            QVERIFY(store.plans().savePlanVersion(plan.id(), v));
+        QVERIFY(!store.plans().savePlanVersion(plan.id(), plan.versions().first())); // versions are immutable
         PlanData other = PlanTemplates::create(PlanTemplates::Architecture::UnitizedMultiActive);
         other.metadata.name = QStringLiteral("A first plan");
-        QVERIFY(store.savePlan(other, 0));
-        QVERIFY(store.savePlan(plan.data(), plan.version())); // update keeps the versions
+        QVERIFY(store.plans().savePlan(other, 0));
+        QVERIFY(store.plans().savePlan(plan.data(), plan.version())); // update keeps the versions
     }
     LocalStore store;
     QVERIFY(store.open(path).problem.isEmpty());
-    const QList<PlanSummary> list = store.listPlans();
+    const QList<PlanSummary> list = store.plans().listPlans();
     QCOMPARE(list.size(), 2);
     QCOMPARE(list.at(0).name, QStringLiteral("A first plan"));
     QCOMPARE(list.at(1).id, plan.id());
     QCOMPARE(list.at(1).version, 2);
     QCOMPARE(toString(list.at(1).state), toString(PlanState::Disabled));
-    const std::optional<PlanData> loaded = store.loadPlan(plan.id());
+    const std::optional<PlanData> loaded = store.plans().loadPlan(plan.id());
     QVERIFY(loaded);
     QCOMPARE(*loaded, plan.data());
-    const QList<PlanVersion> versions = store.loadPlanVersions(plan.id());
+    const QList<PlanVersion> versions = store.plans().loadPlanVersions(plan.id());
     QCOMPARE(versions, plan.versions());
 
-    QVERIFY(store.deletePlan(plan.id()));
-    QVERIFY(!store.loadPlan(plan.id()));
-    QVERIFY(store.loadPlanVersions(plan.id()).isEmpty());
-    QCOMPARE(store.listPlans().size(), 1);
+    QVERIFY(store.plans().deletePlan(plan.id()));
+    QVERIFY(!store.plans().loadPlan(plan.id()));
+    QVERIFY(store.plans().loadPlanVersions(plan.id()).isEmpty());
+    QCOMPARE(store.plans().listPlans().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPlan)

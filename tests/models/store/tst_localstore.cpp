@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/environment/environmentrepository.h"
+#include "models/plans/planrepository.h"
 #include "models/store/localstore.h"
+#include "models/topology/topologycache.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -26,7 +29,9 @@ private Q_SLOTS:
     void environmentRoundTrip();
     void metricBucketsRoundTrip();
     void auditChainDetectsTampering();
+    void migratesOlderSchema_data();
     void migratesOlderSchema();
+    void newerFeatureSchemaIsLeftAlone();
     void loadsAThousandSites();
     void degradedOpen_data();
     void degradedOpen();
@@ -90,7 +95,7 @@ void createDatabase(const QString &path, int sites)
     LocalStore store;
     QCOMPARE(store.open(path).mode, LocalStore::Mode::Persistent);
     for (int i = 0; i < sites; ++i)
-        QVERIFY(store.saveSite(sampleSite(QStringLiteral("s%1").arg(i, 3, 10, QLatin1Char('0')), 10)));
+        QVERIFY(store.topologyCache().saveSite(sampleSite(QStringLiteral("s%1").arg(i, 3, 10, QLatin1Char('0')), 10)));
 }
 
 // Root ignores file modes, so for root use the immutable attribute, which binds root too.
@@ -131,8 +136,8 @@ void TestLocalStore::startsInMemoryBeforeOpen()
 {
     LocalStore store;
     QCOMPARE(store.status().mode, LocalStore::Mode::InMemory);
-    QVERIFY(store.saveSite(sampleSite(QStringLiteral("a"), 2)));
-    QCOMPARE(store.loadSites().size(), 1);
+    QVERIFY(store.topologyCache().saveSite(sampleSite(QStringLiteral("a"), 2)));
+    QCOMPARE(store.topologyCache().loadSites().size(), 1);
 }
 
 void TestLocalStore::freshFileIsPersistentWithWal()
@@ -166,15 +171,15 @@ void TestLocalStore::sitesRoundTrip()
     {
         LocalStore store;
         store.open(path);
-        QVERIFY(store.saveSite(a));
-        QVERIFY(store.saveSite(b));
-        QVERIFY(store.saveSite(sampleSite(QStringLiteral("gone"), 1)));
-        QVERIFY(store.removeSite(QStringLiteral("gone")));
+        QVERIFY(store.topologyCache().saveSite(a));
+        QVERIFY(store.topologyCache().saveSite(b));
+        QVERIFY(store.topologyCache().saveSite(sampleSite(QStringLiteral("gone"), 1)));
+        QVERIFY(store.topologyCache().removeSite(QStringLiteral("gone")));
         QCOMPARE(store.failedWrites(), 0);
     }
     LocalStore store;
     QCOMPARE(store.open(path).mode, LocalStore::Mode::Persistent);
-    const QList<CachedSite> sites = store.loadSites();
+    const QList<CachedSite> sites = store.topologyCache().loadSites();
     QCOMPARE(sites.size(), 2);
     // Ordered by site id.
     QCOMPARE(sites.at(0).info.id, QStringLiteral("bj"));
@@ -206,12 +211,12 @@ void TestLocalStore::environmentRoundTrip()
     {
         LocalStore store;
         store.open(path);
-        QVERIFY(!store.loadEnvironment());
-        QVERIFY(store.saveEnvironment(environment));
+        QVERIFY(!store.environment().load());
+        QVERIFY(store.environment().save(environment));
     }
     LocalStore store;
     store.open(path);
-    const std::optional<Environment> loaded = store.loadEnvironment();
+    const std::optional<Environment> loaded = store.environment().load();
     QVERIFY(loaded);
     QCOMPARE(loaded->sites.size(), 1);
     QCOMPARE(loaded->sites.at(0), site);
@@ -232,24 +237,24 @@ void TestLocalStore::metricBucketsRoundTrip()
     {
         LocalStore store;
         store.open(path);
-        QVERIFY(store.appendMetricBuckets(buckets));
+        QVERIFY(store.topologyCache().appendMetricBuckets(buckets));
         // Writing a bucket again replaces it (persisting is idempotent).
-        QVERIFY(store.appendMetricBuckets({buckets.at(0)}));
+        QVERIFY(store.topologyCache().appendMetricBuckets({buckets.at(0)}));
     }
     LocalStore store;
     store.open(path);
-    QList<MetricBucket> loaded = store.loadMetricBuckets(0);
+    QList<MetricBucket> loaded = store.topologyCache().loadMetricBuckets(0);
     QCOMPARE(loaded.size(), 4);
     QVERIFY(loaded.contains(buckets.at(2)));
     QVERIFY(loaded.contains(buckets.at(3)));
-    QCOMPARE(store.loadMetricBuckets(20'000).size(), 3);
+    QCOMPARE(store.topologyCache().loadMetricBuckets(20'000).size(), 3);
     // Per tier: only tier 0's old buckets go.
-    QVERIFY(store.pruneMetricBuckets(1'000'000, 0));
-    loaded = store.loadMetricBuckets(0);
+    QVERIFY(store.topologyCache().pruneMetricBuckets(1'000'000, 0));
+    loaded = store.topologyCache().loadMetricBuckets(0);
     QCOMPARE(loaded.size(), 2);
     QVERIFY(!loaded.contains(buckets.at(0)));
-    QVERIFY(store.pruneMetricBuckets(61'000));
-    QCOMPARE(store.loadMetricBuckets(0), QList<MetricBucket>{buckets.at(2)});
+    QVERIFY(store.topologyCache().pruneMetricBuckets(61'000));
+    QCOMPARE(store.topologyCache().loadMetricBuckets(0), QList<MetricBucket>{buckets.at(2)});
 }
 
 void TestLocalStore::auditChainDetectsTampering()
@@ -285,31 +290,122 @@ void TestLocalStore::auditChainDetectsTampering()
     QCOMPARE(broken, 2);
 }
 
+namespace {
+
+// The schema as Haven wrote it before each feature had its own tables (PRAGMA user_version 1
+// and 2), kept here by hand so that files from then are known to open without loss.
+const QList<QByteArray> &schemaBeforeTheSplit()
+{
+    static const QList<QByteArray> list = {
+        R"(CREATE TABLE environment (id INTEGER PRIMARY KEY CHECK (id = 1), document TEXT NOT NULL,
+               updated_ms INTEGER NOT NULL);
+           CREATE TABLE sites (site_id TEXT PRIMARY KEY, info TEXT NOT NULL, snapshot TEXT NOT NULL, fetched_ms INTEGER);
+           CREATE TABLE metric_buckets (series TEXT NOT NULL, tier INTEGER NOT NULL, start_ms INTEGER NOT NULL,
+               min REAL NOT NULL, max REAL NOT NULL, mean REAL NOT NULL, count INTEGER NOT NULL,
+               PRIMARY KEY (series, tier, start_ms)) WITHOUT ROWID;
+           CREATE INDEX metric_buckets_start ON metric_buckets(start_ms);)",
+        R"(CREATE TABLE plans (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL,
+               version INTEGER NOT NULL DEFAULT 1, document TEXT NOT NULL, updated_ms INTEGER NOT NULL);
+           CREATE TABLE plan_versions (plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+               version INTEGER NOT NULL, document TEXT NOT NULL, author TEXT NOT NULL DEFAULT '',
+               created_ms INTEGER NOT NULL, PRIMARY KEY (plan_id, version)) WITHOUT ROWID;
+           CREATE TABLE executions (id TEXT PRIMARY KEY, plan_id TEXT REFERENCES plans(id) ON DELETE SET NULL,
+               plan_version INTEGER, state TEXT NOT NULL, document TEXT NOT NULL, created_ms INTEGER NOT NULL,
+               updated_ms INTEGER NOT NULL);
+           CREATE INDEX executions_state ON executions(state);
+           CREATE TABLE execution_events (execution_id TEXT NOT NULL REFERENCES executions(id) ON DELETE CASCADE,
+               seq INTEGER NOT NULL, time_ms INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL,
+               PRIMARY KEY (execution_id, seq)) WITHOUT ROWID;
+           CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, user TEXT NOT NULL,
+               host TEXT NOT NULL, action TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL,
+               hash TEXT NOT NULL);)",
+    };
+    return list;
+}
+
+} // namespace
+
+void TestLocalStore::migratesOlderSchema_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::addRow("cache only (1)") << 1;
+    QTest::addRow("before the split (2)") << 2;
+}
+
 void TestLocalStore::migratesOlderSchema()
 {
+    QFETCH(int, version);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("haven.db"));
     const CachedSite site = sampleSite(QStringLiteral("sha"), 2);
     {
-        // A database as the first version of the schema left it.
         SqliteDatabase db;
         QVERIFY(db.open(path));
-        QVERIFY(db.migrate({LocalStore::migrations().first()}));
-        QCOMPARE(db.userVersion(), 1);
+        QVERIFY(db.migrate(schemaBeforeTheSplit().mid(0, version)));
+        QCOMPARE(db.userVersion(), version);
         SqliteStatement insert(db, "INSERT INTO sites (site_id, info, snapshot, fetched_ms) VALUES (?, ?, ?, NULL)");
         QVERIFY(insert.bind(1, site.info.id)
                     .bind(2, QJsonDocument(site.info.toJson()).toJson())
                     .bind(3, QJsonDocument(site.snapshot.toJson()).toJson())
                     .run());
+        if (version >= 2) {
+            SqliteStatement plan(db, "INSERT INTO plans (id, name, kind, state, version, document, updated_ms) "
+                                     "VALUES ('p1', 'Old plan', 'disasterRecovery', 'effective', 3, ?, 0)");
+            QVERIFY(plan.bind(1, QByteArray(R"({"format":"haven-plan","version":1,"plan":{"name":"Old plan"},)"
+                                            R"("steps":[],"edges":[]})"))
+                        .run());
+            QVERIFY(db.exec(R"(INSERT INTO plan_versions VALUES ('p1', 3, '{"comment":"third"}', 'alice', 0))"));
+            QVERIFY(db.exec("INSERT INTO audit_log VALUES (1, 't', 'alice', 'h', 'old', '{}', '', 'x')"));
+        }
     }
-    QVERIFY(LocalStore::schemaVersion() > 1);
     LocalStore store;
     QCOMPARE(store.open(path).mode, LocalStore::Mode::Persistent);
-    QCOMPARE(store.loadSites().size(), 1);
+    QCOMPARE(store.topologyCache().loadSites().size(), 1);
+    if (version >= 2) {
+        const std::optional<PlanSummary> plan = store.plans().summary(QStringLiteral("p1"));
+        QVERIFY(plan);
+        QCOMPARE(plan->name, QStringLiteral("Old plan"));
+        QCOMPARE(plan->version, 3);
+        QVERIFY(plan->state == PlanState::Effective);
+        QCOMPARE(store.plans().loadPlanVersions(QStringLiteral("p1")).constFirst().comment, QStringLiteral("third"));
+        QCOMPARE(store.auditRecords().size(), 1); // the old records are kept as they were
+    }
     QVERIFY(store.appendAudit(QStringLiteral("alice"), QStringLiteral("upgrade"), {}));
+    QVERIFY(store.plans().savePlan(PlanData{}, 0));
     SqliteDatabase db;
     QVERIFY(db.openReadOnly(path));
     QCOMPARE(db.userVersion(), LocalStore::schemaVersion());
+    for (const FeatureSchema &feature : LocalStore::features()) {
+        SqliteStatement select(db, "SELECT version FROM schema_versions WHERE feature = ?");
+        select.bind(1, feature.feature);
+        QVERIFY2(select.next(), qPrintable(feature.feature));
+        QCOMPARE(select.integer(0), feature.migrations.size());
+    }
+}
+
+void TestLocalStore::newerFeatureSchemaIsLeftAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("haven.db"));
+    {
+        LocalStore store;
+        QCOMPARE(store.open(path).mode, LocalStore::Mode::Persistent);
+    }
+    {
+        SqliteDatabase db;
+        QVERIFY(db.open(path));
+        QVERIFY(db.exec("UPDATE schema_versions SET version = 99 WHERE feature = 'plans'"));
+    }
+    LocalStore store;
+    const LocalStore::Status status = store.open(path);
+    QCOMPARE(status.mode, LocalStore::Mode::InMemory);
+    QVERIFY2(status.problem.contains(QStringLiteral("plans at version 99")), qPrintable(status.problem));
+    QVERIFY(store.plans().savePlan(PlanData{}, 0)); // memory still works
+    SqliteDatabase db;
+    QVERIFY(db.openReadOnly(path));
+    SqliteStatement select(db, "SELECT version FROM schema_versions WHERE feature = 'plans'");
+    QVERIFY(select.next());
+    QCOMPARE(select.integer(0), 99); // untouched
 }
 
 void TestLocalStore::loadsAThousandSites()
@@ -326,7 +422,7 @@ void TestLocalStore::loadsAThousandSites()
         QList<CachedSite> batch;
         for (int i = 0; i < Sites; ++i)
             batch.append(sampleSite(QStringLiteral("site%1").arg(i, 4, 10, QLatin1Char('0')), ComponentsPerSite));
-        QVERIFY(store.saveSites(batch));
+        QVERIFY(store.topologyCache().saveSites(batch));
         qInfo("saveSites of %d sites: %lld ms", Sites, saving.elapsed());
     }
     QElapsedTimer timer;
@@ -334,7 +430,7 @@ void TestLocalStore::loadsAThousandSites()
     LocalStore store;
     QCOMPARE(store.open(path).mode, LocalStore::Mode::Persistent);
     const qint64 openMs = timer.elapsed();
-    const QList<CachedSite> sites = store.loadSites();
+    const QList<CachedSite> sites = store.topologyCache().loadSites();
     const qint64 totalMs = timer.elapsed();
     qsizetype components = 0;
     for (const CachedSite &site : sites)
@@ -454,11 +550,11 @@ void TestLocalStore::degradedOpen()
             QVERIFY(status.movedAsidePath.isEmpty());
         }
         if (sitesShown >= 0)
-            QCOMPARE(store.loadSites().size(), sitesShown);
+            QCOMPARE(store.topologyCache().loadSites().size(), sitesShown);
         // Whatever happened, the console keeps working.
-        QVERIFY(store.saveSite(sampleSite(QStringLiteral("new"), 2)));
+        QVERIFY(store.topologyCache().saveSite(sampleSite(QStringLiteral("new"), 2)));
         QVERIFY(store.appendAudit(QStringLiteral("alice"), QStringLiteral("test"), {}));
-        QVERIFY(!store.loadSites().isEmpty());
+        QVERIFY(!store.topologyCache().loadSites().isEmpty());
         QCOMPARE(store.status().mode, mode);
     }
 
@@ -472,7 +568,7 @@ void TestLocalStore::degradedOpen()
         if (damage != Damage::NewerSchema) {
             LocalStore store;
             QCOMPARE(store.open(path).mode, LocalStore::Mode::Persistent);
-            QCOMPARE(store.loadSites().size(), 3);
+            QCOMPARE(store.topologyCache().loadSites().size(), 3);
         }
     }
 }
@@ -488,7 +584,7 @@ void TestLocalStore::diskFullKeepsTheFile()
         LocalStore store;
         store.open(path);
         for (const CachedSite &site : std::as_const(original))
-            QVERIFY(store.saveSite(site));
+            QVERIFY(store.topologyCache().saveSite(site));
         QVERIFY(store.appendAudit(QStringLiteral("alice"), QStringLiteral("before"), {}));
         // The console hears of it at once (its banner), not at the next start.
         QList<LocalStore::Status> reported;
@@ -497,7 +593,7 @@ void TestLocalStore::diskFullKeepsTheFile()
         store.setPageLimitForTesting(1);
         QVERIFY(store.isPersistent());
         // The write still succeeds, in memory, on top of a copy of what the file held.
-        QVERIFY(store.saveSite(sampleSite(QStringLiteral("big"), 400)));
+        QVERIFY(store.topologyCache().saveSite(sampleSite(QStringLiteral("big"), 400)));
         QVERIFY(!store.isPersistent());
         QCOMPARE(reported.size(), 1);
         QCOMPARE(reported.first().mode, LocalStore::Mode::InMemory);
@@ -507,15 +603,15 @@ void TestLocalStore::diskFullKeepsTheFile()
         QVERIFY2(problem.contains(QStringLiteral("disk is full")), qPrintable(problem));
         QVERIFY2(problem.contains(QStringLiteral("Free some disk space")), qPrintable(problem));
         QVERIFY2(problem.contains(QStringLiteral("copy of it in memory")), qPrintable(problem));
-        QCOMPARE(store.loadSites().size(), 6);
-        QVERIFY(store.saveSite(sampleSite(QStringLiteral("s0"), 1, 99)));
+        QCOMPARE(store.topologyCache().loadSites().size(), 6);
+        QVERIFY(store.topologyCache().saveSite(sampleSite(QStringLiteral("s0"), 1, 99)));
         QVERIFY(store.verifyAuditChain());
         QVERIFY(store.appendAudit(QStringLiteral("alice"), QStringLiteral("after"), {}));
         QVERIFY(store.verifyAuditChain());
     }
     LocalStore store;
     QCOMPARE(store.open(path).mode, LocalStore::Mode::Persistent);
-    const QList<CachedSite> sites = store.loadSites();
+    const QList<CachedSite> sites = store.topologyCache().loadSites();
     QCOMPARE(sites.size(), original.size());
     for (qsizetype i = 0; i < sites.size(); ++i) {
         QCOMPARE(sites.at(i).info.id, original.at(i).info.id);

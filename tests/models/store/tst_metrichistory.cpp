@@ -300,13 +300,13 @@ void TestMetricHistory::persistenceRoundTrip()
     {
         LocalStore store;
         QCOMPARE(store.open(path).mode, LocalStore::Mode::Persistent);
-        QVERIFY(store.appendMetricBuckets(closed));
+        QVERIFY(store.topologyCache().appendMetricBuckets(closed));
     }
 
     LocalStore store;
     store.open(path);
     MetricHistory restored;
-    QCOMPARE(restored.restore(store.loadMetricBuckets(T0 - Day)), closed.size());
+    QCOMPARE(restored.restore(store.topologyCache().loadMetricBuckets(T0 - Day)), closed.size());
     QCOMPARE(restored.seriesCount(), keys.size());
     for (const QString &key : keys) {
         for (const qint64 range : {30 * Minute, 2 * Hour}) {

@@ -7,6 +7,7 @@
 #include "app/executions/executionengine.h"
 #include "app/session/consolesession.h"
 #include "executiontest.h"
+#include "models/plans/planrepository.h"
 #include "models/plans/plantemplates.h"
 #include "models/store/localstore.h"
 #include "models/topology/fleettopology.h"
@@ -94,10 +95,10 @@ void TestTicketDialog::initTestCase()
     // One effective plan and one draft; only the effective one can be run.
     m_plan = PlanTemplates::create(PlanTemplates::Architecture::RemoteActiveStandby);
     m_plan.metadata.state = PlanState::Effective;
-    QVERIFY(m_session->store().savePlan(m_plan, 1));
+    QVERIFY(m_session->store().plans().savePlan(m_plan, 1));
     PlanData draft = PlanTemplates::create(PlanTemplates::Architecture::SameCityActiveActive);
     draft.metadata.name = QStringLiteral("A draft plan");
-    QVERIFY(m_session->store().savePlan(draft, 1));
+    QVERIFY(m_session->store().plans().savePlan(draft, 1));
 }
 
 void TestTicketDialog::cleanupTestCase()

@@ -3,6 +3,7 @@
 // (an invalid plan cannot become effective), history and differences, import and export.
 #include "ui/plans/plancenterpage.h"
 
+#include "app/plans/planlibrary.h"
 #include "editing/plans/plandocument.h"
 #include "models/plans/planformat.h"
 #include "models/store/localstore.h"
@@ -69,7 +70,8 @@ private Q_SLOTS:
     {
         m_store = std::make_unique<LocalStore>();
         m_store->open(m_dir.filePath(QStringLiteral("store-%1.db").arg(++m_round)));
-        m_page = std::make_unique<PlanCenterPage>(*m_store);
+        m_library = std::make_unique<PlanLibrary>(*m_store);
+        m_page = std::make_unique<PlanCenterPage>(*m_library);
         m_page->setCatalog(TestCatalog::catalog());
         m_page->setAuthor(QStringLiteral("alice"));
         m_page->resize(1200, 700);
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_page.reset();
+        m_library.reset();
         m_store.reset();
     }
 
@@ -97,7 +100,7 @@ private Q_SLOTS:
         QVERIFY2(!id.isEmpty(), qPrintable(m_page->lastMessage()));
         QCOMPARE(m_page->planIds(), QStringList{id});
         QCOMPARE(m_page->selectedPlanId(), id);
-        const std::optional<PlanData> plan = m_store->loadPlan(id);
+        const std::optional<PlanData> plan = m_library->plan(id);
         QVERIFY(plan);
         QVERIFY(plan->metadata.state == PlanState::Draft);
         QVERIFY(plan->steps.size() >= 6);
@@ -107,7 +110,7 @@ private Q_SLOTS:
         // The templates validate against a catalog like the demo sites', so they can become effective.
         QString why;
         QVERIFY2(m_page->changeState(id, PlanState::Effective, &why, false), qPrintable(why));
-        QVERIFY(m_store->loadPlan(id)->metadata.state == PlanState::Effective);
+        QVERIFY(m_library->plan(id)->metadata.state == PlanState::Effective);
     }
 
     void cloneIsAnIndependentDraft()
@@ -117,8 +120,8 @@ private Q_SLOTS:
         const QString copy = m_page->clonePlan(id);
         QVERIFY(!copy.isEmpty() && copy != id);
         QCOMPARE(m_page->planIds().size(), 2);
-        const PlanData original = *m_store->loadPlan(id);
-        const PlanData clone = *m_store->loadPlan(copy);
+        const PlanData original = *m_library->plan(id);
+        const PlanData clone = *m_library->plan(copy);
         QVERIFY(clone.metadata.state == PlanState::Draft);
         QVERIFY(clone.metadata.name.contains(original.metadata.name));
         QCOMPARE(clone.steps, original.steps);
@@ -130,8 +133,8 @@ private Q_SLOTS:
     {
         const QString keep = m_page->createBlank(PlanKind::Emergency);
         const QString id = m_page->createFromTemplate(PlanTemplates::Architecture::SameCityActiveActive);
-        QVERIFY(m_store->loadPlan(id));
-        const QString name = m_store->loadPlan(id)->metadata.name;
+        QVERIFY(m_library->plan(id));
+        const QString name = m_library->plan(id)->metadata.name;
 
         MessageBoxAnswer answer;
         answer.answerNext(QStringLiteral("Keep"));
@@ -139,11 +142,11 @@ private Q_SLOTS:
         QVERIFY(answer.seen);
         QVERIFY2(answer.text.contains(name), qPrintable(answer.text)); // the dialog names the plan
         QVERIFY(answer.text.contains(QStringLiteral("cannot be undone")));
-        QVERIFY(m_store->loadPlan(id));
+        QVERIFY(m_library->plan(id));
 
         answer.answerNext(QStringLiteral("Delete plan"));
         QVERIFY(m_page->deletePlan(id));
-        QVERIFY(!m_store->loadPlan(id));
+        QVERIFY(!m_library->plan(id));
         QVERIFY(m_page->versions(id).isEmpty());
         QCOMPARE(m_page->planIds(), QStringList{keep});
     }
@@ -158,10 +161,10 @@ private Q_SLOTS:
         QVERIFY(answer.seen);
         QVERIFY(!why.isEmpty());
         QVERIFY(answer.text.contains(why.section(QLatin1Char('\n'), 0, 0)));
-        QVERIFY(m_store->loadPlan(id)->metadata.state == PlanState::Draft);
+        QVERIFY(m_library->plan(id)->metadata.state == PlanState::Draft);
         // Disabled is always allowed.
         QVERIFY(m_page->changeState(id, PlanState::Disabled, nullptr, false));
-        QVERIFY(m_store->loadPlan(id)->metadata.state == PlanState::Disabled);
+        QVERIFY(m_library->plan(id)->metadata.state == PlanState::Disabled);
     }
 
     void editSaveAndHistory()
@@ -183,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(versions.last().comment, QStringLiteral("drop the first check"));
         const QStringList diff = m_page->differences(id, 1, 2);
         QVERIFY2(diff.join(QLatin1Char('\n')).contains(oldName), qPrintable(diff.join(QLatin1Char('\n'))));
-        QVERIFY(!m_store->loadPlan(id)->step(first));
+        QVERIFY(!m_library->plan(id)->step(first));
     }
 
     void importAndExport()
@@ -195,7 +198,7 @@ private Q_SLOTS:
         const QString imported = m_page->importFile(path, &error);
         QVERIFY2(!imported.isEmpty(), qPrintable(error));
         QVERIFY(imported != id); // never overwrites the plan already here
-        QCOMPARE(m_store->loadPlan(imported)->steps, m_store->loadPlan(id)->steps);
+        QCOMPARE(m_library->plan(imported)->steps, m_library->plan(id)->steps);
     }
 
     void importRefusesBadFiles_data()
@@ -242,6 +245,7 @@ private:
     QTemporaryDir m_dir;
     int m_round = 0;
     std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<PlanLibrary> m_library;
     std::unique_ptr<PlanCenterPage> m_page;
 };
 
