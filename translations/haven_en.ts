@@ -105,6 +105,17 @@
     </message>
 </context>
 <context>
+    <name>ExecutionJournal</name>
+    <message>
+        <source>Event %1 of execution %2 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal of execution %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::AddEdgeCommand</name>
     <message>
         <source>Connect &quot;%1&quot; → &quot;%2&quot;</source>
@@ -467,6 +478,17 @@
     </message>
 </context>
 <context>
+    <name>Haven::DashboardFeature</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::DashboardPage</name>
     <message>
         <source>Problems only</source>
@@ -502,6 +524,30 @@
     </message>
     <message>
         <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sites yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard shows your sites once the console knows their agents. Add regions and sites with their agents&apos; addresses and tokens on the Environment page, or import an environment or fleet file (haven-agent --demo-fleet writes one; haven --environment FILE imports one at start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add sites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Environment page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read regions, sites and tokens from an environment or fleet file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -742,6 +788,32 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::EnvironmentFeature</name>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n site(s) from %1.</source>
+        <translation type="unfinished">
+            <numerusform>Imported %n site from %1.</numerusform>
+            <numerusform>Imported %n sites from %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not imported; the console keeps the environment it had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the file and start haven --environment again, or add the sites here on the Environment page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import environment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2081,6 +2153,33 @@
     </message>
 </context>
 <context>
+    <name>Haven::ExecutionsFeature</name>
+    <message>
+        <source>Switchover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in an execution ticket to run an effective plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require a second approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production: a ticket can only start once a second person approved it. Changes are recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::HeadlessRun</name>
     <message>
         <source>Resuming execution %1 of &quot;%2&quot; (%3).</source>
@@ -2212,55 +2311,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Components</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search components by site, name, kind, product group or host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of %2 sites answering · %3 components</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plan center</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switchover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Execution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New ticket…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fill in an execution ticket to run an effective plan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Require a second approver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Production: a ticket can only start once a second person approved it. Changes are recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2658,39 +2709,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The plan &quot;%1&quot; could not be saved: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created from the template &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created &quot;%1&quot; from the template &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cloned from &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cloned &quot;%1&quot; as &quot;%2&quot; (a draft).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2713,64 +2732,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The plan &quot;%1&quot; could not be deleted: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot become effective: %2
-Fix the findings in the editor, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is now %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&quot;%1&quot; has unsaved changes. Save them as a new version?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> It has validation errors, so it is a draft again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was not imported: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported &quot;%1&quot; as a draft.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported &quot;%1&quot; to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No differences.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3013,6 +2979,174 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>Arrange the steps in layers along their dependencies (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanLibrary</name>
+    <message>
+        <source>No differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database cannot be used, so this change is kept in memory only and is lost when Haven closes; export the plan to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be saved (%2); nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the local database, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created from the template &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot; from the template &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan to clone is no longer here or cannot be read; nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the list and choose the plan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloned from &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloned &quot;%1&quot; as &quot;%2&quot; (a draft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; is no longer in the library (deleted meanwhile?), so this version was not saved; the editor still holds your changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the plan to a file, then import it to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has validation errors, so it is a draft again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be saved (%2); the last saved version is kept and the editor still holds your changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the local database, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot; as version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan is no longer here or cannot be read; its state was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot become effective: %2
+Fix the findings in the editor, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The state of &quot;%1&quot; could not be saved (%2); it stays %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan is no longer here or cannot be read; nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not deleted: deleting a plan cannot be undone, so it needs the plan&apos;s name as confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be deleted (%2); it is kept as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2); nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s name and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot; as a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan is no longer here or cannot be read; nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2); the plan was not exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another place, or check the folder&apos;s permissions and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3701,6 +3835,13 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Haven::PlansFeature</name>
+    <message>
+        <source>Plan center</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::ReadinessPanel</name>
     <message>
         <source>Switchover readiness</source>
@@ -4171,6 +4312,21 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Haven::SitesOverviewPage</name>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search components by site, name, kind, product group or host</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::TicketDialog</name>
     <message>
         <source>Dry run</source>
@@ -4515,10 +4671,6 @@ Fix the findings in the editor, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The local database %1 was written by a newer Haven (schema version %2; this Haven knows up to %3), so this Haven leaves it untouched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Use the newer Haven, or move the file away to start a new database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4603,11 +4755,15 @@ Fix the findings in the editor, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Event %1 of execution %2 cannot be read.</source>
+        <source>schema version %1; this Haven knows up to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The journal of execution %1 cannot be read: %2</source>
+        <source>%1 at version %2; this Haven knows up to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database %1 was written by a newer Haven (%2), so this Haven leaves it untouched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4627,10 +4783,6 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>Directory for the demo fleet&apos;s state.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --headless: the environment or fleet file to use instead of the saved one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4755,6 +4907,10 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions; audit checks the audit log&apos;s hash chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless: the environment or fleet file to use instead of the saved one. Otherwise: the file to import at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

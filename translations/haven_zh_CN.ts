@@ -105,6 +105,17 @@
     </message>
 </context>
 <context>
+    <name>ExecutionJournal</name>
+    <message>
+        <source>Event %1 of execution %2 cannot be read.</source>
+        <translation>无法读取执行 %2 的事件 %1。</translation>
+    </message>
+    <message>
+        <source>The journal of execution %1 cannot be read: %2</source>
+        <translation>无法读取执行 %1 的执行日志：%2</translation>
+    </message>
+</context>
+<context>
     <name>Haven::AddEdgeCommand</name>
     <message>
         <source>Connect &quot;%1&quot; → &quot;%2&quot;</source>
@@ -467,6 +478,17 @@
     </message>
 </context>
 <context>
+    <name>Haven::DashboardFeature</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>容灾运行大盘</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>机房</translation>
+    </message>
+</context>
+<context>
     <name>Haven::DashboardPage</name>
     <message>
         <source>Problems only</source>
@@ -503,6 +525,30 @@
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <source>No sites yet</source>
+        <translation>尚无机房</translation>
+    </message>
+    <message>
+        <source>The dashboard shows your sites once the console knows their agents. Add regions and sites with their agents&apos; addresses and tokens on the Environment page, or import an environment or fleet file (haven-agent --demo-fleet writes one; haven --environment FILE imports one at start).</source>
+        <translation>控制台知道各机房的代理后，容灾运行大盘即显示这些机房。请在“环境信息”页添加地域和机房及其代理的地址与令牌，或导入环境文件或机群文件（haven-agent --demo-fleet 会生成一个；haven --environment FILE 在启动时导入）。</translation>
+    </message>
+    <message>
+        <source>Add sites…</source>
+        <translation>添加机房…</translation>
+    </message>
+    <message>
+        <source>Open the Environment page</source>
+        <translation>打开“环境信息”页</translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Read regions, sites and tokens from an environment or fleet file</source>
+        <translation>从环境文件或机群文件读取地域、机房和令牌</translation>
     </message>
 </context>
 <context>
@@ -743,6 +789,31 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::EnvironmentFeature</name>
+    <message>
+        <source>Environment</source>
+        <translation>环境信息</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n site(s) from %1.</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个机房。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not imported; the console keeps the environment it had.</source>
+        <translation>%1 未导入；控制台保留原有的环境信息。</translation>
+    </message>
+    <message>
+        <source>Correct the file and start haven --environment again, or add the sites here on the Environment page.</source>
+        <translation>请修正该文件后重新运行 haven --environment，或在“环境信息”页添加机房。</translation>
+    </message>
+    <message>
+        <source>Import environment</source>
+        <translation>导入环境信息</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2146,33 @@
     </message>
 </context>
 <context>
+    <name>Haven::ExecutionsFeature</name>
+    <message>
+        <source>Switchover</source>
+        <translation>容灾切换</translation>
+    </message>
+    <message>
+        <source>&amp;Execution</source>
+        <translation>执行(&amp;E)</translation>
+    </message>
+    <message>
+        <source>New ticket…</source>
+        <translation>新建执行单…</translation>
+    </message>
+    <message>
+        <source>Fill in an execution ticket to run an effective plan.</source>
+        <translation>填写预案执行单，以执行已生效的预案。</translation>
+    </message>
+    <message>
+        <source>Require a second approver</source>
+        <translation>要求第二审批人</translation>
+    </message>
+    <message>
+        <source>Production: a ticket can only start once a second person approved it. Changes are recorded in the audit log.</source>
+        <translation>生产环境：预案执行单须经第二人审批后才能开始。此设置的更改会记入审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>Haven::HeadlessRun</name>
     <message>
         <source>Resuming execution %1 of &quot;%2&quot; (%3).</source>
@@ -2206,56 +2304,8 @@
         <translation>Haven — 容灾控制台</translation>
     </message>
     <message>
-        <source>Sites</source>
-        <translation>机房</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>环境信息</translation>
-    </message>
-    <message>
-        <source>Components</source>
-        <translation>组件</translation>
-    </message>
-    <message>
-        <source>Search components by site, name, kind, product group or host</source>
-        <translation>按机房、名称、类型、产品组或主机搜索组件</translation>
-    </message>
-    <message>
         <source>%1 of %2 sites answering · %3 components</source>
         <translation>%2 个机房中 %1 个有应答 · %3 个组件</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>容灾运行大盘</translation>
-    </message>
-    <message>
-        <source>Plan center</source>
-        <translation>容灾预案中心</translation>
-    </message>
-    <message>
-        <source>Switchover</source>
-        <translation>容灾切换</translation>
-    </message>
-    <message>
-        <source>&amp;Execution</source>
-        <translation>执行(&amp;E)</translation>
-    </message>
-    <message>
-        <source>New ticket…</source>
-        <translation>新建执行单…</translation>
-    </message>
-    <message>
-        <source>Fill in an execution ticket to run an effective plan.</source>
-        <translation>填写预案执行单，以执行已生效的预案。</translation>
-    </message>
-    <message>
-        <source>Require a second approver</source>
-        <translation>要求第二审批人</translation>
-    </message>
-    <message>
-        <source>Production: a ticket can only start once a second person approved it. Changes are recorded in the audit log.</source>
-        <translation>生产环境：预案执行单须经第二人审批后才能开始。此设置的更改会记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -2648,40 +2698,8 @@
         <translation>无法读取此预案的本地缓存。</translation>
     </message>
     <message>
-        <source>The plan &quot;%1&quot; could not be saved: %2</source>
-        <translation>预案“%1”无法保存：%2</translation>
-    </message>
-    <message>
         <source>New %1</source>
         <translation>新建%1</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>已创建</translation>
-    </message>
-    <message>
-        <source>Created &quot;%1&quot;.</source>
-        <translation>已创建“%1”。</translation>
-    </message>
-    <message>
-        <source>Created from the template &quot;%1&quot;</source>
-        <translation>由模板“%1”创建</translation>
-    </message>
-    <message>
-        <source>Created &quot;%1&quot; from the template &quot;%2&quot;.</source>
-        <translation>已由模板“%2”创建“%1”。</translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <translation>%1（副本）</translation>
-    </message>
-    <message>
-        <source>Cloned from &quot;%1&quot;</source>
-        <translation>克隆自“%1”</translation>
-    </message>
-    <message>
-        <source>Cloned &quot;%1&quot; as &quot;%2&quot; (a draft).</source>
-        <translation>已将“%1”克隆为“%2”（草稿）。</translation>
     </message>
     <message>
         <source>Delete plan</source>
@@ -2702,66 +2720,12 @@
         <translation>保留</translation>
     </message>
     <message>
-        <source>The plan &quot;%1&quot; could not be deleted: %2</source>
-        <translation>预案“%1”无法删除：%2</translation>
-    </message>
-    <message>
-        <source>Deleted &quot;%1&quot;.</source>
-        <translation>已删除“%1”。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot become effective: %2
-Fix the findings in the editor, then try again.</source>
-        <translation>“%1”无法生效：%2
-请在编辑器中修复问题后重试。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is now %2.</source>
-        <translation>“%1”现在为%2状态。</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has unsaved changes. Save them as a new version?</source>
         <translation>“%1”有未保存的修改。是否保存为新版本？</translation>
-    </message>
-    <message>
-        <source> It has validation errors, so it is a draft again.</source>
-        <translation> 预案存在校验错误，已改回草稿。</translation>
-    </message>
-    <message>
-        <source>Saved &quot;%1&quot;.</source>
-        <translation>已保存“%1”。</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 was not imported: %2</source>
-        <translation>%1 未导入：%2</translation>
-    </message>
-    <message>
-        <source>Imported from %1</source>
-        <translation>从 %1 导入</translation>
-    </message>
-    <message>
-        <source>Imported &quot;%1&quot; as a draft.</source>
-        <translation>已将“%1”导入为草稿。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Exported &quot;%1&quot; to %2.</source>
-        <translation>已将“%1”导出到 %2。</translation>
-    </message>
-    <message>
-        <source>No differences.</source>
-        <translation>没有差异。</translation>
     </message>
     <message>
         <source>History of &quot;%1&quot;</source>
@@ -3002,6 +2966,175 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>Arrange the steps in layers along their dependencies (L)</source>
         <translation>按依赖关系分层排列步骤（L）</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PlanLibrary</name>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>The local database cannot be used, so this change is kept in memory only and is lost when Haven closes; export the plan to keep it.</source>
+        <translation>本地数据库无法使用，此更改仅保存在内存中，Haven 关闭后即丢失；请导出预案以保留它。</translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be saved (%2); nothing was created.</source>
+        <translation>预案“%1”无法保存（%2）；未创建任何内容。</translation>
+    </message>
+    <message>
+        <source>Check the local database, then try again.</source>
+        <translation>请检查本地数据库后重试。</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新建预案</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation>已创建“%1”。</translation>
+    </message>
+    <message>
+        <source>Created from the template &quot;%1&quot;</source>
+        <translation>由模板“%1”创建</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot; from the template &quot;%2&quot;.</source>
+        <translation>已由模板“%2”创建“%1”。</translation>
+    </message>
+    <message>
+        <source>The plan to clone is no longer here or cannot be read; nothing was created.</source>
+        <translation>要克隆的预案已不存在或无法读取；未创建任何内容。</translation>
+    </message>
+    <message>
+        <source>Reload the list and choose the plan again.</source>
+        <translation>请刷新列表后重新选择预案。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Cloned from &quot;%1&quot;</source>
+        <translation>克隆自“%1”</translation>
+    </message>
+    <message>
+        <source>Cloned &quot;%1&quot; as &quot;%2&quot; (a draft).</source>
+        <translation>已将“%1”克隆为“%2”（草稿）。</translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; is no longer in the library (deleted meanwhile?), so this version was not saved; the editor still holds your changes.</source>
+        <translation>预案“%1”已不在预案库中（可能已被删除），因此未保存此版本；编辑器中仍保留您的更改。</translation>
+    </message>
+    <message>
+        <source>Export the plan to a file, then import it to keep them.</source>
+        <translation>请将预案导出到文件，再导入以保留这些更改。</translation>
+    </message>
+    <message>
+        <source>It has validation errors, so it is a draft again.</source>
+        <translation>它存在校验错误，因此已恢复为草稿。</translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be saved (%2); the last saved version is kept and the editor still holds your changes.</source>
+        <translation>预案“%1”无法保存（%2）；保留上次保存的版本，编辑器中仍保留您的更改。</translation>
+    </message>
+    <message>
+        <source>Check the local database, then save again.</source>
+        <translation>请检查本地数据库后再次保存。</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot; as version %2.</source>
+        <translation>已将“%1”保存为第 %2 版。</translation>
+    </message>
+    <message>
+        <source>The plan is no longer here or cannot be read; its state was not changed.</source>
+        <translation>该预案已不存在或无法读取；其状态未改变。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already %2.</source>
+        <translation>“%1”已是%2状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot become effective: %2
+Fix the findings in the editor, then try again.</source>
+        <translation>“%1”无法生效：%2
+请在编辑器中修复问题后重试。</translation>
+    </message>
+    <message>
+        <source>The state of &quot;%1&quot; could not be saved (%2); it stays %3.</source>
+        <translation>“%1”的状态无法保存（%2）；仍为%3状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is now %2.</source>
+        <translation>“%1”现在为%2状态。</translation>
+    </message>
+    <message>
+        <source>The plan is no longer here or cannot be read; nothing was deleted.</source>
+        <translation>该预案已不存在或无法读取；未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not deleted: deleting a plan cannot be undone, so it needs the plan&apos;s name as confirmation.</source>
+        <translation>“%1”未删除：删除预案不可撤销，因此需要输入预案名称进行确认。</translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; could not be deleted (%2); it is kept as it was.</source>
+        <translation>预案“%1”无法删除（%2）；保持原样。</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2); nothing was imported.</source>
+        <translation>无法读取 %1（%2）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s name and permissions.</source>
+        <translation>请检查文件名和权限。</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>从 %1 导入</translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot; as a draft.</source>
+        <translation>已将“%1”导入为草稿。</translation>
+    </message>
+    <message>
+        <source>The plan is no longer here or cannot be read; nothing was exported.</source>
+        <translation>该预案已不存在或无法读取；未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2); the plan was not exported.</source>
+        <translation>无法写入 %1（%2）；预案未导出。</translation>
+    </message>
+    <message>
+        <source>Choose another place, or check the folder&apos;s permissions and free space.</source>
+        <translation>请选择其他位置，或检查文件夹的权限和剩余空间。</translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; to %2.</source>
+        <translation>已将“%1”导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -3687,6 +3820,13 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Haven::PlansFeature</name>
+    <message>
+        <source>Plan center</source>
+        <translation>容灾预案中心</translation>
+    </message>
+</context>
+<context>
     <name>Haven::ReadinessPanel</name>
     <message>
         <source>Switchover readiness</source>
@@ -4149,6 +4289,21 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Haven::SitesOverviewPage</name>
+    <message>
+        <source>Sites</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Search components by site, name, kind, product group or host</source>
+        <translation>按机房、名称、类型、产品组或主机搜索组件</translation>
+    </message>
+</context>
+<context>
     <name>Haven::TicketDialog</name>
     <message>
         <source>Dry run</source>
@@ -4486,10 +4641,6 @@ Fix the findings in the editor, then try again.</source>
         <translation>磁盘报告了输入/输出错误</translation>
     </message>
     <message>
-        <source>The local database %1 was written by a newer Haven (schema version %2; this Haven knows up to %3), so this Haven leaves it untouched.</source>
-        <translation>本地数据库 %1 由更新版本的 Haven 写入（结构版本 %2；当前 Haven 最高只支持 %3），因此当前 Haven 不会改动它。</translation>
-    </message>
-    <message>
         <source>Use the newer Haven, or move the file away to start a new database.</source>
         <translation>请使用更新版本的 Haven，或将该文件移走以新建数据库。</translation>
     </message>
@@ -4574,12 +4725,16 @@ Fix the findings in the editor, then try again.</source>
         <translation>请确认您对该文件及其所在文件夹有写入权限，然后重启 Haven。</translation>
     </message>
     <message>
-        <source>Event %1 of execution %2 cannot be read.</source>
-        <translation>无法读取执行 %2 的事件 %1。</translation>
+        <source>schema version %1; this Haven knows up to %2</source>
+        <translation>架构版本 %1；此 Haven 最高只支持 %2</translation>
     </message>
     <message>
-        <source>The journal of execution %1 cannot be read: %2</source>
-        <translation>无法读取执行 %1 的执行日志：%2</translation>
+        <source>%1 at version %2; this Haven knows up to %3</source>
+        <translation>%1 为第 %2 版；此 Haven 最高只支持 %3</translation>
+    </message>
+    <message>
+        <source>The local database %1 was written by a newer Haven (%2), so this Haven leaves it untouched.</source>
+        <translation>本地数据库 %1 由较新版本的 Haven 写入（%2），因此此 Haven 不会改动它。</translation>
     </message>
 </context>
 <context>
@@ -4599,10 +4754,6 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>Directory for the demo fleet&apos;s state.</source>
         <translation>演示代理集群的状态目录。</translation>
-    </message>
-    <message>
-        <source>With --headless: the environment or fleet file to use instead of the saved one.</source>
-        <translation>与 --headless 配合：使用指定的环境文件或代理清单文件，而不是已保存的环境信息。</translation>
     </message>
     <message>
         <source>file</source>
@@ -4727,6 +4878,10 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions; audit checks the audit log&apos;s hash chain.</source>
         <translation>无窗口运行：haven --headless status 输出每个机房的可达性和计数；run 从文件启动预案；resume 继续未完成的执行；audit 校验审计日志的哈希链。</translation>
+    </message>
+    <message>
+        <source>With --headless: the environment or fleet file to use instead of the saved one. Otherwise: the file to import at start.</source>
+        <translation>与 --headless 一起使用：代替已保存环境的环境文件或机群文件。否则：启动时要导入的文件。</translation>
     </message>
 </context>
 </TS>
