@@ -8,6 +8,7 @@
 #include "httpclient.h"
 #include "models/executions/execution.h"
 #include "models/plans/planformat.h"
+#include "models/executions/executionjournal.h"
 #include "models/store/localstore.h"
 #include "ui/executions/executionreport.h"
 #include "waituntil.h"
@@ -392,10 +393,10 @@ void TestRealLab::switchoverAndRecoveryMoveRealTrafficAndData()
     // Read from a fresh store each time: the console writes the journal, the test only reads it.
     const auto journal = [&] {
         LocalStore store;
-        if (store.open(database).mode != LocalStore::Mode::Persistent || store.listExecutions().size() != 1)
+        if (store.open(database).mode != LocalStore::Mode::Persistent || store.journal().list().size() != 1)
             return std::optional<Execution>();
-        id = store.listExecutions().first().id;
-        return Execution::replay(id, store.loadExecutionEvents(id), &error);
+        id = store.journal().list().first().id;
+        return Execution::replay(id, store.journal().loadEvents(id), &error);
     };
     std::optional<Execution> execution = journal();
     QVERIFY2(execution, qPrintable(error));

@@ -7,6 +7,7 @@
 #include "app/executions/executionengine.h"
 #include "app/session/consolesession.h"
 #include "executiontest.h"
+#include "app/plans/planlibrary.h"
 #include "models/plans/planrepository.h"
 #include "models/plans/plantemplates.h"
 #include "models/store/localstore.h"
@@ -114,7 +115,7 @@ void TestTicketDialog::cleanup()
 
 std::unique_ptr<TicketDialog> TestTicketDialog::openDialog()
 {
-    auto dialog = std::make_unique<TicketDialog>(m_session->store(), m_session->environment(), m_session->topology(),
+    auto dialog = std::make_unique<TicketDialog>(m_session->plans(), m_session->environment(), m_session->topology(),
                                                  m_session->executions());
     dialog->resize(1280, 860);
     dialog->show();
