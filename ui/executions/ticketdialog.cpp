@@ -3,6 +3,8 @@
 
 #include "app/executions/executionengine.h"
 #include "app/plans/planlibrary.h"
+#include "editing/plans/plandocument.h"
+#include "models/environment/environment.h"
 #include "models/topology/fleettopology.h"
 #include "widgets/common/statuscolors.h"
 
