@@ -114,8 +114,8 @@ QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &tic
     created.payload = {{QStringLiteral("ticket"), ticket.toJson()}, {QStringLiteral("plan"), PlanFormat::toJson(plan)}};
     const Operator creator = Operator::current();
     if (!m_store.journal().appendEvents(id, {created}, ExecutionState::Ready,
-                                       {auditEntry(creator, QStringLiteral("create"), execution, InvalidStepId,
-                                                   ticket.description)}))
+                                        {auditEntry(creator, QStringLiteral("create"), execution, InvalidStepId,
+                                                    ticket.description)}))
         return fail(tr("The execution could not be written to the local database: %1").arg(m_store.status().problem));
     execution.apply(created);
     addRunner(std::move(execution));

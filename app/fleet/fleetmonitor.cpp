@@ -4,8 +4,8 @@
 #include "app/agents/agentclient.h"
 #include "app/agents/curlengine.h"
 #include "models/store/localstore.h"
-#include "models/topology/topologycache.h"
 #include "models/store/metrichistory.h"
+#include "models/topology/topologycache.h"
 
 #include <QTimer>
 

@@ -7,8 +7,8 @@
 
 #include "httpclient.h"
 #include "models/executions/execution.h"
-#include "models/plans/planformat.h"
 #include "models/executions/executionjournal.h"
+#include "models/plans/planformat.h"
 #include "models/store/localstore.h"
 #include "ui/executions/executionreport.h"
 #include "waituntil.h"

@@ -5,9 +5,9 @@
 // and starts the execution. Saves a screenshot of the dialog after a dry run.
 #include "agenttest.h"
 #include "app/executions/executionengine.h"
+#include "app/plans/planlibrary.h"
 #include "app/session/consolesession.h"
 #include "executiontest.h"
-#include "app/plans/planlibrary.h"
 #include "models/plans/planrepository.h"
 #include "models/plans/plantemplates.h"
 #include "models/store/localstore.h"
