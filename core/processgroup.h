@@ -22,10 +22,10 @@ inline void prepare(QProcess &process)
     process.setChildProcessModifier([] { ::setsid(); });
 }
 
-inline void sendSignal(qint64 leaderPid, int signalNumber)
+// False when no process of the group is left (or there is no group).
+inline bool sendSignal(qint64 leaderPid, int signalNumber)
 {
-    if (leaderPid > 0)
-        ::kill(-static_cast<pid_t>(leaderPid), signalNumber);
+    return leaderPid > 0 && ::kill(-static_cast<pid_t>(leaderPid), signalNumber) == 0;
 }
 
 // SIGTERM to the whole group now, SIGKILL after the grace period. The second signal does not
@@ -34,7 +34,9 @@ inline void terminate(qint64 leaderPid, std::chrono::milliseconds grace = Defaul
 {
     if (leaderPid <= 0)
         return;
-    sendSignal(leaderPid, SIGTERM);
+    // A group that is already empty gets no SIGKILL later: its id could belong to a new one by then.
+    if (!sendSignal(leaderPid, SIGTERM))
+        return;
     QTimer::singleShot(grace, [leaderPid] { sendSignal(leaderPid, SIGKILL); });
 }
 

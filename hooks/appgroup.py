@@ -12,6 +12,7 @@ The "apps" section of SITE.json: {"stateDir": PATH, "groups": {"retail": [
   {"name": "web", "command": [...], "health": "...", "after": ["api"]},
   {"name": "batch", "unit": "orders-batch.service", "health": "..."}]}}"""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -96,10 +97,11 @@ def start_one(config, group, process, health_seconds):
         h.log(f"{process['name']} is already running")
     else:
         os.makedirs(config["stateDir"], exist_ok=True)
-        log = open(os.path.join(config["stateDir"], f"{group}-{process['name']}.log"), "ab")
-        # A new session: the supervisor must outlive this hook's process group.
-        subprocess.Popen([sys.executable, os.path.abspath(__file__), "supervise", config["_path"], group,
-                          process["name"]], stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        with open(os.path.join(config["stateDir"], f"{group}-{process['name']}.log"), "ab") as log:
+            # A new session: the supervisor must outlive this hook's process group.
+            subprocess.Popen([sys.executable, os.path.abspath(__file__), "supervise", config["_path"], group,
+                              process["name"]], stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                             start_new_session=True)
         h.log(f"started {process['name']}: {' '.join(process['command'])}")
     if process.get("health"):
         wait_healthy(process, health_seconds)
@@ -121,8 +123,10 @@ def stop_one(config, group, process):
     while supervisor_pid(config, group, process):
         if time.monotonic() > deadline:
             # The supervisor leads its own session: killing its group takes the process with it.
-            os.killpg(pid, signal.SIGKILL)
-            os.remove(pid_file(config, group, process))
+            # It may have ended by itself meanwhile: then there is nothing left to kill or remove.
+            with contextlib.suppress(ProcessLookupError, FileNotFoundError):
+                os.killpg(pid, signal.SIGKILL)
+                os.remove(pid_file(config, group, process))
             h.log(f"{process['name']} did not stop within 15 s; killed it")
             break
         time.sleep(0.1)
@@ -172,6 +176,8 @@ def supervise(config_path, group, name):
     restarts = []
     while not stopping:
         child = subprocess.Popen(process["command"], env=dict(os.environ, **process.get("env", {})))
+        if stopping:  # SIGTERM came between the loop's check and the start
+            child.terminate()
         code = child.wait()
         if stopping:
             break

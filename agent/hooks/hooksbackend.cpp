@@ -667,15 +667,9 @@ void HooksBackend::runTopologyHook()
 void HooksBackend::topologyHookFinished(const HookProcess::Result &result)
 {
     m_topologyRun.release()->deleteLater(); // it is still emitting
-    using Outcome = HookProcess::Outcome;
     const QString errorOutput = QString::fromUtf8(result.errorOutput).trimmed();
-    if (result.outcome == Outcome::TimedOut) {
-        rejectTopology(QStringLiteral("did not finish within %1 s").arg(m_catalog.topology->timeoutSeconds));
-    } else if (result.outcome == Outcome::OutputLimit) {
-        rejectTopology(QStringLiteral("printed more than %1 bytes").arg(MaxTopologyReportBytes));
-    } else if (result.outcome == Outcome::FailedToStart) {
-        rejectTopology(result.message);
-    } else if (!result.succeeded()) {
+    if (!result.succeeded()) {
+        // The runner says how it ended: exit code, signal, timeout, output cap, not started.
         QString problem = result.describe();
         if (!errorOutput.isEmpty())
             problem += QStringLiteral(": ") + errorOutput.right(MaxFaultHookMessageChars);

@@ -24,7 +24,7 @@ struct Route
     QString capability; // listed in GET /v1/site "capabilities"; empty: not a capability
     RouteHandler handler;
     bool needsToken = true;        // false: answered to anyone (liveness)
-    QString role;                  // the least token role it needs (issue 15); empty: any valid token
+    QString role;                  // declared only: nothing checks it until token roles exist (issue 15)
     bool answersWhileDark = false; // still answered while a site_dark fault is active
 };
 

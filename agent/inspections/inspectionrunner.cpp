@@ -112,19 +112,25 @@ std::optional<ScriptRule> scriptRuleFromJson(const QJsonObject &json, QString *e
     return rule;
 }
 
+// Named fields: Options is a plain struct whose order may change.
+HookProcess::Options processOptions(const ScriptRule &rule)
+{
+    HookProcess::Options options;
+    options.program = rule.program;
+    options.arguments = rule.arguments;
+    options.input = rule.standardInput;
+    options.timeout = std::chrono::seconds(rule.timeoutSeconds);
+    options.outputCap = MaxScriptOutputBytes;
+    return options;
+}
+
 class ScriptInspection final : public InspectionRunner
 {
     Q_OBJECT
 public:
     explicit ScriptInspection(ScriptRule rule)
         : m_rule(std::move(rule))
-        , m_process(HookProcess::Options{m_rule.program,
-                                         m_rule.arguments,
-                                         {},
-                                         m_rule.standardInput,
-                                         {},
-                                         std::chrono::seconds(m_rule.timeoutSeconds),
-                                         MaxScriptOutputBytes})
+        , m_process(processOptions(m_rule))
     {
         connect(&m_process, &HookProcess::finished, this, &ScriptInspection::processFinished);
     }

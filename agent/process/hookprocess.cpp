@@ -126,8 +126,10 @@ void HookProcess::processFinished(int exitCode, QProcess::ExitStatus exitStatus)
 {
     m_timeout.stop();
     readOutput();
-    // Whatever the hook left running in its group would outlive it unnoticed: stop it too.
-    ProcessGroup::terminate(m_pid);
+    // Whatever the hook left running in its group would outlive it unnoticed: stop it too
+    // (stop() has signalled the group already).
+    if (!m_stopped)
+        ProcessGroup::terminate(m_pid);
     Result result = m_result;
     result.exitCode = exitCode;
     if (m_stopped) {
