@@ -9,7 +9,6 @@
 #include "app/session/translations.h"
 #include "core/terminationsignals.h"
 #include "models/store/localstore.h"
-#include "ui/environment/environmentpage.h"
 #include "ui/shell/features.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/theme.h"
@@ -299,7 +298,7 @@ int runConsole(QApplication &app, const QCommandLineParser &parser, const Option
         if (parser.isSet(options.environment)) {
             const QString path = parser.value(options.environment);
             QString error;
-            if (!EnvironmentPage::readFile(path, nullptr, &error) || !session.importFile(path, &error)) {
+            if (!session.importFile(path, &error)) {
                 printError(error);
                 return 2;
             }

@@ -790,6 +790,13 @@
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 has %n problem(s):</source>
+        <translation type="unfinished">
+            <numerusform>%1 has %n problem:</numerusform>
+            <numerusform>%1 has %n problems:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Haven::EnvironmentFeature</name>
@@ -1128,13 +1135,6 @@
     <message>
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has %n problem(s):</source>
-        <translation>
-            <numerusform>%1 has %n problem:</numerusform>
-            <numerusform>%1 has %n problems:</numerusform>
-        </translation>
     </message>
     <message>
         <source>Import environment</source>

@@ -790,6 +790,12 @@
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 has %n problem(s):</source>
+        <translation>
+            <numerusform>%1 有 %n 个问题：</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Haven::EnvironmentFeature</name>
@@ -1125,12 +1131,6 @@
     <message>
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
         <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has %n problem(s):</source>
-        <translation>
-            <numerusform>%1 有 %n 个问题：</numerusform>
-        </translation>
     </message>
     <message>
         <source>Import environment</source>

@@ -48,6 +48,8 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     m_store->setStatusCallback([this](const LocalStore::Status &changed) { m_mode->setStoreProblem(changed.problem); });
     m_monitor->setStore(m_store.get());
     m_monitor->setHistory(m_history.get());
+    // The library checks plans against the operations the agents offer, with or without a page.
+    connect(m_topology, &FleetTopology::catalogChanged, m_plans, [this] { m_plans->setCatalog(m_topology->catalog()); });
     if (std::optional<Environment> saved = m_store->environment().load())
         m_environment = *saved;
     ExecutionEngine::Settings engineSettings;
@@ -162,12 +164,14 @@ void ConsoleSession::writeTokens(const QHash<QString, QByteArray> &tokens, std::
     }
 }
 
-bool ConsoleSession::importFile(const QString &path, QString *error)
+bool ConsoleSession::importFile(const QString &path, QString *error, int *siteCount)
 {
     QHash<QString, QByteArray> tokens;
-    std::optional<Environment> imported = Environment::load(path, &tokens, error);
+    std::optional<Environment> imported = Environment::loadValid(path, &tokens, error);
     if (!imported)
         return false;
+    if (siteCount)
+        *siteCount = int(imported->sites.size());
     const Environment environment = *imported;
     writeTokens(tokens, [this, environment] { setEnvironment(environment); });
     return true;

@@ -51,8 +51,9 @@ public:
     void setEnvironment(const Environment &environment);
     // Reads the tokens again and reconnects every site (after a token changed).
     void reconnect() { follow(); }
-    // Imports an environment or fleet file: tokens go to the secret store, never to the cache.
-    bool importFile(const QString &path, QString *error);
+    // Imports an environment or fleet file that passes Environment's rules: tokens go to the
+    // secret store, never to the cache. False with *error saying what is wrong, nothing changed.
+    bool importFile(const QString &path, QString *error, int *siteCount = nullptr);
     // Starts haven-agent --demo-fleet in directory and imports its fleet file once it is written.
     bool startDemo(const QString &agentProgram, const QString &directory, QString *error);
 

@@ -348,6 +348,36 @@ std::optional<Environment> Environment::fromJson(const QJsonObject &json, QHash<
     return environment;
 }
 
+QStringList describeFieldErrors(const QList<FieldError> &errors, int limit)
+{
+    QStringList lines;
+    for (const FieldError &error : errors) {
+        if (lines.size() == limit) {
+            lines.append(QStringLiteral("…"));
+            break;
+        }
+        const QString owner = error.siteId.isEmpty() ? error.regionId : error.siteId;
+        lines.append(QStringLiteral("%1 · %2: %3").arg(owner, error.field, error.message));
+    }
+    return lines;
+}
+
+std::optional<Environment> Environment::loadValid(const QString &path, QHash<QString, QByteArray> *tokens,
+                                                  QString *error)
+{
+    std::optional<Environment> read = load(path, tokens, error);
+    if (!read)
+        return std::nullopt;
+    const QList<FieldError> problems = read->validate();
+    if (!problems.isEmpty()) {
+        if (error)
+            *error = tr("%1 has %n problem(s):", nullptr, int(problems.size())).arg(QDir::toNativeSeparators(path))
+                     + QLatin1Char('\n') + describeFieldErrors(problems, 8).join(QLatin1Char('\n'));
+        return std::nullopt;
+    }
+    return read;
+}
+
 std::optional<Environment> Environment::load(const QString &path, QHash<QString, QByteArray> *tokens, QString *error)
 {
     QString ignored;

@@ -49,6 +49,9 @@ struct FieldError
     QString regionId;
 };
 
+// "site · field: message" lines for a person, at most limit of them (then "…").
+QStringList describeFieldErrors(const QList<FieldError> &errors, int limit);
+
 // Regions, sites and how to reach them: what the Environment page edits.
 struct Environment
 {
@@ -87,6 +90,8 @@ public:
                                                QString *error);
     // As fromJson(); errors start with the file's path.
     static std::optional<Environment> load(const QString &path, QHash<QString, QByteArray> *tokens, QString *error);
+    // As load(), then validate(): what an import takes. The error lists the first problems.
+    static std::optional<Environment> loadValid(const QString &path, QHash<QString, QByteArray> *tokens, QString *error);
     // Writes toJson() atomically; false with *error when the file cannot be written.
     bool save(const QString &path, QString *error) const;
 

@@ -591,11 +591,12 @@ bool Plan::connectionPossible(StepId from, StepId to) const
 
 bool Plan::addEdge(StepId from, StepId to)
 {
-    if (!connectionPossible(from, to))
+    // The plan's own rules (phases) first; the graph model then refuses what would break the graph,
+    // and the plan's edge list only follows what the model took.
+    if (!connectionPossible(from, to) || !m_graph->addEdge({from, to, {}, {}}))
         return false;
     const PlanEdge edge{from, to};
     m_data.edges.insert(std::lower_bound(m_data.edges.begin(), m_data.edges.end(), edge), edge);
-    m_graph->addEdge({from, to, {}, {}});
     Q_EMIT edgeAdded(from, to);
     Q_EMIT planChanged();
     return true;

@@ -53,10 +53,10 @@ EnvironmentFeature::~EnvironmentFeature() = default;
 bool EnvironmentFeature::importFile(const QString &path)
 {
     QString error;
-    std::optional<Environment> read = EnvironmentPage::readFile(path, nullptr, &error);
-    if (read && m_session.importFile(path, &error)) {
+    int sites = 0;
+    if (m_session.importFile(path, &error, &sites)) {
         m_shell.showStatusMessage(
-            tr("Imported %n site(s) from %1.", nullptr, int(read->sites.size())).arg(QDir::toNativeSeparators(path)));
+            tr("Imported %n site(s) from %1.", nullptr, sites).arg(QDir::toNativeSeparators(path)));
         return true;
     }
     const QString what = tr("%1 was not imported; the console keeps the environment it had.")

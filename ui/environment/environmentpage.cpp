@@ -30,20 +30,6 @@ enum ItemRole { KindRole = Qt::UserRole, IdRole };
 const QString RegionKind = QStringLiteral("region");
 const QString SiteKind = QStringLiteral("site");
 
-QStringList describe(const QList<FieldError> &errors, int limit)
-{
-    QStringList lines;
-    for (const FieldError &error : errors) {
-        if (lines.size() == limit) {
-            lines.append(QStringLiteral("…"));
-            break;
-        }
-        const QString owner = error.siteId.isEmpty() ? error.regionId : error.siteId;
-        lines.append(QStringLiteral("%1 · %2: %3").arg(owner, error.field, error.message));
-    }
-    return lines;
-}
-
 } // namespace
 
 EnvironmentPage::EnvironmentPage(const Environment &environment, SecretStore &secrets, QWidget *parent)
@@ -203,7 +189,7 @@ void EnvironmentPage::rebuildTree(const QString &selectKind, const QString &sele
         const QList<FieldError> errors = m_environment.validateSite(site, site.id);
         if (!errors.isEmpty()) {
             item->setIcon(0, warning);
-            item->setToolTip(0, describe(errors, 5).join(QLatin1Char('\n')));
+            item->setToolTip(0, describeFieldErrors(errors, 5).join(QLatin1Char('\n')));
         } else if (!site.enabled) {
             item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
             item->setForeground(1, palette().brush(QPalette::Disabled, QPalette::Text));
@@ -522,26 +508,10 @@ void EnvironmentPage::forgetToken()
     });
 }
 
-std::optional<Environment> EnvironmentPage::readFile(const QString &path, QHash<QString, QByteArray> *tokens,
-                                                     QString *error)
-{
-    std::optional<Environment> read = Environment::load(path, tokens, error);
-    if (!read)
-        return std::nullopt;
-    const QList<FieldError> problems = read->validate();
-    if (!problems.isEmpty()) {
-        if (error)
-            *error = tr("%1 has %n problem(s):", nullptr, int(problems.size())).arg(QDir::toNativeSeparators(path))
-                     + QLatin1Char('\n') + describe(problems, 8).join(QLatin1Char('\n'));
-        return std::nullopt;
-    }
-    return read;
-}
-
 bool EnvironmentPage::importFile(const QString &path, QString *error)
 {
     QHash<QString, QByteArray> tokens;
-    const std::optional<Environment> imported = readFile(path, &tokens, error);
+    const std::optional<Environment> imported = Environment::loadValid(path, &tokens, error);
     if (!imported)
         return false;
     applyImport(*imported, tokens);
@@ -591,7 +561,7 @@ void EnvironmentPage::importWithDialog()
     const QList<FieldError> problems = imported ? imported->validate() : QList<FieldError>{};
     if (!imported || !problems.isEmpty()) {
         if (imported)
-            error = describe(problems, 8).join(QLatin1Char('\n'));
+            error = describeFieldErrors(problems, 8).join(QLatin1Char('\n'));
         QMessageBox::warning(this, tr("Import environment"),
                              tr("%1 was not imported; the environment is unchanged.\n\n%2")
                                  .arg(QDir::toNativeSeparators(path), error));

@@ -40,9 +40,6 @@ public:
     // Replaces what the page shows (no environmentChanged); unsaved edits are dropped.
     void setEnvironment(const Environment &environment);
 
-    // Reads an environment or fleet file and checks it against Environment's rules; nullopt with
-    // *error saying what is wrong (a parse error, or the first problems by site and field).
-    static std::optional<Environment> readFile(const QString &path, QHash<QString, QByteArray> *tokens, QString *error);
     // Reads an environment or fleet file, checks it, replaces the environment with it and
     // stores its tokens; no questions asked (the demo uses this). False with *error otherwise.
     bool importFile(const QString &path, QString *error);

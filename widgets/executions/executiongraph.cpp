@@ -254,6 +254,8 @@ ExecutionGraph::~ExecutionGraph()
 {
     // Deleting the selected items would report a selection change to a half-destroyed owner.
     disconnect(m_scene, nullptr, this, nullptr);
+    // The scene mirrors m_graph and must go first (children are deleted in creation order).
+    delete m_scene;
 }
 
 void ExecutionGraph::setExecution(const Execution *execution)

@@ -103,6 +103,7 @@ void GraphEdgeItem::updatePath()
 
 void GraphEdgeItem::refresh()
 {
+    prepareGeometryChange(); // a new label changes the bounding rectangle even when the path does not
     if (const std::optional<GraphEdge> edge = m_scene.model().edge(m_key.from, m_key.to))
         setToolTip(m_scene.edgeToolTip(*edge));
     updatePath();
