@@ -6,14 +6,16 @@
 # idempotent: when every package is installed already, apt is not touched at all.
 #
 #   ./setup.sh [build]   install packages, configure and build (the default)
-#   ./setup.sh test      ... with warnings as errors, then run every test with ctest
+#   ./setup.sh test      ... with warnings as errors, run every test with ctest, then fuzz
+#   ./setup.sh fuzz      build the libFuzzer harnesses with clang (ASan+UBSan) and run each
 #   ./setup.sh demo      ... build, then start the console on the demo sites
 #   ./setup.sh package   ... build, then make the .deb with cpack
 #   ./setup.sh deps      only install the packages
 #
 # Environment: HAVEN_BUILD_DIR (default: build), CCACHE_DIR (default: ~/.cache/ccache),
 # HAVEN_JOBS (default: nproc), HAVEN_TEST_TIMEOUT (seconds per test, default 300),
-# HAVEN_DEMO_DIR (default: $XDG_RUNTIME_DIR/haven-demo, else /tmp/haven-demo-<uid>).
+# HAVEN_DEMO_DIR (default: $XDG_RUNTIME_DIR/haven-demo, else /tmp/haven-demo-<uid>),
+# HAVEN_FUZZ_SECONDS (per harness, default 30; 0 skips fuzzing in "test").
 
 set -euo pipefail
 
@@ -22,6 +24,8 @@ BUILD_DIR="$(realpath -m "${HAVEN_BUILD_DIR:-${SOURCE_DIR}/build}")"
 readonly SOURCE_DIR BUILD_DIR
 readonly JOBS="${HAVEN_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 readonly TEST_TIMEOUT="${HAVEN_TEST_TIMEOUT:-300}"
+readonly FUZZ_SECONDS="${HAVEN_FUZZ_SECONDS:-30}"
+readonly FUZZ_BUILD_DIR="${BUILD_DIR}-fuzz"
 
 # Everything needed to build, test, package and run Haven on Debian 12 (bookworm).
 readonly PACKAGES=(
@@ -35,6 +39,8 @@ readonly PACKAGES=(
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei python3 openssl ca-certificates
     # the real-parts lab (hooks/lab) and its test: HAProxy 2.6 and PostgreSQL 15
     haproxy postgresql
+    # fuzzing (fuzz/): clang with the libFuzzer and sanitizer runtimes
+    clang libclang-rt-14-dev
     # packaging: cpack's DEB generator needs dpkg-shlibdeps and file
     dpkg-dev file
 )
@@ -107,6 +113,54 @@ run_tests() {
         || die "some tests failed (their output is above)"
 }
 
+# Builds the harnesses of fuzz/ with clang, ASan and UBSan in their own build directory, then runs
+# each one for FUZZ_SECONDS from the seed corpus in the repository. A crash, a sanitizer finding
+# or a broken property fails, and the input that did it is kept for the bug report.
+fuzz() {
+    [[ ${FUZZ_SECONDS} =~ ^[0-9]+$ ]] || die "HAVEN_FUZZ_SECONDS must be a number of seconds"
+    [[ ${FUZZ_SECONDS} -gt 0 ]] || { step "Fuzzing skipped (HAVEN_FUZZ_SECONDS=0)"; return; }
+    step "Building the fuzzers with clang, ASan and UBSan in ${FUZZ_BUILD_DIR}"
+    command -v clang++ >/dev/null 2>&1 || die "clang++ not found: run ./setup.sh deps"
+    export CCACHE_DIR="${CCACHE_DIR:-${HOME:-/tmp}/.cache/ccache}" CCACHE_BASEDIR="${SOURCE_DIR}" CCACHE_NOHASHDIR=true
+    cmake -S "${SOURCE_DIR}" -B "${FUZZ_BUILD_DIR}" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_COMPILER=clang++ -DHAVEN_FUZZ=ON -DHAVEN_WERROR=ON -DBUILD_TESTING=OFF -DHAVEN_BUILD_BENCH=OFF \
+        >/dev/null || die "CMake configuration of the fuzz build failed"
+    cmake --build "${FUZZ_BUILD_DIR}" --parallel "${JOBS}" --target haven-fuzzers \
+        || die "the fuzz build failed (see the compiler output above)"
+    step "Fuzzing: each harness for ${FUZZ_SECONDS}s, ${JOBS} at a time (logs in ${FUZZ_BUILD_DIR}/logs)"
+    local logs="${FUZZ_BUILD_DIR}/logs" crashes="${FUZZ_BUILD_DIR}/crashes"
+    mkdir -p "${logs}" "${crashes}"
+    local harness name failed=0
+    local -a names=()
+    for harness in "${SOURCE_DIR}"/fuzz/fuzz_*.cpp; do
+        names+=("$(basename "${harness}" .cpp)")
+    done
+    export FUZZ_BUILD_DIR FUZZ_SECONDS SOURCE_DIR
+    printf '%s\n' "${names[@]}" | xargs -P "${JOBS}" -I{} bash -c '
+        name={}; seeds="${SOURCE_DIR}/fuzz/corpus/${name#fuzz_}"; work="${FUZZ_BUILD_DIR}/corpus/${name}"
+        mkdir -p "${work}"
+        "${FUZZ_BUILD_DIR}/fuzz/${name}" -max_total_time="${FUZZ_SECONDS}" -max_len=65536 -timeout=10 \
+            -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="${FUZZ_BUILD_DIR}/crashes/${name}-" \
+            "${work}" "${seeds}" >"${FUZZ_BUILD_DIR}/logs/${name}.log" 2>&1
+        echo $? >"${FUZZ_BUILD_DIR}/logs/${name}.rc"'
+    printf '%-22s %12s %10s %8s %8s\n' harness runs exec/s cov features
+    for name in "${names[@]}"; do
+        local rc runs speed cov ft
+        rc="$(cat "${logs}/${name}.rc" 2>/dev/null || echo 1)"
+        runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "${logs}/${name}.log")"
+        cov="$(grep -o 'cov: [0-9]*' "${logs}/${name}.log" | tail -1 | cut -d' ' -f2)"
+        ft="$(grep -o 'ft: [0-9]*' "${logs}/${name}.log" | tail -1 | cut -d' ' -f2)"
+        speed="$(grep -o 'exec/s: [0-9]*' "${logs}/${name}.log" | tail -1 | cut -d' ' -f2)"
+        printf '%-22s %12s %10s %8s %8s\n' "${name}" "${runs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}"
+        if [[ ${rc} != 0 ]]; then
+            failed=1
+            printf '%s%s failed (exit %s); its log:%s\n' "${RED}" "${name}" "${rc}" "${PLAIN}" >&2
+            tail -n 40 "${logs}/${name}.log" >&2
+        fi
+    done
+    [[ ${failed} == 0 ]] || die "a fuzzer found a crash; the input is in ${crashes} (reproduce: <fuzzer> <file>)"
+}
+
 package() {
     step "Making the .deb with cpack"
     (cd "${BUILD_DIR}" && cpack -G DEB) || die "cpack failed (see above)"
@@ -156,7 +210,8 @@ main() {
     case "${command}" in
         deps)    install_packages ;;
         build)   install_packages; configure "$@"; build ;;
-        test)    install_packages; configure -DHAVEN_WERROR=ON "$@"; build; run_tests ;;
+        test)    install_packages; configure -DHAVEN_WERROR=ON "$@"; build; run_tests; fuzz ;;
+        fuzz)    install_packages; fuzz ;;
         demo)    install_packages; configure "$@"; build; demo ;;
         package) install_packages; configure "$@"; build; package ;;
         -h|--help|help) usage ;;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpserver.h"
+#include "requestparser.h"
 
 #include "protocol/protocol.h"
 
 #include <QJsonDocument>
 #include <QSslSocket>
 #include <QTimer>
-#include <QUrl>
 
 namespace Haven {
 
@@ -171,83 +171,28 @@ private:
     // Returns true when the headers are complete and valid (state moves to Body).
     bool parseHeaders()
     {
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        const qsizetype end = findRequestHeadEnd(m_buffer);
         if (end < 0) {
-            if (m_buffer.size() > m_server->limits().maxHeaderBytes)
+            if (hasBareLineFeed(m_buffer))
+                reject(400, QStringLiteral("bad_request"),
+                       QStringLiteral("a line ends with a bare LF; HTTP needs CRLF"));
+            else if (m_buffer.size() > m_server->limits().maxHeaderBytes)
                 reject(431, QStringLiteral("header_too_large"),
                        QStringLiteral("request headers exceed %1 bytes").arg(m_server->limits().maxHeaderBytes));
             return false;
         }
-        if (end > m_server->limits().maxHeaderBytes) {
-            reject(431, QStringLiteral("header_too_large"),
-                   QStringLiteral("request headers exceed %1 bytes").arg(m_server->limits().maxHeaderBytes));
-            return false;
-        }
-        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+        auto parsed = parseRequestHead(QByteArrayView(m_buffer).first(end), m_server->limits());
         m_buffer.remove(0, end + 4);
-        m_request = HttpRequest();
+        if (auto *error = std::get_if<RequestError>(&parsed)) {
+            reject(error->status, error->code, error->message);
+            return false;
+        }
+        RequestHead &head = std::get<RequestHead>(parsed);
+        m_request = std::move(head.request);
         m_request.peer = m_socket->peerAddress();
-
-        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
-            reject(400, QStringLiteral("bad_request"), QStringLiteral("malformed request line"));
-            return false;
-        }
-        const QByteArray version = requestLine.at(2);
-        if (version != "HTTP/1.1" && version != "HTTP/1.0") {
-            reject(505, QStringLiteral("http_version"), QStringLiteral("only HTTP/1.0 and HTTP/1.1 are served"));
-            return false;
-        }
-        m_request.method = requestLine.at(0);
-        const QByteArray target = requestLine.at(1);
-        if (!target.startsWith('/')) {
-            reject(400, QStringLiteral("bad_request"), QStringLiteral("the request target must be a path"));
-            return false;
-        }
-        const qsizetype question = target.indexOf('?');
-        m_request.path = QUrl::fromPercentEncoding(target.left(question < 0 ? target.size() : question));
-        if (question >= 0)
-            m_request.query = QUrlQuery(QString::fromUtf8(target.mid(question + 1)));
-
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0) {
-                reject(400, QStringLiteral("bad_request"), QStringLiteral("malformed header line"));
-                return false;
-            }
-            m_request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-        }
-
-        const QByteArray connection = m_request.header("connection").toLower();
-        m_closeAfterResponse = version == "HTTP/1.0" ? !connection.contains("keep-alive")
-                                                     : connection.contains("close");
-        if (m_request.headers.contains("transfer-encoding")) {
-            reject(501, QStringLiteral("chunked_body"),
-                   QStringLiteral("chunked request bodies are not supported; send Content-Length"));
-            return false;
-        }
-        m_contentLength = 0;
-        if (m_request.headers.contains("content-length")) {
-            bool ok = false;
-            const QByteArray text = m_request.header("content-length");
-            m_contentLength = text.toLongLong(&ok);
-            if (!ok || m_contentLength < 0 || text.startsWith('+')) {
-                reject(400, QStringLiteral("bad_request"), QStringLiteral("invalid Content-Length"));
-                return false;
-            }
-        } else if (m_request.method == "POST" || m_request.method == "PUT") {
-            reject(411, QStringLiteral("length_required"), QStringLiteral("a request with a body needs Content-Length"));
-            return false;
-        }
-        if (m_contentLength > m_server->limits().maxBodyBytes) {
-            reject(413, QStringLiteral("body_too_large"),
-                   QStringLiteral("the body has %1 bytes; the limit is %2")
-                       .arg(m_contentLength)
-                       .arg(m_server->limits().maxBodyBytes));
-            return false;
-        }
-        if (m_request.header("expect").toLower() == "100-continue")
+        m_closeAfterResponse = head.closeAfterResponse;
+        m_contentLength = head.contentLength;
+        if (head.expectContinue)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         m_state = State::Body;
         return true;

@@ -341,12 +341,30 @@ void TestHttpServer::rejects_data()
     QTest::addRow("absolute target") << QByteArray("GET http://example.com/ HTTP/1.1\r\n\r\n") << 400
                                      << QStringLiteral("bad_request");
     QTest::addRow("header without colon") << get("/echo", "NoColonHere\r\n") << 400 << QStringLiteral("bad_request");
-    QTest::addRow("bad Content-Length") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n") << 400
-                                        << QStringLiteral("bad_request");
+    QTest::addRow("bad Content-Length") << QByteArray("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 12abc\r\n\r\n")
+                                        << 400 << QStringLiteral("bad_request");
     QTest::addRow("negative Content-Length")
-        << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400 << QStringLiteral("bad_request");
+        << QByteArray("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: -1\r\n\r\n") << 400
+        << QStringLiteral("bad_request");
     QTest::addRow("POST without length") << QByteArray("POST /echo HTTP/1.1\r\nHost: t\r\n\r\n") << 411
                                          << QStringLiteral("length_required");
+    // Strict parsing (RFC 9112): what a proxy in front could read differently is refused.
+    QTest::addRow("duplicate Content-Length")
+        << QByteArray("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}") << 400
+        << QStringLiteral("bad_request");
+    QTest::addRow("duplicate Host") << get("/echo", "Host: other\r\n") << 400 << QStringLiteral("bad_request");
+    QTest::addRow("duplicate Authorization") << get("/echo", "Authorization: Bearer a\r\nAuthorization: Bearer b\r\n")
+                                             << 400 << QStringLiteral("bad_request");
+    QTest::addRow("space before colon") << get("/echo", "X-Thing : 1\r\n") << 400 << QStringLiteral("bad_request");
+    QTest::addRow("obs-fold") << get("/echo", "X-Thing: 1\r\n  continued\r\n") << 400 << QStringLiteral("bad_request");
+    QTest::addRow("bare LF") << QByteArray("GET /echo HTTP/1.1\nHost: t\n\n") << 400 << QStringLiteral("bad_request");
+    QTest::addRow("bare LF in a header") << get("/echo", "X-A: 1\nX-B: 2\r\n") << 400 << QStringLiteral("bad_request");
+    QTest::addRow("missing Host") << QByteArray("GET /echo HTTP/1.1\r\n\r\n") << 400 << QStringLiteral("bad_request");
+    QTest::addRow("control character in a value")
+        << get("/echo", QByteArray("X-A: a\x01b\r\n")) << 400 << QStringLiteral("bad_request");
+    QTest::addRow("Content-Length with sign")
+        << QByteArray("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: +2\r\n\r\n{}") << 400
+        << QStringLiteral("bad_request");
     QTest::addRow("HTTP/1.2") << QByteArray("GET /echo HTTP/1.2\r\n\r\n") << 505 << QStringLiteral("http_version");
 }
 
