@@ -44,6 +44,7 @@ struct CurlEngine::Transfer
     QByteArray body;
     QByteArray pin;
     QByteArray caFile;
+    QByteArray proxy; // "" disables the environment's proxies; kept alive for libcurl
     curl_slist *headers = nullptr;
     char errorBuffer[CURL_ERROR_SIZE] = {};
 
@@ -149,6 +150,7 @@ CurlEngine::RequestId CurlEngine::start(const CurlRequest &request, Done done)
     transfer->body = request.body;
     transfer->pin = request.pin.toUtf8();
     transfer->caFile = request.caFile.toUtf8();
+    transfer->proxy = request.proxy.toUtf8();
     transfer->maxResponseBytes = std::max<qint64>(0, request.maxResponseBytes);
     transfer->easy = curl_easy_init();
 
@@ -176,6 +178,10 @@ CurlEngine::RequestId CurlEngine::start(const CurlRequest &request, Done done)
         // The agent drops idle connections after 60 s; do not reuse one it may be closing.
         curl_easy_setopt(easy, CURLOPT_MAXAGE_CONN, 50L);
 
+        // An empty string (not a null pointer) is what stops libcurl reading the proxy variables.
+        curl_easy_setopt(easy, CURLOPT_PROXY, transfer->proxy.constData());
+        curl_easy_setopt(easy, CURLOPT_SSLVERSION,
+                         request.tls13Minimum ? CURL_SSLVERSION_TLSv1_3 : CURL_SSLVERSION_TLSv1_2);
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
         if (!transfer->caFile.isEmpty())

@@ -28,6 +28,11 @@ struct CurlRequest
     qint64 maxResponseBytes = 64 << 20;
     QString pin;    // "sha256//..." for CURLOPT_PINNEDPUBLICKEY
     QString caFile; // PEM bundle for CURLOPT_CAINFO
+    // Agents speak TLS 1.3; a chat service on the internet may need 1.2 as its floor.
+    bool tls13Minimum = true;
+    // Empty: straight to the host, whatever http_proxy/https_proxy/ALL_PROXY say, so that an
+    // inherited variable never routes tokens through a host nobody chose. Else "http://host:port".
+    QString proxy;
 };
 
 struct CurlResponse

@@ -14,6 +14,12 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace Haven {
 
 Q_LOGGING_CATEGORY(lcSecrets, "haven.secrets")
@@ -246,17 +252,41 @@ std::optional<QHash<QString, QByteArray>> SecretStore::loadFile(QString *error) 
 {
     QHash<QString, QByteArray> secrets;
     const QString shown = QDir::toNativeSeparators(m_filePath);
-    QFile file(m_filePath);
-    if (!file.exists())
-        return secrets;
-    // Someone loosened the mode (a copy, a restore from backup): close it again before reading.
-    if (file.permissions() & OthersMask) {
-        qCWarning(lcSecrets).noquote() << m_filePath << "was readable by others; its mode is now 0600";
-        file.setPermissions(OwnerOnly);
+    // Opened without following a symbolic link and checked on the descriptor, so that nobody can
+    // swap the file for a link to theirs (or to a file of another user) between check and read.
+    const int descriptor = ::open(QFile::encodeName(m_filePath).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (descriptor < 0) {
+        if (errno == ENOENT)
+            return secrets;
+        *error = errno == ELOOP
+                     ? tr("The secrets file %1 is a symbolic link; it was not read. A secrets file must be "
+                          "a plain file of your own: remove the link and enter the tokens again.")
+                           .arg(shown)
+                     : tr("Cannot read the secrets file %1: %2").arg(shown, QString::fromLocal8Bit(strerror(errno)));
+        return std::nullopt;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    if (!file.open(descriptor, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(descriptor);
         *error = tr("Cannot read the secrets file %1: %2").arg(shown, file.errorString());
         return std::nullopt;
+    }
+    struct stat status = {};
+    if (fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) {
+        *error = tr("The secrets file %1 is not a plain file; it was not read.").arg(shown);
+        return std::nullopt;
+    }
+    if (status.st_uid != geteuid()) {
+        *error = tr("The secrets file %1 belongs to another user (uid %2); it was not read. Move it away and enter "
+                    "the tokens again.")
+                     .arg(shown)
+                     .arg(status.st_uid);
+        return std::nullopt;
+    }
+    // Someone loosened the mode (a copy, a restore from backup): close it again before reading.
+    if (status.st_mode & (S_IRWXG | S_IRWXO)) {
+        qCWarning(lcSecrets).noquote() << m_filePath << "was readable by others; its mode is now 0600";
+        fchmod(descriptor, S_IRUSR | S_IWUSR);
     }
     const auto damaged = [&](const QString &problem) {
         *error = tr("The secrets file %1 is damaged (%2). It was left as it is; move it away or repair it, "

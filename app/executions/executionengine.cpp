@@ -10,13 +10,20 @@
 
 #include <algorithm>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace Haven {
 
 Operator Operator::current()
 {
-    QString user = qEnvironmentVariable("USER");
+    // The account the process runs as, from the system's user database: $USER is whatever the
+    // caller's environment says, and an audit trail must not be one export away from a lie.
+    QString user;
+    if (const passwd *account = getpwuid(geteuid()); account && account->pw_name)
+        user = QString::fromLocal8Bit(account->pw_name);
     if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("operator"));
+        user = QStringLiteral("uid-%1").arg(geteuid()); // no entry (a container's bare uid)
     return {user, QSysInfo::machineHostName()};
 }
 

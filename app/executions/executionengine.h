@@ -36,7 +36,7 @@ struct Operator
 {
     QString user;
     QString host;
-    static Operator current(); // the login name and this machine's host name
+    static Operator current(); // the system account it runs as (not $USER) and the host name
     QString display() const { return host.isEmpty() ? user : user + QLatin1Char('@') + host; }
 };
 

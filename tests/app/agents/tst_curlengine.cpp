@@ -8,6 +8,9 @@
 #include "fakehttpserver.h"
 
 #include <QSocketNotifier>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +35,60 @@ CurlRequest live(const QString &baseUrl)
     return request;
 }
 
+// Answers every request with 200 over TLS, offering only the protocol versions it is given.
+class TlsServer final : public QTcpServer
+{
+public:
+    explicit TlsServer(QSsl::SslProtocol protocol)
+        : m_protocol(protocol)
+    {
+        listen(QHostAddress::LocalHost, 0);
+    }
+
+    QString url() const { return QStringLiteral("https://127.0.0.1:%1/v1/live").arg(serverPort()); }
+    int handshakes() const { return m_handshakes; }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        QSslConfiguration configuration = socket->sslConfiguration();
+        configuration.setProtocol(m_protocol);
+        QFile certificate(QStringLiteral(HAVEN_TEST_DATA_DIR "/tls/cert.pem"));
+        QFile key(QStringLiteral(HAVEN_TEST_DATA_DIR "/tls/key.pem"));
+        certificate.open(QIODevice::ReadOnly);
+        key.open(QIODevice::ReadOnly);
+        configuration.setLocalCertificate(QSslCertificate(&certificate));
+        configuration.setPrivateKey(QSslKey(&key, QSsl::Ec));
+        socket->setSslConfiguration(configuration);
+        connect(socket, &QSslSocket::encrypted, this, [this] { ++m_handshakes; });
+        connect(socket, &QSslSocket::readyRead, socket, [socket] {
+            if (socket->readAll().contains("\r\n\r\n"))
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        });
+        connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+        socket->startServerEncryption();
+    }
+
+private:
+    QSsl::SslProtocol m_protocol;
+    int m_handshakes = 0;
+};
+
+CurlResponse runOne(CurlEngine &engine, const CurlRequest &request)
+{
+    std::optional<CurlResponse> response;
+    engine.start(request, [&](const CurlResponse &answer) { response = answer; });
+    if (!QTest::qWaitFor([&] { return response.has_value(); }, 15'000)) {
+        CurlResponse lost;
+        lost.curlCode = -1;
+        lost.curlError = QStringLiteral("no completion within 15 s");
+        return lost;
+    }
+    return *response;
+}
+
 } // namespace
 
 class TestCurlEngine final : public QObject
@@ -52,6 +109,9 @@ private Q_SLOTS:
     void lowSpeedLimitEndsASilentServer();
     void malformedUrlFailsLater();
     void destroyedWithTransfersInFlight();
+    void proxyVariablesAreIgnored();
+    void tlsBelow13IsRefused_data();
+    void tlsBelow13IsRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -258,3 +318,60 @@ void TestCurlEngine::destroyedWithTransfersInFlight()
 
 QTEST_GUILESS_MAIN(TestCurlEngine)
 #include "tst_curlengine.moc"
+
+void TestCurlEngine::proxyVariablesAreIgnored()
+{
+    // A "proxy" that would see every request routed through it.
+    FakeHttpServer proxy(
+        [](QTcpSocket *socket, const QByteArray &) { FakeHttpServer::answer(socket, 502, "text/plain", "proxied"); });
+    const QByteArray saved[] = {qgetenv("http_proxy"), qgetenv("ALL_PROXY")};
+    qputenv("http_proxy", proxy.url().toUtf8());
+    qputenv("ALL_PROXY", proxy.url().toUtf8());
+    CurlEngine engine;
+    const CurlResponse direct = runOne(engine, live(m_agent->url()));
+    qputenv("http_proxy", saved[0]);
+    qputenv("ALL_PROXY", saved[1]);
+    QCOMPARE(direct.curlCode, 0);
+    QCOMPARE(direct.httpStatus, 200L);
+    QCOMPARE(proxy.requests(), 0);
+
+    // The same request with a configured proxy goes through it: the variable was what was ignored.
+    CurlRequest configured = live(m_agent->url());
+    configured.proxy = proxy.url();
+    const CurlResponse proxied = runOne(engine, configured);
+    QCOMPARE(proxied.httpStatus, 502L);
+    QCOMPARE(proxy.requests(), 1);
+}
+
+void TestCurlEngine::tlsBelow13IsRefused_data()
+{
+    QTest::addColumn<int>("protocol");
+    QTest::addColumn<bool>("tls13Minimum");
+    QTest::addColumn<bool>("served");
+    QTest::addRow("agent offers 1.3") << int(QSsl::TlsV1_3OrLater) << true << true;
+    QTest::addRow("agent offers only 1.2") << int(QSsl::TlsV1_2) << true << false;
+    QTest::addRow("1.2 where the floor was lowered") << int(QSsl::TlsV1_2) << false << true;
+}
+
+void TestCurlEngine::tlsBelow13IsRefused()
+{
+    QFETCH(int, protocol);
+    QFETCH(bool, tls13Minimum);
+    QFETCH(bool, served);
+    TlsServer server{QSsl::SslProtocol(protocol)};
+    QVERIFY(server.isListening());
+    CurlRequest request;
+    request.url = server.url();
+    request.pin = pinOf(QStringLiteral(HAVEN_TEST_DATA_DIR "/tls/cert.pem"));
+    request.tls13Minimum = tls13Minimum;
+    CurlEngine engine;
+    const CurlResponse response = runOne(engine, request);
+    if (served) {
+        QCOMPARE(response.curlError, QString());
+        QCOMPARE(response.httpStatus, 200L);
+    } else {
+        QVERIFY(response.curlCode != 0);
+        QCOMPARE(response.httpStatus, 0L);
+        QCOMPARE(server.handshakes(), 0);
+    }
+}

@@ -14,6 +14,8 @@
 
 using namespace Haven;
 
+#include <unistd.h>
+
 namespace {
 
 constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
@@ -68,6 +70,8 @@ private Q_SLOTS:
     void noCallbackAfterContextIsGone();
     void fileIsPrivateAfterWrite();
     void looseFileIsClosedOnRead();
+    void symbolicLinkIsRefused();
+    void fileOfAnotherUserIsRefused();
     void corruptFileIsReportedAndKept_data();
     void corruptFileIsReportedAndKept();
     void environmentExportHoldsNoToken();
@@ -190,6 +194,36 @@ void TestSecretStore::looseFileIsClosedOnRead()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was readable by others")));
     QCOMPARE(readNow(store, QStringLiteral("k")).secret, QByteArray("v"));
     QCOMPARE(modeOf(m_path), OwnerOnly);
+}
+
+void TestSecretStore::symbolicLinkIsRefused()
+{
+    // Someone else's file, put where the console looks for its own.
+    const QString theirs = m_dir->filePath(QStringLiteral("theirs.json"));
+    {
+        SecretStore other(SecretStore::Backend::File, theirs);
+        QVERIFY(writeNow(other, QStringLiteral("k"), QByteArray("planted")).first);
+    }
+    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+    QVERIFY(QFile::link(theirs, m_path));
+    SecretStore store(SecretStore::Backend::File, m_path);
+    const SecretStore::ReadResult result = readNow(store, QStringLiteral("k"));
+    QVERIFY(!result.ok);
+    QVERIFY(result.secret.isEmpty());
+    QVERIFY2(result.error.contains(QLatin1StringView("symbolic link")), qPrintable(result.error));
+}
+
+void TestSecretStore::fileOfAnotherUserIsRefused()
+{
+    if (geteuid() != 0)
+        QSKIP("giving a file to another user needs root");
+    SecretStore store(SecretStore::Backend::File, m_path);
+    QVERIFY(writeNow(store, QStringLiteral("k"), QByteArray("v")).first);
+    QCOMPARE(::chown(QFile::encodeName(m_path).constData(), 65534, 65534), 0); // nobody
+    const SecretStore::ReadResult result = readNow(store, QStringLiteral("k"));
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.contains(QLatin1StringView("another user")), qPrintable(result.error));
+    QVERIFY(QFileInfo::exists(m_path)); // kept for the owner to look at
 }
 
 void TestSecretStore::corruptFileIsReportedAndKept_data()

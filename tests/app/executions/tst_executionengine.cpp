@@ -23,6 +23,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Haven;
 using namespace Haven::Test;
@@ -101,6 +103,7 @@ class TestExecutionEngine : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void operatorIsTheSystemAccount();
     void init();
     void cleanup();
 
@@ -660,6 +663,21 @@ void TestExecutionEngine::journalThatCannotBeWrittenStopsDispatching()
     // The emergency stop still works.
     QCOMPARE(console.engine().emergencyStop(Console::operatorTester(), QStringLiteral("disk full")), 1);
     QCOMPARE(toString(console.execution(id).state()), toString(ExecutionState::Stopped));
+}
+
+void TestExecutionEngine::operatorIsTheSystemAccount()
+{
+    // Whatever the environment claims, the audit names the account the console runs as.
+    const QByteArray saved[] = {qgetenv("USER"), qgetenv("LOGNAME")};
+    qputenv("USER", "mallory");
+    qputenv("LOGNAME", "mallory");
+    const Operator me = Operator::current();
+    qputenv("USER", saved[0]);
+    qputenv("LOGNAME", saved[1]);
+    const passwd *account = getpwuid(geteuid());
+    QVERIFY(account);
+    QCOMPARE(me.user, QString::fromLocal8Bit(account->pw_name));
+    QVERIFY(me.user != QLatin1StringView("mallory"));
 }
 
 QTEST_GUILESS_MAIN(TestExecutionEngine)
