@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <unistd.h>
+
 namespace Haven {
 
 namespace {
@@ -74,6 +76,30 @@ std::optional<AgentConfig> AgentConfig::load(const QString &path, QString *error
     config.privateKeyPath = resolved(ini.value(QStringLiteral("tls/private_key")).toString(), base);
     if (config.certificatePath.isEmpty() != config.privateKeyPath.isEmpty())
         return fail(QStringLiteral("[tls] certificate and private_key go together"));
+    // Tokens cross the network in every request: in clear text only within this host.
+    if (!config.tlsEnabled() && !config.listenAddress.isLoopback()) {
+        return fail(QStringLiteral("[agent] listen_address %1 is not a loopback address, and without [tls] the tokens "
+                                   "would cross the network in clear text: set [tls] certificate and private_key, "
+                                   "or listen on 127.0.0.1")
+                        .arg(config.listenAddress.toString()));
+    }
+    if (config.tlsEnabled()) {
+        // The key is the agent's identity (consoles pin it): only the agent's account may read it.
+        const QFileInfo key(config.privateKeyPath);
+        constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                                                    | QFileDevice::ReadOther | QFileDevice::WriteOther;
+        if (key.exists() && (key.permissions() & others)) {
+            return fail(QStringLiteral("[tls] private_key %1 may be read by other accounts; make it private with "
+                                       "chmod 600 %1")
+                            .arg(config.privateKeyPath));
+        }
+        if (key.exists() && key.ownerId() != geteuid() && key.ownerId() != 0) {
+            return fail(QStringLiteral("[tls] private_key %1 belongs to another account (uid %2); it must belong "
+                                       "to the agent's account or root")
+                            .arg(config.privateKeyPath)
+                            .arg(key.ownerId()));
+        }
+    }
 
     // QSettings splits a comma-separated value into a list.
     QStringList digests = ini.value(QStringLiteral("auth/token_sha256")).toStringList();

@@ -50,8 +50,13 @@ bool AgentProcess::start(const Options &options)
                .arg(options.requestTimeoutSeconds)
                .arg(options.maxBodyBytes);
     if (options.tls) {
-        ini += QStringLiteral("[tls]\ncertificate = " HAVEN_TEST_DATA_DIR
-                              "/tls/cert.pem\nprivate_key = " HAVEN_TEST_DATA_DIR "/tls/key.pem\n\n");
+        // The agent refuses a key others may read; a checkout's files are 0644.
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QFile::remove(key);
+        if (!QFile::copy(QStringLiteral(HAVEN_TEST_DATA_DIR "/tls/key.pem"), key)
+            || !QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return false;
+        ini += QStringLiteral("[tls]\ncertificate = " HAVEN_TEST_DATA_DIR "/tls/cert.pem\nprivate_key = key.pem\n\n");
     }
     ini += QStringLiteral("[auth]\ntoken_sha256 = %1\n\n")
                .arg(QString::fromLatin1(QCryptographicHash::hash(m_token, QCryptographicHash::Sha256).toHex()));
