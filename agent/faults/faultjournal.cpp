@@ -68,7 +68,7 @@ QList<FaultJournal::Entry> FaultJournal::entries()
         const std::optional<FaultRecord> record = FaultRecord::fromJson(QJsonDocument::fromJson(select.blob(0)).object(),
                                                                         &error);
         if (!record)
-            continue; // cannot be reverted without knowing what it was; --revert-faults says so
+            continue; // written by this agent, so never expected; without its kind it cannot be reverted
         Entry entry;
         entry.record = *record;
         entry.deadline.wall = timeFromIso(select.text(1));

@@ -77,6 +77,10 @@ void FaultManager::restore()
     }
     for (const FaultJournal::Entry &entry : std::as_const(open)) {
         FaultRecord fault = m_store.fault(entry.record.id).value_or(entry.record);
+        if (!isInEffect(fault.state)) {
+            m_store.faultJournal().remove(fault.id); // its revert was confirmed just before the stop
+            continue;
+        }
         const bool ending = !fault.endReason.isEmpty() && fault.state != FaultState::Active
                             && fault.state != FaultState::Injecting;
         // Never applied again: a real site keeps what a hook did (tc rules, stress processes)
