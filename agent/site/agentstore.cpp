@@ -64,7 +64,9 @@ bool AgentStore::open(const QString &path)
     // FULL: a key that was answered survives a power cut of the host (host_down is a drill).
     if (!m_db.open(path) || !m_db.exec("PRAGMA synchronous=FULL") || !m_db.migrate(migrations))
         return false;
-    const QString journal = FaultJournal::pathIn(QFileInfo(path).absolutePath());
+    // An in-memory store (bench/fleet: many sites in one process) gets an in-memory journal.
+    const QString memory = QStringLiteral(":memory:");
+    const QString journal = path == memory ? memory : FaultJournal::pathIn(QFileInfo(path).absolutePath());
     if (!m_journal.open(journal)) {
         m_journalError = QStringLiteral("the revert journal %1: %2").arg(journal, m_journal.lastError());
         m_db.close();
