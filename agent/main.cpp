@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // haven-agent: the site agent (docs/agent-protocol.md).
 
+#include "agent/faults/faultmanager.h"
+#include "agent/faults/faultrecovery.h"
 #include "agent/hooks/hooksbackend.h"
 #include "agent/http/httpserver.h"
 #include "agent/simulated/benchfleet.h"
@@ -139,6 +141,7 @@ int runAgent(QCoreApplication &app, const QString &configPath, QTextStream &err)
     }
 
     AgentService service(*backend, store, config->tokenDigests);
+    service.faults().configure(config->faults);
     service.attach(&server);
     if (!server.listen(config->listenAddress, config->port)) {
         err << "haven-agent: cannot listen on " << config->listenAddress.toString() << ':' << config->port << ": "
@@ -171,6 +174,19 @@ int runAgent(QCoreApplication &app, const QString &configPath, QTextStream &err)
     }
     quitOnSignals(app);
     return app.exec();
+}
+
+// Reverts every fault of the revert journal without serving, e.g. when agent.db is damaged.
+int runRevertFaults(const QString &configPath, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const std::optional<AgentConfig> config = AgentConfig::load(configPath, &error);
+    std::unique_ptr<SiteBackend> backend = config ? makeBackend(*config, &error) : nullptr;
+    if (!backend) {
+        err << "haven-agent: " << error << '\n';
+        return 2;
+    }
+    return revertJournaledFaults(config->dataDir, *backend, out);
 }
 
 int runDemoFleet(QCoreApplication &app, const QCommandLineParser &parser, QTextStream &out)
@@ -278,6 +294,8 @@ int main(int argc, char *argv[])
                                                       "value for the configuration.")},
         {QStringLiteral("pin"), QStringLiteral("Print the public-key pin (sha256//...) of a PEM certificate."),
          QStringLiteral("certificate")},
+        {QStringLiteral("revert-faults"), QStringLiteral("With --config: revert every fault in the revert journal, "
+                                                         "then exit (works when the agent's database is damaged).")},
     });
     parser.process(app);
 
@@ -303,6 +321,8 @@ int main(int argc, char *argv[])
         return runBenchFleet(app, parser, err);
     if (parser.isSet(QStringLiteral("demo-fleet")))
         return runDemoFleet(app, parser, out);
+    if (parser.isSet(QStringLiteral("config")) && parser.isSet(QStringLiteral("revert-faults")))
+        return runRevertFaults(parser.value(QStringLiteral("config")), out, err);
     if (parser.isSet(QStringLiteral("config")))
         return runAgent(app, parser.value(QStringLiteral("config")), err);
     err << "haven-agent: give --config FILE (or --demo-fleet DIR); --help lists the options\n";

@@ -232,6 +232,24 @@ def lag(server):
     return "standby", behind, float(row[2]) if behind else 0.0, row[3], row[4]
 
 
+def positions(server, role, replayed, replayed_at):
+    """A link's RPO fields (docs/agent-protocol.md): WAL positions as byte numbers, times in UTC.
+
+    The primary knows what it wrote and when; the standby knows what it applied and the commit
+    time of the last transaction it replayed. Each side reports what it knows."""
+    iso = "to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+    fields = {}
+    if role == "primary":
+        written, written_at = server.query(f"SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0'), "
+                                           f"{iso.format('now()')}").split("|")
+        fields.update(writtenPosition=int(float(written)), writtenAt=written_at)
+    if replayed:
+        fields["appliedPosition"] = int(float(server.query(f"SELECT pg_wal_lsn_diff('{replayed}', '0/0')")))
+    if role == "standby" and replayed_at:
+        fields["appliedAt"] = server.query(f"SELECT {iso.format(repr(replayed_at) + '::timestamptz')}")
+    return fields
+
+
 def wait(config_path):
     config = h.load_config(config_path, "postgresql")
     parameters = h.read_parameters(dict(GROUP, maxLagBytes={"type": "integer", "minimum": 0, "default": 0},
@@ -294,7 +312,8 @@ def report(config):
                       "from": {"site": primary_site, "component": f"{primary_site}-{config.get('component', 'db')}"},
                       "to": {"site": standby_site, "component": f"{standby_site}-{config.get('component', 'db')}"},
                       "role": role, "lagSeconds": round(seconds or 0, 3),
-                      "state": "broken" if behind is None else "healthy" if behind < 16 * 1024 * 1024 else "lagging"})
+                      "state": "broken" if behind is None else "healthy" if behind < 16 * 1024 * 1024 else "lagging",
+                      **positions(server, role, position, replayed_at)})
     return [component], links
 
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "faultdeadline.h"
+#include "faultsettings.h"
 #include "protocol/protocol.h"
 
 #include <QHash>
@@ -17,21 +19,22 @@ class FaultExecution;
 class SiteBackend;
 
 // Injects faults through the backend and reverts each one when it expires, with or without
-// a console connected; the expiry is on disk, so a restarted agent still reverts on time.
-// Inject and revert run as steps reported later (hooks, simulated stages), so a slow hook
-// never holds the event loop: a fault goes injecting -> active -> reverting -> reverted,
-// expired or failed. site_dark is the agent's own fault: the service stops answering while
-// it is active.
+// a console connected. Inject, revert and the check that a revert worked run as steps reported
+// later (hooks, simulated stages), so a slow hook never holds the event loop. A fault goes
+// injecting -> active -> reverting -> reverted, expired or failed; a revert that fails or
+// cannot be confirmed goes revert_failed and is retried with backoff, and after
+// FaultSettings::revertAttempts it is orphaned (an alert). Every fault that may act on the site
+// is in the revert journal, so a restarted agent reverts it (docs/agent-protocol.md).
+// site_dark is the agent's own fault: the service stops answering while it is active.
 class FaultManager final : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int MaxDurationSeconds = 24 * 3600;
-
     FaultManager(AgentStore &store, SiteBackend &backend, QObject *parent = nullptr);
     ~FaultManager() override;
 
-    // Re-applies faults still active from before a restart and reverts the expired ones.
+    void configure(const FaultSettings &settings);
+    // Reverts every fault the journal holds from before a restart; none is applied again.
     void restore();
 
     struct Result
@@ -47,38 +50,56 @@ public:
     Result revert(const QString &id, const QString &reason);
     std::optional<FaultRecord> fault(const QString &id);
     QList<FaultRecord> faults(bool activeOnly);
+    FaultLimits limits() const;
 
     bool siteDark() const { return m_darkFaults > 0; }
     int activeCount() const { return int(m_tracked.size()); }
+    QString metricsText() const;
 
 Q_SIGNALS:
     void siteDarkChanged(bool dark);
     void faultChanged(const Haven::FaultRecord &fault);
 
 private:
-    // A fault that has not ended yet, with its deadline and the step running for it.
+    enum class Step { Inject, Revert, Verify };
+    // A fault that may still act on the site, with its deadline and the step running for it.
     struct Tracked
     {
         FaultRecord record;
-        QTimer *deadline = nullptr;
+        FaultDeadline deadline;
+        QTimer *deadlineTimer = nullptr;
+        QTimer *retryTimer = nullptr;
         std::unique_ptr<FaultExecution> step;
-        FaultState endState = FaultState::Reverted; // once reverting
+        Step stepKind = Step::Inject;
+        FaultState endState = FaultState::Reverted; // once ending
         QString injectFailure;                      // prefix of the reason when injection fails
+        int roundStart = 0;                         // revertAttempts when this round began
+        bool orphanAlert = false;                   // shown as orphaned until its revert is confirmed
     };
 
-    void track(const FaultRecord &fault, const QString &injectFailure);
-    enum class Step { Inject, Revert };
+    std::optional<Result> checkRequest(FaultRecord &fault);
+    QStringList ownHosts() const;
+    void track(const FaultRecord &fault, const FaultDeadline &deadline, const QString &injectFailure);
     void startStep(const QString &id, Step step);
+    void stepFinished(const QString &id, Step step, const QString &error);
     void injected(const QString &id, const QString &error);
     void beginEnd(const QString &id, FaultState state, const QString &reason);
-    void reverted(const QString &id, const QString &error);
+    void startRevert(const QString &id);
+    void revertAttemptFailed(const QString &id, const QString &error);
+    void finishEnd(const QString &id, bool confirmed);
+    void checkDeadlines();
     void save(Tracked &tracked, FaultState state);
+    void publishOrphans();
     void setDark(const FaultRecord &fault, bool on);
+    FaultRecord withRemaining(FaultRecord record) const;
 
     AgentStore &m_store;
     SiteBackend &m_backend;
+    FaultSettings m_settings;
     QHash<QString, std::shared_ptr<Tracked>> m_tracked;
+    QTimer *m_clockCheck;
     int m_darkFaults = 0;
+    quint64 m_revertFailures = 0;
 };
 
 } // namespace Haven

@@ -21,11 +21,11 @@ void add(RouteTable &table, const QByteArray &method, const QString &pattern, Ro
     table.add(std::move(route));
 }
 
-void answer(const FaultManager::Result &result, int status, const HttpResponder &responder)
+void answer(const FaultManager::Result &result, const HttpResponder &responder)
 {
     if (!result.fault)
         return responder.respond(HttpResponse::error(result.status, result.code, result.message));
-    responder.respond(HttpResponse::json(status, {{QStringLiteral("fault"), result.fault->toJson()}}));
+    responder.respond(HttpResponse::json(result.status, {{QStringLiteral("fault"), result.fault->toJson()}}));
 }
 
 } // namespace
@@ -42,10 +42,16 @@ void addFaultRoutes(RouteTable &table, FaultManager &faults)
         responder.respond(HttpResponse::json(200, {{QStringLiteral("faults"), list}}));
     });
     // Answered at once, the fault "injecting": a slow hook holds nothing (docs/agent-protocol.md).
+    // 201 for a new fault, 200 for the one an idempotency key already made.
     add(table, "POST", QStringLiteral("/v1/faults"),
         [&faults](const HttpRequest &request, const HttpResponder &responder, const RouteCaptures &) {
         if (const std::optional<QJsonObject> body = Http::jsonBody(request, responder))
-            answer(faults.inject(*body), 201, responder);
+            answer(faults.inject(*body), responder);
+    });
+    // Before /v1/faults/{id}, which would take "limits" for an id.
+    add(table, "GET", QStringLiteral("/v1/faults/limits"),
+        [&faults](const HttpRequest &, const HttpResponder &responder, const RouteCaptures &) {
+        responder.respond(HttpResponse::json(200, {{QStringLiteral("limits"), faults.limits().toJson()}}));
     });
     add(table, "GET", QStringLiteral("/v1/faults/{id}"),
         [&faults](const HttpRequest &, const HttpResponder &responder, const RouteCaptures &captures) {
@@ -54,6 +60,10 @@ void addFaultRoutes(RouteTable &table, FaultManager &faults)
         if (!fault)
             return responder.respond(Http::notFound(QStringLiteral("no fault %1 on this site").arg(id)));
         responder.respond(HttpResponse::json(200, {{QStringLiteral("fault"), fault->toJson()}}));
+    });
+    add(table, "DELETE", QStringLiteral("/v1/faults/{id}"),
+        [&faults](const HttpRequest &, const HttpResponder &responder, const RouteCaptures &captures) {
+        answer(faults.revert(captures.value(QStringLiteral("id")), {}), responder);
     });
     add(table, "POST", QStringLiteral("/v1/faults/{id}/revert"),
         [&faults](const HttpRequest &request, const HttpResponder &responder, const RouteCaptures &captures) {
@@ -64,7 +74,7 @@ void addFaultRoutes(RouteTable &table, FaultManager &faults)
                 return;
             reason = body->value(QStringLiteral("reason")).toString();
         }
-        answer(faults.revert(captures.value(QStringLiteral("id")), reason), 200, responder);
+        answer(faults.revert(captures.value(QStringLiteral("id")), reason), responder);
     });
 }
 

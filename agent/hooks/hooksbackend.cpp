@@ -36,7 +36,7 @@ constexpr int MaxFaultTimeoutSeconds = 120;
 constexpr int DefaultTopologyIntervalSeconds = 30;
 constexpr int DefaultTopologyTimeoutSeconds = 20;
 constexpr qsizetype MaxTopologyReportBytes = 4 * 1024 * 1024;
-constexpr qsizetype MaxFaultHookMessageChars = 500;
+constexpr qsizetype MaxHookMessageChars = 500;
 
 // --- catalog parsing ---------------------------------------------------------------------
 
@@ -130,13 +130,18 @@ std::optional<HooksCatalog::FaultHooks> faultHooksFromJson(const QJsonObject &js
                                                            const QDir &baseDir, QString *error)
 {
     JsonFields fields(json, path);
-    refuseUnknownFields(fields, {QStringLiteral("inject"), QStringLiteral("revert"), QStringLiteral("timeoutSeconds")});
+    refuseUnknownFields(fields, {QStringLiteral("inject"), QStringLiteral("revert"), QStringLiteral("verify"),
+                                 QStringLiteral("timeoutSeconds")});
     HooksCatalog::FaultHooks hooks{commandFromJson(fields, QStringLiteral("inject"), baseDir),
-                                   commandFromJson(fields, QStringLiteral("revert"), baseDir)};
+                                   commandFromJson(fields, QStringLiteral("revert"), baseDir), std::nullopt};
+    if (json.contains(QStringLiteral("verify")))
+        hooks.verify = commandFromJson(fields, QStringLiteral("verify"), baseDir);
     const int timeout = fields.boundedInteger(QStringLiteral("timeoutSeconds"), DefaultFaultTimeoutSeconds, 1,
                                               MaxFaultTimeoutSeconds);
     hooks.inject.timeoutSeconds = timeout;
     hooks.revert.timeoutSeconds = timeout;
+    if (hooks.verify)
+        hooks.verify->timeoutSeconds = timeout;
     if (!fields.ok()) {
         *error = fields.error();
         return std::nullopt;
@@ -316,49 +321,6 @@ private:
     HookProcess m_process;
     QStringDecoder m_decoder{QStringDecoder::Utf8};
 };
-
-// --- faults ------------------------------------------------------------------------------
-
-// One inject or revert hook of a fault; its last output lines explain a failure.
-class HookFaultExecution final : public FaultExecution
-{
-    Q_OBJECT
-public:
-    HookFaultExecution(HookProcess::Options options, QString phase, QString faultId)
-        : m_process(std::move(options))
-        , m_phase(std::move(phase))
-        , m_faultId(std::move(faultId))
-    {
-        connect(&m_process, &HookProcess::finished, this, [this](const HookProcess::Result &result) {
-            const QString output = QString::fromUtf8(result.output).trimmed();
-            qCInfo(lcHooks).noquote() << m_phase << "hook for fault" << m_faultId << "said:" << output;
-            if (result.succeeded())
-                return Q_EMIT finished({});
-            const HookProcess::Outcome outcome = result.outcome;
-            QString message = QStringLiteral("%1 hook failed with %2").arg(m_phase, result.describe());
-            if (outcome == HookProcess::Outcome::TimedOut)
-                message = QStringLiteral("%1 hook %2").arg(m_phase, result.describe());
-            else if (outcome == HookProcess::Outcome::FailedToStart)
-                message = QStringLiteral("%1 hook: %2").arg(m_phase, result.describe());
-            if (!output.isEmpty())
-                message += QStringLiteral(": ") + output.right(MaxFaultHookMessageChars);
-            Q_EMIT finished(message);
-        });
-    }
-
-    void start() override { m_process.start(); }
-
-private:
-    HookProcess m_process;
-    QString m_phase;
-    QString m_faultId;
-};
-
-// A step that fails at once, from the event loop like a hook would.
-std::unique_ptr<FaultExecution> refusedStep(const QString &problem)
-{
-    return std::make_unique<FaultStage>([problem] { return problem; });
-}
 
 } // namespace
 
@@ -550,48 +512,6 @@ std::unique_ptr<ActionExecution> HooksBackend::createExecution(const ActionConte
     return execution;
 }
 
-QList<FaultKind> HooksBackend::supportedFaults() const
-{
-    return m_catalog.faults.keys();
-}
-
-QString HooksBackend::checkFault(const FaultRecord &fault) const
-{
-    if (m_catalog.faults.contains(fault.kind))
-        return {};
-    QStringList offered;
-    for (const FaultKind kind : m_catalog.faults.keys())
-        offered.append(toString(kind));
-    return QStringLiteral("this site has no hook for %1 faults (it offers: %2)")
-        .arg(toString(fault.kind), offered.isEmpty() ? QStringLiteral("none") : offered.join(QStringLiteral(", ")));
-}
-
-std::unique_ptr<FaultExecution> HooksBackend::injectFault(const FaultRecord &fault)
-{
-    if (const QString problem = checkFault(fault); !problem.isEmpty())
-        return refusedStep(problem);
-    return faultStep(m_catalog.faults.value(fault.kind).inject, fault, QStringLiteral("inject"));
-}
-
-std::unique_ptr<FaultExecution> HooksBackend::revertFault(const FaultRecord &fault)
-{
-    if (const QString problem = checkFault(fault); !problem.isEmpty())
-        return refusedStep(problem);
-    return faultStep(m_catalog.faults.value(fault.kind).revert, fault, QStringLiteral("revert"));
-}
-
-std::unique_ptr<FaultExecution> HooksBackend::faultStep(const HookCommand &command, const FaultRecord &fault,
-                                                        const QString &phase) const
-{
-    const QHash<QString, QString> environment{{QStringLiteral("HAVEN_FAULT_ID"), fault.id},
-                                              {QStringLiteral("HAVEN_FAULT_KIND"), toString(fault.kind)},
-                                              {QStringLiteral("HAVEN_FAULT_TARGET"), fault.target},
-                                              {QStringLiteral("HAVEN_FAULT_PHASE"), phase}};
-    return std::make_unique<HookFaultExecution>(hookOptions(command, environment,
-                                                            QJsonDocument(fault.toJson()).toJson(QJsonDocument::Compact)),
-                                                phase, fault.id);
-}
-
 // --- host component ----------------------------------------------------------------------
 
 void HooksBackend::refreshHost()
@@ -646,6 +566,7 @@ void HooksBackend::refreshHost()
     }
     if (m_hostSample.load)
         host.metrics.insert(QStringLiteral("load"), rounded(m_hostSample.load->one, 2));
+    addOrphanAlerts(host);
     publishIfChanged(m_topology.setComponent(std::move(host)));
 }
 
@@ -672,7 +593,7 @@ void HooksBackend::topologyHookFinished(const HookProcess::Result &result)
         // The runner says how it ended: exit code, signal, timeout, output cap, not started.
         QString problem = result.describe();
         if (!errorOutput.isEmpty())
-            problem += QStringLiteral(": ") + errorOutput.right(MaxFaultHookMessageChars);
+            problem += QStringLiteral(": ") + errorOutput.right(MaxHookMessageChars);
         rejectTopology(problem);
     } else if (const QString problem = applyTopologyReport(result.output); !problem.isEmpty()) {
         rejectTopology(QStringLiteral("printed an invalid report: ") + problem);

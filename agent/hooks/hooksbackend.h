@@ -49,6 +49,7 @@ struct HooksCatalog
     {
         HookCommand inject;
         HookCommand revert;
+        std::optional<HookCommand> verify; // exit 0: the fault's effect is gone
     };
 
     QList<Operation> operations;
@@ -81,6 +82,8 @@ public:
     QString checkFault(const FaultRecord &fault) const override;
     std::unique_ptr<FaultExecution> injectFault(const FaultRecord &fault) override;
     std::unique_ptr<FaultExecution> revertFault(const FaultRecord &fault) override;
+    std::unique_ptr<FaultExecution> verifyFault(const FaultRecord &fault) override;
+    void setOrphanedFaults(const QList<FaultRecord> &faults) override;
 
     QString metricsText() const override;
 
@@ -98,6 +101,7 @@ private:
                                               const QString &phase) const;
 
     void refreshHost();
+    void addOrphanAlerts(Component &host) const;
     void runTopologyHook();
     void topologyHookFinished(const HookProcess::Result &result);
     void rejectTopology(const QString &problem);
@@ -125,6 +129,7 @@ private:
     quint64 m_topologyFailures = 0;
 
     QMap<ActionState, quint64> m_finishedOperations;
+    QList<FaultRecord> m_orphans;
 };
 
 } // namespace Haven

@@ -95,6 +95,7 @@ SimulatedBackend::SimulatedBackend(std::unique_ptr<SimulatedSite> site, double s
     , m_reportedRevision(m_site->topology().revision())
 {
     m_site->setStartTime(QDateTime::currentDateTimeUtc());
+    m_site->setWallClock([] { return QDateTime::currentDateTimeUtc(); });
     m_clock.start();
     m_timer.setInterval(TickMilliseconds);
     connect(&m_timer, &QTimer::timeout, this, &SimulatedBackend::tick);
@@ -162,6 +163,19 @@ std::unique_ptr<FaultExecution> SimulatedBackend::revertFault(const FaultRecord 
         backend->reportTopology();
         return QString();
     });
+}
+
+std::unique_ptr<FaultExecution> SimulatedBackend::verifyFault(const FaultRecord &fault)
+{
+    return std::make_unique<FaultStage>([backend = QPointer(this), id = fault.id] {
+        return backend ? backend->m_site->faultEffect(id) : QStringLiteral("the simulated site has stopped");
+    });
+}
+
+void SimulatedBackend::setOrphanedFaults(const QList<FaultRecord> &faults)
+{
+    m_site->setOrphanedFaults(faults);
+    reportTopology();
 }
 
 void SimulatedBackend::tick()

@@ -36,6 +36,8 @@ public:
     QString checkFault(const FaultRecord &fault) const override;
     std::unique_ptr<FaultExecution> injectFault(const FaultRecord &fault) override;
     std::unique_ptr<FaultExecution> revertFault(const FaultRecord &fault) override;
+    std::unique_ptr<FaultExecution> verifyFault(const FaultRecord &fault) override;
+    void setOrphanedFaults(const QList<FaultRecord> &faults) override;
 
     QString metricsText() const override;
 

@@ -68,29 +68,6 @@ double defaultStartSeconds(Layer layer)
     return 3;
 }
 
-QJsonObject faultSchema(FaultKind kind)
-{
-    const QString percentText = QStringLiteral("load to hold, in percent");
-    switch (kind) {
-    case FaultKind::Cpu:
-        return schema({{QStringLiteral("percent"), bounded(property(QStringLiteral("number"), percentText), 1, 100)}},
-                      {QStringLiteral("percent")});
-    case FaultKind::Memory:
-        return schema({{QStringLiteral("percent"), bounded(property(QStringLiteral("number"), percentText), 1, 100)}},
-                      {QStringLiteral("percent")});
-    case FaultKind::Network:
-        return schema({{QStringLiteral("latencyMs"),
-                        bounded(property(QStringLiteral("number"), QStringLiteral("added latency")), 0, 60000)},
-                       {QStringLiteral("lossPercent"),
-                        bounded(property(QStringLiteral("number"), QStringLiteral("packet loss")), 0, 100)}});
-    case FaultKind::ProcessKill:
-    case FaultKind::HostDown:
-    case FaultKind::SiteDark:
-        break;
-    }
-    return schema({});
-}
-
 // Copies the first problem the fields met to *error; true when there was one.
 bool failed(const JsonFields &fields, QString *error)
 {
@@ -520,20 +497,6 @@ void SimulatedSite::moveLink(LinkModel &link)
 
 // --- What the site looks like ---------------------------------------------------------------
 
-QStringList SimulatedSite::faultTargets(const QString &target) const
-{
-    QStringList onHost;
-    for (const QString &id : m_componentIds) {
-        if (m_components.value(id).identity.host == target)
-            onHost.append(id);
-    }
-    if (!onHost.isEmpty())
-        return onHost;
-    if (m_components.contains(target))
-        return {target};
-    return {};
-}
-
 QString SimulatedSite::downReason(const ComponentModel &model) const
 {
     const QString &id = model.identity.id;
@@ -674,6 +637,11 @@ Component SimulatedSite::componentState(ComponentModel &model)
                  QStringLiteral("depends on %1, which is down").arg(downDependencies.join(QStringLiteral(", ")))});
         }
     }
+    for (const FaultRecord &orphan : std::as_const(m_orphans)) {
+        if (faultTargets(orphan.target).contains(c.id))
+            conditions.append(
+                {QStringLiteral("orphaned-fault-") + orphan.id, ComponentStatus::Critical, orphanMessage(orphan)});
+    }
 
     QHash<QString, QDateTime> since;
     for (const Condition &condition : std::as_const(conditions)) {
@@ -716,6 +684,10 @@ ReplicationLink SimulatedSite::linkState(const LinkModel &model) const
     link.toSite = primary ? model.peerSite : m_topology.siteId();
     link.toComponent = primary ? model.peerComponent : model.component;
     link.lagSeconds = round1(lagOf(model));
+    link.writtenPosition = model.writtenPosition;
+    link.appliedPosition = model.appliedPosition;
+    link.writtenAt = m_wallClock ? m_wallClock() : currentTime();
+    link.appliedAt = link.writtenAt.addMSecs(-qint64(std::llround(link.lagSeconds * 1000)));
     if (isBroken(model))
         link.state = ReplicationState::Broken;
     else
@@ -734,66 +706,14 @@ void SimulatedSite::publish()
 {
     for (const QString &id : std::as_const(m_componentIds))
         m_topology.setComponent(componentState(m_components[id]));
-    for (const LinkModel &link : std::as_const(m_links))
+    for (LinkModel &link : m_links) {
+        moveReplicationPositions(link);
         m_topology.setLink(linkState(link));
+    }
     QMap<QString, double> traffic = m_traffic;
     for (auto it = traffic.begin(); it != traffic.end(); ++it)
         it.value() = round1(it.value());
     m_topology.setTraffic(traffic);
-}
-
-// --- Faults ---------------------------------------------------------------------------------
-
-QList<FaultKind> SimulatedSite::supportedFaults()
-{
-    return {FaultKind::Cpu, FaultKind::Memory, FaultKind::Network, FaultKind::ProcessKill, FaultKind::HostDown};
-}
-
-QString SimulatedSite::checkFault(const FaultRecord &fault) const
-{
-    if (fault.kind == FaultKind::SiteDark)
-        return QStringLiteral("site_dark is handled by the agent itself, not by the simulated site");
-    if (m_faults.contains(fault.id))
-        return QStringLiteral("fault %1 is already active").arg(fault.id);
-    if (fault.target.isEmpty())
-        return QStringLiteral("%1 needs a target: a component id or a host name").arg(toString(fault.kind));
-    if (fault.kind == FaultKind::HostDown) {
-        const QStringList onHost = faultTargets(fault.target);
-        if (onHost.isEmpty() || m_components.value(onHost.constFirst()).identity.host != fault.target) {
-            if (m_components.contains(fault.target)) {
-                return QStringLiteral("host_down needs a host name; component %1 runs on host %2")
-                    .arg(fault.target, m_components.value(fault.target).identity.host);
-            }
-            return QStringLiteral("unknown host ") + quoted(fault.target);
-        }
-    } else if (faultTargets(fault.target).isEmpty()) {
-        return QStringLiteral("unknown target %1: expected a component id or a host name").arg(quoted(fault.target));
-    }
-    if (const QString problem = validateParameters(faultSchema(fault.kind), fault.parameters); !problem.isEmpty())
-        return toString(fault.kind) + QStringLiteral(": ") + problem;
-    if (fault.kind == FaultKind::Network && fault.parameters.isEmpty())
-        return QStringLiteral("network needs latencyMs or lossPercent");
-    return {};
-}
-
-QString SimulatedSite::applyFault(const FaultRecord &fault)
-{
-    if (const QString problem = checkFault(fault); !problem.isEmpty())
-        return problem;
-    m_faults.insert(fault.id, ActiveFault{fault, faultTargets(fault.target), {}});
-    publish();
-    return {};
-}
-
-void SimulatedSite::revertFault(const QString &faultId)
-{
-    if (m_faults.remove(faultId))
-        publish();
-}
-
-QStringList SimulatedSite::activeFaults() const
-{
-    return m_faults.keys();
 }
 
 } // namespace Haven

@@ -70,6 +70,13 @@ public:
     QString applyFault(const FaultRecord &fault);       // empty on success
     void revertFault(const QString &faultId);
     QStringList activeFaults() const;
+    // What of the fault still acts on the site; empty once it is gone.
+    QString faultEffect(const QString &faultId) const;
+    // Faults whose revert the agent could not confirm: a critical alert on their targets.
+    void setOrphanedFaults(const QList<FaultRecord> &faults);
+    // The wall clock that stamps replication (writtenAt, appliedAt), so that sites running at
+    // different speeds agree on it; by default the simulated clock, currentTime().
+    void setWallClock(std::function<QDateTime()> clock);
 
 private:
     struct Band
@@ -106,6 +113,8 @@ private:
         double deviation = 0;
         double lastMoved = 0;
         double backlog = 0; // seconds of data not yet applied: grows while broken, drains after
+        quint64 writtenPosition = 0;
+        quint64 appliedPosition = 0;
     };
     struct ActiveFault
     {
@@ -164,7 +173,9 @@ private:
     double networkLatencyMs(const QString &componentId) const;
     double networkLossPercent(const QString &componentId) const;
     double lagOf(const LinkModel &link) const;
+    void moveReplicationPositions(LinkModel &link) const;
     QStringList faultTargets(const QString &target) const;
+    static QString orphanMessage(const FaultRecord &fault);
 
     // Operations: each builds the steps of a run.
     void log(quint64 run, const QString &line);
@@ -203,6 +214,8 @@ private:
     QMap<QString, double> m_traffic;
     QMap<QString, double> m_shareBeforeCut;
     QMap<QString, ActiveFault> m_faults;
+    QList<FaultRecord> m_orphans;
+    std::function<QDateTime()> m_wallClock;
 
     QRandomGenerator m_random; // drift only, so faults and operations never change the drift
     double m_now = 0;

@@ -138,6 +138,16 @@ std::optional<AgentConfig> AgentConfig::load(const QString &path, QString *error
     } else {
         return fail(QStringLiteral("[backend] type must be simulated or hooks, not \"%1\"").arg(config.backend));
     }
+
+    config.faults.maxActive = ini.value(QStringLiteral("faults/max_active"), config.faults.maxActive).toInt(&ok);
+    if (!ok || config.faults.maxActive < 1 || config.faults.maxActive > 100)
+        return fail(QStringLiteral("[faults] max_active must be 1..100"));
+    config.faults.revertAttempts = ini.value(QStringLiteral("faults/revert_attempts"), 5).toInt(&ok);
+    if (!ok || config.faults.revertAttempts < 1 || config.faults.revertAttempts > 100)
+        return fail(QStringLiteral("[faults] revert_attempts must be 1..100"));
+    config.faults.allowSelfIsolation = ini.value(QStringLiteral("faults/allow_self_isolation"), false).toBool();
+    config.faults.ownHosts = ini.value(QStringLiteral("faults/own_hosts")).toStringList();
+    config.faults.ownHosts.removeAll(QString());
     return config;
 }
 

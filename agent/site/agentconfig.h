@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "agent/faults/faultsettings.h"
 #include "protocol/protocol.h"
 
 #include <QHostAddress>
@@ -34,6 +35,8 @@ struct AgentConfig
     double speed = 1.0;
     quint32 seed = 0; // 0: random
     QString catalogPath;
+
+    FaultSettings faults;
 
     bool tlsEnabled() const { return !certificatePath.isEmpty(); }
 

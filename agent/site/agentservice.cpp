@@ -161,6 +161,7 @@ QByteArray AgentService::metricsPage() const
     page += QStringLiteral("# HELP haven_agent_site_dark 1 while a site_dark fault is active.\n"
                            "# TYPE haven_agent_site_dark gauge\nhaven_agent_site_dark %1\n")
                 .arg(m_faults->siteDark() ? 1 : 0);
+    page += m_faults->metricsText();
     page += m_backend.metricsText();
     return page.toUtf8();
 }

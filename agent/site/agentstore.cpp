@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agentstore.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace Haven {
@@ -32,12 +33,19 @@ const QList<QByteArray> migrations = {
            ended TEXT NOT NULL DEFAULT '',
            end_reason TEXT NOT NULL DEFAULT '');
        CREATE INDEX faults_state ON faults(state);)",
+    R"(ALTER TABLE faults ADD COLUMN idempotency_key TEXT NOT NULL DEFAULT '';
+       ALTER TABLE faults ADD COLUMN drill_id TEXT NOT NULL DEFAULT '';
+       ALTER TABLE faults ADD COLUMN revert_attempts INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE faults ADD COLUMN revert_confirmed INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE faults ADD COLUMN revert_error TEXT NOT NULL DEFAULT '';
+       CREATE INDEX faults_key ON faults(idempotency_key) WHERE idempotency_key != '';)",
 };
 
 const QByteArray actionColumns = "id, idempotency_key, operation, parameters, state, created, started, finished, "
                                  "message, length(CAST(log AS BLOB))";
-const QByteArray faultColumns = "id, kind, target, parameters, duration_seconds, state, injected, expires, ended, "
-                                "end_reason";
+const QByteArray faultColumns
+    = "id, kind, target, parameters, duration_seconds, state, injected, expires, ended, "
+      "end_reason, idempotency_key, drill_id, revert_attempts, revert_confirmed, revert_error";
 
 QJsonObject objectFrom(const QString &text)
 {
@@ -54,7 +62,17 @@ QByteArray textOf(const QJsonObject &object)
 bool AgentStore::open(const QString &path)
 {
     // FULL: a key that was answered survives a power cut of the host (host_down is a drill).
-    return m_db.open(path) && m_db.exec("PRAGMA synchronous=FULL") && m_db.migrate(migrations);
+    if (!m_db.open(path) || !m_db.exec("PRAGMA synchronous=FULL") || !m_db.migrate(migrations))
+        return false;
+    // An in-memory store (bench/fleet: many sites in one process) gets an in-memory journal.
+    const QString memory = QStringLiteral(":memory:");
+    const QString journal = path == memory ? memory : FaultJournal::pathIn(QFileInfo(path).absolutePath());
+    if (!m_journal.open(journal)) {
+        m_journalError = QStringLiteral("the revert journal %1: %2").arg(journal, m_journal.lastError());
+        m_db.close();
+        return false;
+    }
+    return true;
 }
 
 bool AgentStore::insertAction(const ActionRecord &a)
@@ -139,10 +157,13 @@ QByteArray AgentStore::log(const QString &actionId, qint64 offset, qint64 limit)
 
 bool AgentStore::saveFault(const FaultRecord &f)
 {
-    SqliteStatement upsert(m_db, "INSERT OR REPLACE INTO faults (" + faultColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?)");
+    SqliteStatement upsert(m_db, "INSERT OR REPLACE INTO faults (" + faultColumns
+                                     + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     upsert.bind(1, f.id).bind(2, toString(f.kind)).bind(3, f.target).bind(4, textOf(f.parameters));
     upsert.bind(5, qint64(f.durationSeconds)).bind(6, toString(f.state)).bind(7, isoTime(f.injected));
     upsert.bind(8, isoTime(f.expires)).bind(9, isoTime(f.ended)).bind(10, f.endReason);
+    upsert.bind(11, f.idempotencyKey).bind(12, f.drillId).bind(13, qint64(f.revertAttempts));
+    upsert.bind(14, qint64(f.revertConfirmed ? 1 : 0)).bind(15, f.revertError);
     return upsert.run();
 }
 
@@ -167,6 +188,11 @@ QList<FaultRecord> AgentStore::selectFaults(const QByteArray &where, const QStri
         f.expires = timeFromIso(select.text(7));
         f.ended = timeFromIso(select.text(8));
         f.endReason = select.text(9);
+        f.idempotencyKey = select.text(10);
+        f.drillId = select.text(11);
+        f.revertAttempts = int(select.integer(12));
+        f.revertConfirmed = select.integer(13) != 0;
+        f.revertError = select.text(14);
         faults.append(f);
     }
     return faults;
@@ -178,9 +204,16 @@ std::optional<FaultRecord> AgentStore::fault(const QString &id)
     return found.isEmpty() ? std::nullopt : std::optional(found.first());
 }
 
+std::optional<FaultRecord> AgentStore::faultByKey(const QString &idempotencyKey)
+{
+    const QList<FaultRecord> found = selectFaults("WHERE idempotency_key=?", idempotencyKey, 1);
+    return found.isEmpty() ? std::nullopt : std::optional(found.first());
+}
+
 QList<FaultRecord> AgentStore::faults(bool activeOnly, int limit)
 {
-    return activeOnly ? selectFaults("WHERE state IN ('injecting','active','reverting')", QString(), limit)
+    return activeOnly ? selectFaults("WHERE state IN ('injecting','active','reverting','revert_failed','orphaned')",
+                                     QString(), limit)
                       : selectFaults({}, QString(), limit);
 }
 

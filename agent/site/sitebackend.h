@@ -94,6 +94,11 @@ public:
     // Neither blocks: the step reports through FaultExecution::finished() once started.
     virtual std::unique_ptr<FaultExecution> injectFault(const FaultRecord &fault) = 0;
     virtual std::unique_ptr<FaultExecution> revertFault(const FaultRecord &fault) = 0;
+    // After a revert: finishes with an empty error when the fault's effect is gone, with what
+    // is still there otherwise. nullptr: this backend cannot check (the revert is unconfirmed).
+    virtual std::unique_ptr<FaultExecution> verifyFault(const FaultRecord &) { return nullptr; }
+    // Faults whose revert could not be confirmed: the backend shows each as a critical alert.
+    virtual void setOrphanedFaults(const QList<FaultRecord> &) { }
 
     // Prometheus exposition lines specific to this backend (no trailing summary lines).
     virtual QString metricsText() const = 0;

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,8 +18,10 @@ namespace {
 
 QJsonObject fault(const QString &kind, int seconds)
 {
+    // The hooks backend knows one target for sure: the agent's own host.
     return {{QStringLiteral("kind"), kind},
-            {QStringLiteral("target"), QStringLiteral("app-01")},
+            {QStringLiteral("target"), QSysInfo::machineHostName()},
+            {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("percent"), 50}}},
             {QStringLiteral("durationSeconds"), seconds}};
 }
 
