@@ -4,11 +4,6 @@
 #include "models/store/storedjson.h"
 
 #include <QJsonArray>
-#include <QSemaphore>
-#include <QThread>
-#include <QThreadPool>
-
-#include <atomic>
 
 namespace Haven {
 
@@ -143,31 +138,6 @@ std::optional<CachedSite> parseSite(const StoredSite &row, QString *error)
     return site;
 }
 
-// Runs work(i) for i in [0, count) on the pool's threads and this one; returns when all ran.
-void forEachInParallel(qsizetype count, const std::function<void(qsizetype)> &work)
-{
-    const int helpers = int(std::min<qsizetype>(count / 8, QThread::idealThreadCount() - 1));
-    if (helpers <= 0) {
-        for (qsizetype i = 0; i < count; ++i)
-            work(i);
-        return;
-    }
-    std::atomic<qsizetype> next{0};
-    const auto drain = [&] {
-        for (qsizetype i = next++; i < count; i = next++)
-            work(i);
-    };
-    QSemaphore finished;
-    for (int h = 0; h < helpers; ++h) {
-        QThreadPool::globalInstance()->start([&] {
-            drain();
-            finished.release();
-        });
-    }
-    drain();
-    finished.acquire(helpers);
-}
-
 } // namespace
 
 QList<CachedSite> TopologyCache::loadSites(
@@ -187,19 +157,14 @@ QList<CachedSite> TopologyCache::loadSites(
         rows.append(std::move(row));
     }
 
-    QList<std::optional<CachedSite>> parsed(rows.size());
-    QStringList errors(rows.size());
-    forEachInParallel(rows.size(), [&](qsizetype i) { parsed[i] = parseSite(rows.at(i), &errors[i]); });
-
     QList<CachedSite> sites;
     sites.reserve(rows.size());
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (parsed.at(i)) {
-            sites.append(std::move(*parsed[i]));
-            continue;
-        }
-        // One unreadable row must not hide the others; the agent refills it.
-        qCWarning(lcStore) << "skipping the cached state of site" << rows.at(i).id << ":" << errors.at(i);
+    for (const StoredSite &row : std::as_const(rows)) {
+        QString error;
+        if (std::optional<CachedSite> site = parseSite(row, &error))
+            sites.append(std::move(*site));
+        else // one unreadable row must not hide the others; the agent refills it
+            qCWarning(lcStore) << "skipping the cached state of site" << row.id << ":" << error;
     }
     return sites;
 }

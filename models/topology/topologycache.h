@@ -48,8 +48,8 @@ public:
     // what a failure means, since the store's fallback to memory cannot reach that connection.
     static bool saveSites(SqliteDatabase &db, const QList<CachedSite> &sites);
     bool removeSite(const QString &siteId);
-    // Every cached site, or only those wanted says to read (by id and time) before any JSON is
-    // parsed. The documents are parsed on all cores: at start-up this is the console's wait.
+    // Every cached site, or only those wanted says to read (by id and time), decided before any
+    // JSON is parsed: parsing is most of the time the console waits for at start-up.
     QList<CachedSite> loadSites(const std::function<bool(const QString &siteId, const QDateTime &fetched)> &wanted = {});
 
     bool appendMetricBuckets(const QList<MetricBucket> &buckets);
