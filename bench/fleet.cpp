@@ -155,29 +155,80 @@ int main(int argc, char *argv[])
     spin(window);
     const double longShare = 100.0 * (cpuSeconds() - cpuLongBefore) / (wall.elapsed() / 1000.0);
     printFigure(out, "console_cpu_longpoll_5s", longShare, "%_of_one_core");
-    monitor.stop(); // writes the cache
+    monitor.stop(); // writes the cache (on the worker thread)
+
+    // The GUI thread's longest stall while every site's state (10,000 components) is written,
+    // and, for comparison, over as long with nothing to do (what the machine's load alone costs).
+    {
+        LongestGap gap;
+        QList<double> stalls;
+        QList<double> writes;
+        QList<double> guiParts;
+        for (int i = 0; i < 5; ++i) {
+            QEventLoop loop;
+            const auto written = QObject::connect(&monitor, &FleetMonitor::cacheWritten, &loop, &QEventLoop::quit);
+            spin(20);
+            QElapsedTimer write;
+            write.start();
+            gap.reset();
+            monitor.writeCache(FleetMonitor::CacheWrite::All);
+            guiParts.append(write.nsecsElapsed() / 1e6); // collecting the sites, on this thread
+            loop.exec();
+            writes.append(write.nsecsElapsed() / 1e6);
+            spin(5);
+            stalls.append(gap.longest());
+            QObject::disconnect(written);
+        }
+        spin(20);
+        gap.reset();
+        spin(int(std::max(500.0, median(writes))));
+        printFigure(out, "gui_stall_idle_max", gap.longest(), "ms");
+        printFigure(out, "cache_write_all_sites_median", median(writes), "ms");
+        printFigure(out, "cache_write_gui_thread_part_median", median(guiParts), "ms");
+        printFigure(out, "gui_stall_during_cache_write_max", *std::max_element(stalls.cbegin(), stalls.cend()), "ms");
+        printFigure(out, "gui_stall_during_cache_write_median", median(stalls), "ms");
+    }
+    monitor.waitForCacheWrites();
     printFigure(out, "metric_history_series", history.seriesCount(), "count");
     printFigure(out, "metric_history_memory", history.memoryBytes() / 1048576.0, "MiB");
 
-    // From start to a ready topology model, from the cache alone.
+    // From start to a ready topology model, from the cache alone, and what that time is made of:
+    // opening the store (quick_check reads every page), parsing the cached documents, applying
+    // them to the model (and the component model that watches it).
     QList<double> ready;
+    QList<double> opening;
+    QList<double> loading;
+    QList<double> parsing;
     for (int i = 0; i < 5; ++i) {
         QElapsedTimer timer;
         timer.start();
         LocalStore cache;
         cache.open(dir.filePath(QStringLiteral("haven.db")));
+        opening.append(timer.nsecsElapsed() / 1e6);
         FleetTopology cachedTopology;
         ComponentModel model(cachedTopology);
         FleetMonitor cachedMonitor(engine, cachedTopology);
         cachedMonitor.setStore(&cache);
         cachedMonitor.setEnvironment(*environment, tokens);
+        const qint64 beforeLoad = timer.nsecsElapsed();
         cachedMonitor.loadCache();
         if (model.rowCount() != topology.componentCount())
             fprintf(stderr, "fleet: the cache gave %d components, expected %d\n", model.rowCount(),
                     topology.componentCount());
         ready.append(timer.nsecsElapsed() / 1e6);
+        loading.append((timer.nsecsElapsed() - beforeLoad) / 1e6);
+        QElapsedTimer parse;
+        parse.start();
+        const qsizetype parsed = cache.topologyCache().loadSites().size();
+        parsing.append(parse.nsecsElapsed() / 1e6);
+        if (parsed != sites)
+            fprintf(stderr, "fleet: the cache holds %lld sites, expected %d\n", qlonglong(parsed), sites);
     }
     printFigure(out, "ready_from_cache_median", median(ready), "ms");
+    printFigure(out, "ready_from_cache_max", *std::max_element(ready.cbegin(), ready.cend()), "ms");
+    printFigure(out, "ready_part_open_store_median", median(opening), "ms");
+    printFigure(out, "ready_part_load_cache_median", median(loading), "ms");
+    printFigure(out, "ready_part_read_and_parse_median", median(parsing), "ms");
 
     agent.terminate();
     agent.waitForFinished(10'000);

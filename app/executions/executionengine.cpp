@@ -2,7 +2,9 @@
 #include "executionengine.h"
 
 #include "executionrunner.h"
+#include "models/executions/executionjournal.h"
 #include "models/plans/planformat.h"
+#include "models/store/storeworker.h"
 #include "models/topology/fleettopology.h"
 
 #include <QSysInfo>
@@ -133,27 +135,58 @@ QString ExecutionEngine::create(const PlanData &plan, const ExecutionTicket &tic
 int ExecutionEngine::resumeAll(QString *error)
 {
     QStringList problems;
+    const int resumed = adopt(ExecutionJournal::replayUnfinished(m_store.database(), loadedIds(), &problems));
+    if (error)
+        *error = problems.join(QLatin1Char('\n'));
+    return resumed;
+}
+
+void ExecutionEngine::resumeAllInBackground(StoreWorker &worker,
+                                            std::function<void(int resumed, const QString &error)> done)
+{
+    struct Replayed
+    {
+        bool opened = false;
+        QList<Execution> executions;
+        QStringList problems;
+    };
+    worker.run<Replayed>(
+        [skip = loadedIds()](SqliteDatabase &db) {
+        Replayed replayed;
+        replayed.opened = db.isOpen();
+        if (replayed.opened)
+            replayed.executions = ExecutionJournal::replayUnfinished(db, skip, &replayed.problems);
+        return replayed;
+        },
+        this,
+        [this, done = std::move(done)](Replayed replayed) {
+        QString error;
+        // The worker's connection did not open: read the journal here rather than not at all.
+        const int resumed = replayed.opened ? adopt(std::move(replayed.executions)) : resumeAll(&error);
+        if (replayed.opened)
+            error = replayed.problems.join(QLatin1Char('\n'));
+        if (done)
+            done(resumed, error);
+    });
+}
+
+QSet<QString> ExecutionEngine::loadedIds() const
+{
+    QSet<QString> ids;
+    for (const ExecutionRunner *r : m_runners)
+        ids.insert(r->id());
+    return ids;
+}
+
+// Starts a runner for each replayed execution not loaded meanwhile (one created while the
+// journal was read in the background is already here).
+int ExecutionEngine::adopt(QList<Execution> executions)
+{
     int resumed = 0;
-    for (const ExecutionSummary &summary : m_store.journal().list()) {
-        // Only a cancelled or stopped run can still have actions in flight once it is final.
-        if (runner(summary.id) || summary.state == ExecutionState::Succeeded)
+    for (Execution &execution : executions) {
+        if (runner(execution.id()))
             continue;
-        QString problem;
-        const QList<ExecutionEvent> events = m_store.journal().loadEvents(summary.id, &problem);
-        std::optional<Execution> execution = problem.isEmpty() ? Execution::replay(summary.id, events, &problem)
-                                                               : std::nullopt;
-        if (!execution) {
-            problems.append(problem);
-            continue;
-        }
-        bool inFlight = false;
-        for (const StepRun &run : execution->steps()) {
-            for (const SiteRun &site : run.sites)
-                inFlight |= !site.finished();
-        }
-        if (isFinal(execution->state()) && !inFlight)
-            continue;
-        ExecutionRunner *r = addRunner(std::move(*execution));
+        ExecutionRunner *r = addRunner(std::move(execution));
         Q_EMIT executionAdded(r->id());
         r->resume();
         ++resumed;
@@ -161,8 +194,6 @@ int ExecutionEngine::resumeAll(QString *error)
     std::sort(m_runners.begin(), m_runners.end(), [](ExecutionRunner *a, ExecutionRunner *b) {
         return a->execution().createdMs() < b->execution().createdMs();
     });
-    if (error)
-        *error = problems.join(QLatin1Char('\n'));
     return resumed;
 }
 

@@ -16,6 +16,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -28,6 +29,7 @@ namespace Haven {
 class AgentClient;
 class FleetTopology;
 class LocalStore;
+class StoreWorker;
 struct AuditEntry;
 class ExecutionRunner;
 
@@ -68,6 +70,9 @@ public:
     // and continues it: actions sent but unconfirmed are sent again with the same key.
     // Returns how many were resumed; *error says which journals could not be read.
     int resumeAll(QString *error = nullptr);
+    // The same with the journal read and replayed on worker's thread (its own connection to the
+    // store's file); only starting the runners is left to this thread. done(resumed, error) then.
+    void resumeAllInBackground(StoreWorker &worker, std::function<void(int resumed, const QString &error)> done);
 
     QStringList executionIds() const; // loaded ones, oldest first
     const Execution *execution(const QString &id) const;
@@ -112,6 +117,8 @@ private:
     friend class ExecutionRunner;
     ExecutionRunner *runner(const QString &id) const;
     ExecutionRunner *addRunner(Execution execution);
+    QSet<QString> loadedIds() const;
+    int adopt(QList<Execution> executions);
     bool command(const QString &id, Command command, StepId step, const Operator &who, const QString &reason,
                  QString *error);
     static AuditEntry auditEntry(const Operator &who, const QString &action, const Execution &execution, StepId step,

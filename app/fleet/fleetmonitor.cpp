@@ -5,6 +5,7 @@
 #include "app/agents/curlengine.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
+#include "models/store/storeworker.h"
 #include "models/topology/topologycache.h"
 
 #include <QTimer>
@@ -203,12 +204,14 @@ FleetMonitor::FleetMonitor(CurlEngine &engine, FleetTopology &topology, QObject 
     , m_topology(topology)
     , m_cacheTimer(new QTimer(this))
 {
-    connect(m_cacheTimer, &QTimer::timeout, this, &FleetMonitor::writeCache);
+    connect(m_cacheTimer, &QTimer::timeout, this, [this] { writeCache(); });
 }
 
 FleetMonitor::~FleetMonitor()
 {
     stop();
+    if (m_cacheWorker)
+        m_cacheWorker->finish(); // the last write lands before the monitor is gone
 }
 
 int FleetMonitor::loadCache()
@@ -216,11 +219,15 @@ int FleetMonitor::loadCache()
     if (!m_store)
         return 0;
     int loaded = 0;
-    const QList<CachedSite> cached = m_store->topologyCache().loadSites();
+    // Never replace what an agent told us (or an earlier load) with an older picture from the
+    // cache; such rows are not even parsed.
+    const auto wanted = [this](const QString &siteId, const QDateTime &fetched) {
+        const SiteState *state = m_topology.site(siteId);
+        return state && !(state->dataTime.isValid() && state->dataTime >= fetched);
+    };
+    const QList<CachedSite> cached = m_store->topologyCache().loadSites(wanted);
     for (const CachedSite &site : cached) {
-        // Never replace what an agent told us with an older picture from the cache.
-        const SiteState *state = m_topology.site(site.info.id);
-        if (!state || (state->dataTime.isValid() && state->dataTime >= site.fetched))
+        if (!wanted(site.info.id, site.fetched))
             continue;
         m_topology.setSiteInfo(site.info.id, site.info);
         m_topology.setOperations(site.info.id, site.operations);
@@ -312,8 +319,35 @@ void FleetMonitor::recordMetrics(const QString &siteId, const QList<Component> &
                        now, link.lagSeconds);
 }
 
-void FleetMonitor::writeCache()
+StoreWorker *FleetMonitor::cacheWorker()
 {
+    if (!m_store || !m_store->isPersistent() || m_cacheWorkerFailed)
+        return nullptr; // an in-memory store has no file another connection could share
+    const QString path = m_store->status().path;
+    if (m_cacheWorker && m_cacheWorker->path() == path)
+        return m_cacheWorker;
+    delete m_cacheWorker;
+    m_cacheWorker = new StoreWorker(this);
+    connect(m_cacheWorker, &StoreWorker::failed, this, [this](const QString &message) {
+        m_cacheWorkerFailed = true;
+        Q_EMIT cacheWriteFailed(message);
+    });
+    m_cacheWorker->open(path);
+    return m_cacheWorker;
+}
+
+void FleetMonitor::waitForCacheWrites()
+{
+    if (m_cacheWorker)
+        m_cacheWorker->waitForIdle();
+}
+
+void FleetMonitor::writeCache(CacheWrite what)
+{
+    if (what == CacheWrite::All) {
+        const QStringList ids = m_topology.siteIds();
+        m_dirty.unite(QSet<QString>(ids.cbegin(), ids.cend()));
+    }
     if (!m_store || m_dirty.isEmpty())
         return;
     QList<CachedSite> sites;
@@ -325,13 +359,28 @@ void FleetMonitor::writeCache()
         cached.info = state->info;
         if (cached.info.id.isEmpty())
             cached.info.id = siteId;
-        cached.snapshot = m_topology.snapshot(siteId);
+        cached.snapshot = m_topology.snapshot(siteId); // shares the data: copying is cheap
         cached.fetched = state->dataTime;
         cached.operations = state->operations;
         sites.append(cached);
     }
-    m_store->topologyCache().saveSites(sites);
-    m_dirty.clear();
+    const QSet<QString> written = std::exchange(m_dirty, {});
+    if (StoreWorker *worker = cacheWorker()) {
+        worker->run<bool>([sites](SqliteDatabase &db) { return TopologyCache::saveSites(db, sites); }, this,
+                          [this, written, count = int(sites.size())](bool ok) {
+            if (ok)
+                return Q_EMIT cacheWritten(count);
+            // Written again with the next write; the sites' state is still in memory.
+            m_dirty.unite(written);
+            if (m_cacheWorkerFailed)
+                return; // said once already, when its connection did not open
+            Q_EMIT cacheWriteFailed(tr("Haven could not save the sites' state to its local database %1 in the "
+                                       "background; it tries again at the next write.")
+                                        .arg(m_cacheWorker ? m_cacheWorker->path() : QString()));
+        });
+    } else if (m_store->topologyCache().saveSites(sites)) {
+        Q_EMIT cacheWritten(int(sites.size()));
+    }
     if (!m_history)
         return;
     // Ten-second buckets live an hour: only the coarser tiers are worth a disk write.

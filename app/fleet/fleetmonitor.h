@@ -17,6 +17,7 @@ class CurlEngine;
 class LocalStore;
 class MetricHistory;
 class SitePoller;
+class StoreWorker;
 
 // Keeps every site's topology current through its agent's change feed, tracks whether each
 // agent answers (online / slow / unreachable) and since when, persists what it learns to the
@@ -52,16 +53,26 @@ public:
     // once every site answered or failed. For `haven --headless status` and benchmarks.
     void refreshOnce(std::function<void()> done);
 
-    void writeCache(); // writes the sites that changed since the last write
+    // Writes the sites that changed since the last write. With a store on file the write runs
+    // on a worker thread with its own connection; the GUI thread only collects the sites.
+    enum class CacheWrite { Changed, All };
+    void writeCache(CacheWrite what = CacheWrite::Changed);
+    // Blocks until the writes queued so far are on disk (tests, benchmarks, before reading the
+    // file with another connection).
+    void waitForCacheWrites();
     int pollerCount() const { return int(m_pollers.size()); }
 
 Q_SIGNALS:
     void reachabilityChanged(const QString &siteId, Haven::Reachability reachability);
+    // A background cache write failed; the sites stay marked and are written again next time.
+    void cacheWriteFailed(const QString &message);
+    void cacheWritten(int sites); // a write reached the store
 
 private:
     friend class SitePoller;
     void recordMetrics(const QString &siteId, const QList<Component> &components, const QList<ReplicationLink> &links);
     void markDirty(const QString &siteId) { m_dirty.insert(siteId); }
+    StoreWorker *cacheWorker();
 
     CurlEngine &m_engine;
     FleetTopology &m_topology;
@@ -71,6 +82,8 @@ private:
     QList<SitePoller *> m_pollers;
     QSet<QString> m_dirty;
     QTimer *m_cacheTimer;
+    StoreWorker *m_cacheWorker = nullptr; // created with the first write to a file
+    bool m_cacheWorkerFailed = false;     // its connection did not open: write on this thread
     bool m_running = false;
 };
 

@@ -12,6 +12,7 @@
 #include "models/environment/environmentrepository.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
+#include "models/store/storeworker.h"
 #include "models/topology/fleettopology.h"
 
 #include <QDir>
@@ -46,6 +47,10 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     const LocalStore::Status status = m_store->open(path);
     m_mode->setStoreProblem(status.problem);
     m_store->setStatusCallback([this](const LocalStore::Status &changed) { m_mode->setStoreProblem(changed.problem); });
+    if (m_store->isPersistent()) {
+        m_storeWorker = new StoreWorker(this);
+        m_storeWorker->open(m_store->status().path);
+    }
     m_monitor->setStore(m_store.get());
     m_monitor->setHistory(m_history.get());
     // The library checks plans against the operations the agents offer, with or without a page.
@@ -126,11 +131,23 @@ void ConsoleSession::followWith(const QHash<QString, QByteArray> &tokens)
     m_clients.clear();
     if (!m_executionsResumed) {
         m_executionsResumed = true;
+        // Replaying every journal can take long: it runs on the worker, and followed() waits for it.
+        if (m_storeWorker) {
+            m_executions->resumeAllInBackground(*m_storeWorker,
+                                                [this](int, const QString &problem) { resumed(problem); });
+            return;
+        }
         QString problem;
         m_executions->resumeAll(&problem);
-        if (!problem.isEmpty())
-            m_resumeProblem = tr("Some executions could not be resumed from the local database: %1").arg(problem);
+        return resumed(problem);
     }
+    Q_EMIT followed();
+}
+
+void ConsoleSession::resumed(const QString &problem)
+{
+    if (!problem.isEmpty())
+        m_resumeProblem = tr("Some executions could not be resumed from the local database: %1").arg(problem);
     Q_EMIT followed();
 }
 

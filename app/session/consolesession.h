@@ -22,6 +22,7 @@ class MetricHistory;
 class ModeController;
 class PlanLibrary;
 class SecretStore;
+class StoreWorker;
 
 // Wires the console's services together and owns them: the local store, the secrets, the
 // network engine, the merged topology, the fleet monitor, the mode controller, the execution
@@ -90,6 +91,7 @@ Q_SIGNALS:
 private:
     void follow();                                             // reads every site's token, then followWith()
     void followWith(const QHash<QString, QByteArray> &tokens); // (re)starts the monitor, resumes executions
+    void resumed(const QString &problem);
     void writeTokens(const QHash<QString, QByteArray> &tokens, std::function<void()> then);
 
     std::unique_ptr<LocalStore> m_store;
@@ -101,6 +103,7 @@ private:
     ModeController *m_mode;
     ExecutionEngine *m_executions;
     PlanLibrary *m_plans;
+    StoreWorker *m_storeWorker = nullptr; // start-up reading off the GUI thread (a store on file only)
     QHash<QString, QByteArray> m_tokens;
     QHash<QString, AgentClient *> m_clients;
     bool m_executionsResumed = false;

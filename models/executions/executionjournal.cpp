@@ -82,9 +82,14 @@ bool ExecutionJournal::appendEvents(const QString &executionId, const QList<Exec
 
 QList<ExecutionEvent> ExecutionJournal::loadEvents(const QString &executionId, QString *error)
 {
+    return loadEvents(m_store.database(), executionId, error);
+}
+
+QList<ExecutionEvent> ExecutionJournal::loadEvents(SqliteDatabase &db, const QString &executionId, QString *error)
+{
     QList<ExecutionEvent> events;
-    SqliteStatement select(m_store.database(), "SELECT seq, time_ms, kind, payload FROM execution_events "
-                                               "WHERE execution_id = ? ORDER BY seq");
+    SqliteStatement select(db, "SELECT seq, time_ms, kind, payload FROM execution_events "
+                               "WHERE execution_id = ? ORDER BY seq");
     select.bind(1, executionId);
     while (select.next()) {
         ExecutionEvent event;
@@ -102,15 +107,20 @@ QList<ExecutionEvent> ExecutionJournal::loadEvents(const QString &executionId, Q
         events.append(event);
     }
     if (!select.ok() && error)
-        *error = tr("The journal of execution %1 cannot be read: %2").arg(executionId, m_store.database().lastError());
+        *error = tr("The journal of execution %1 cannot be read: %2").arg(executionId, db.lastError());
     return events;
 }
 
 QList<ExecutionSummary> ExecutionJournal::list()
 {
+    return list(m_store.database());
+}
+
+QList<ExecutionSummary> ExecutionJournal::list(SqliteDatabase &db)
+{
     QList<ExecutionSummary> list;
-    SqliteStatement select(m_store.database(), "SELECT id, state, document, created_ms, updated_ms FROM executions "
-                                               "ORDER BY created_ms DESC, id");
+    SqliteStatement select(db, "SELECT id, state, document, created_ms, updated_ms FROM executions "
+                               "ORDER BY created_ms DESC, id");
     while (select.next()) {
         ExecutionSummary summary;
         summary.id = select.text(0);
@@ -124,6 +134,33 @@ QList<ExecutionSummary> ExecutionJournal::list()
         list.append(summary);
     }
     return list;
+}
+
+QList<Execution> ExecutionJournal::replayUnfinished(SqliteDatabase &db, const QSet<QString> &skip, QStringList *problems)
+{
+    QList<Execution> unfinished;
+    for (const ExecutionSummary &summary : list(db)) {
+        // Only a cancelled or stopped run can still have actions in flight once it is final.
+        if (skip.contains(summary.id) || summary.state == ExecutionState::Succeeded)
+            continue;
+        QString problem;
+        const QList<ExecutionEvent> events = loadEvents(db, summary.id, &problem);
+        std::optional<Execution> execution = problem.isEmpty() ? Execution::replay(summary.id, events, &problem)
+                                                               : std::nullopt;
+        if (!execution) {
+            problems->append(problem);
+            continue;
+        }
+        bool inFlight = false;
+        for (const StepRun &run : execution->steps()) {
+            for (const SiteRun &site : run.sites)
+                inFlight |= !site.finished();
+        }
+        if (isFinal(execution->state()) && !inFlight)
+            continue;
+        unfinished.append(std::move(*execution));
+    }
+    return unfinished;
 }
 
 } // namespace Haven

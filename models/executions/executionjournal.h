@@ -5,6 +5,7 @@
 #include "models/store/localstore.h"
 
 #include <QDateTime>
+#include <QSet>
 
 namespace Haven {
 
@@ -37,6 +38,14 @@ public:
     // In seq order. *error when a row cannot be read (the events before it are returned).
     QList<ExecutionEvent> loadEvents(const QString &executionId, QString *error = nullptr);
     QList<ExecutionSummary> list(); // newest first
+
+    // The same on any connection to the store's file (a worker thread's).
+    static QList<ExecutionEvent> loadEvents(SqliteDatabase &db, const QString &executionId, QString *error = nullptr);
+    static QList<ExecutionSummary> list(SqliteDatabase &db);
+    // What start-up continues: every execution that is not final or still has actions in flight,
+    // replayed from its events, newest first; those in skip are left out. *problems lists the
+    // journals that cannot be read. Pure reading and replaying: it can run off the GUI thread.
+    static QList<Execution> replayUnfinished(SqliteDatabase &db, const QSet<QString> &skip, QStringList *problems);
 
 private:
     LocalStore &m_store;

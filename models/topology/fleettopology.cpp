@@ -129,6 +129,12 @@ int FleetTopology::rowOf(const QString &siteId, const QString &componentId) cons
     return it == b->index.cend() ? -1 : b->offset + *it;
 }
 
+int FleetTopology::firstRow(const QString &siteId) const
+{
+    const Block *b = block(siteId);
+    return b ? b->offset : -1;
+}
+
 QList<Component> FleetTopology::components(const QString &siteId) const
 {
     const Block *b = block(siteId);

@@ -67,6 +67,7 @@ public:
     const Component &component(int row) const;
     const QString &componentSite(int row) const;
     int rowOf(const QString &siteId, const QString &componentId) const; // -1 when unknown
+    int firstRow(const QString &siteId) const;                          // -1 when the site is unknown
     QList<Component> components(const QString &siteId) const;
     TopologySnapshot snapshot(const QString &siteId) const;
 

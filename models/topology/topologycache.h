@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <functional>
+
 namespace Haven {
 
 // The last known state of one site, as the cache keeps it.
@@ -42,8 +44,13 @@ public:
 
     bool saveSite(const CachedSite &site);
     bool saveSites(const QList<CachedSite> &sites); // in one transaction
+    // The same on another connection to the store's file (a worker thread's); the caller decides
+    // what a failure means, since the store's fallback to memory cannot reach that connection.
+    static bool saveSites(SqliteDatabase &db, const QList<CachedSite> &sites);
     bool removeSite(const QString &siteId);
-    QList<CachedSite> loadSites();
+    // Every cached site, or only those wanted says to read (by id and time), decided before any
+    // JSON is parsed: parsing is most of the time the console waits for at start-up.
+    QList<CachedSite> loadSites(const std::function<bool(const QString &siteId, const QDateTime &fetched)> &wanted = {});
 
     bool appendMetricBuckets(const QList<MetricBucket> &buckets);
     QList<MetricBucket> loadMetricBuckets(qint64 sinceMs);

@@ -291,11 +291,24 @@ void TopologyScene::syncSites()
                 it = items.tiles.erase(it);
             }
         }
+        reorderTiles(siteId);
         updateSummaries(siteId);
         items.shade->setVisible(isSiteStale(siteId));
         items.header->update();
     }
     updateLinks();
+}
+
+void TopologyScene::reorderTiles(const QString &siteId)
+{
+    auto it = m_sites.find(siteId);
+    if (it == m_sites.end())
+        return;
+    it->ordered.clear();
+    const QList<Component> components = m_topology.components(siteId);
+    it->ordered.reserve(components.size());
+    for (const Component &c : components)
+        it->ordered.append(it->tiles.value(c.id));
 }
 
 void TopologyScene::updateSummaries(const QString &siteId)
@@ -339,9 +352,25 @@ void TopologyScene::updateSite(const QString &siteId)
     it->shade->setVisible(isSiteStale(siteId));
     const SiteState *site = m_topology.site(siteId);
     const auto group = std::pair{site->region, site->city};
-    updateLinks({siteId});
+    auto inputs = m_linkInputs.constFind(siteId);
+    if (inputs == m_linkInputs.cend() || inputs->stale != isSiteStale(siteId)
+        || inputs->replication != site->replication)
+        updateLinks({siteId});
+    else if (m_linkDimmingDirty)
+        updateLinkDimming();
     if (m_siteGroup.value(siteId) != group)
         layout(); // the site moves to another region or city
+}
+
+void TopologyScene::updateLinkDimming()
+{
+    m_linkDimmingDirty = false;
+    for (auto it = m_links.cbegin(); it != m_links.cend(); ++it) {
+        const LinkEnds &ends = m_linkEnds.value(it.key());
+        const ComponentTileItem *from = componentItem(ends.fromSite, ends.fromComponent);
+        const ComponentTileItem *to = componentItem(ends.toSite, ends.toComponent);
+        it.value()->setDimmed(!m_filter.isEmpty() && (!from || from->isDimmed()) && (!to || to->isDimmed()));
+    }
 }
 
 // Links as the sites report them, one item per link id. Both ends usually report a link; the
@@ -365,8 +394,11 @@ void TopologyScene::updateLinks(const QStringList &siteIds)
                 m_reporters.remove(id);
         }
         const SiteState *site = m_topology.site(siteId);
-        if (!site)
+        if (!site) {
+            m_linkInputs.remove(siteId);
             continue;
+        }
+        m_linkInputs.insert(siteId, LinkInputs{site->replication, isSiteStale(siteId)});
         QStringList now;
         now.reserve(site->replication.size());
         for (const ReplicationLink &link : site->replication) {
@@ -427,6 +459,10 @@ void TopologyScene::updateLinks(const QStringList &siteIds)
         const ComponentTileItem *to = componentItem(best->toSite, best->toComponent);
         item->setDimmed(!m_filter.isEmpty() && (!from || from->isDimmed()) && (!to || to->isDimmed()));
     }
+    if (siteIds.isEmpty())
+        m_linkDimmingDirty = false; // every link was dimmed above
+    else if (m_linkDimmingDirty)
+        updateLinkDimming();
     if (geometryChanged && m_layoutCount > 0)
         layoutLinks();
 }
@@ -572,19 +608,36 @@ void TopologyScene::onComponentsChanged(const QList<int> &rows)
 {
     QSet<QString> dirtySites;
     bool moved = false;
+    // Rows come site by site: find the site once per run of rows, then the tile by position.
+    QString siteId;
+    const SiteItems *items = nullptr;
+    int first = 0;
     for (int row : rows) {
-        const QString &siteId = m_topology.componentSite(row);
+        if (!items || row < first || row - first >= items->ordered.size()) {
+            siteId = m_topology.componentSite(row);
+            auto it = m_sites.constFind(siteId);
+            if (it == m_sites.cend()) {
+                items = nullptr;
+                continue;
+            }
+            items = &*it;
+            first = m_topology.firstRow(siteId);
+            dirtySites.insert(siteId);
+        }
         const Component &c = m_topology.component(row);
-        ComponentTileItem *tile = componentItem(siteId, c.id);
+        ComponentTileItem *tile = items->ordered.value(row - first);
+        if (!tile || tile->componentId() != c.id)
+            tile = items->tiles.value(c.id);
         if (!tile)
             continue;
         const Layer before = tile->layer();
+        const bool dimmed = tile->isDimmed();
         applyAppearance(tile, c);
         moved = moved || tile->layer() != before;
-        dirtySites.insert(siteId);
+        m_linkDimmingDirty = m_linkDimmingDirty || tile->isDimmed() != dimmed;
     }
-    for (const QString &siteId : std::as_const(dirtySites))
-        updateSummaries(siteId);
+    for (const QString &site : std::as_const(dirtySites))
+        updateSummaries(site);
     if (moved)
         layout();
 }
@@ -611,8 +664,10 @@ void TopologyScene::onInserted()
             addTile(siteId, c);
         dirtySites.insert(siteId);
     }
-    for (const QString &siteId : std::as_const(dirtySites))
+    for (const QString &siteId : std::as_const(dirtySites)) {
+        reorderTiles(siteId);
         updateSummaries(siteId);
+    }
     updateLinks();
     layout();
 }
@@ -634,8 +689,10 @@ void TopologyScene::onRemoved()
         delete it->tiles.take(componentId);
         dirtySites.insert(siteId);
     }
-    for (const QString &siteId : std::as_const(dirtySites))
+    for (const QString &siteId : std::as_const(dirtySites)) {
+        reorderTiles(siteId);
         updateSummaries(siteId);
+    }
     layout();
 }
 

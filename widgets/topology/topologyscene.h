@@ -92,6 +92,15 @@ private:
         SiteShadeItem *shade = nullptr;
         std::array<LayerCellItem *, 5> cells{};
         QHash<QString, ComponentTileItem *> tiles;
+        // The tiles in the model's order, so a changed row finds its tile without hashing ids.
+        QList<ComponentTileItem *> ordered;
+    };
+    // What the links of one site were last computed from: a status wave that leaves both alone
+    // does not touch the links.
+    struct LinkInputs
+    {
+        QList<ReplicationLink> replication;
+        bool stale = false;
     };
     struct LinkEnds
     {
@@ -107,6 +116,8 @@ private:
     ComponentTileItem *addTile(const QString &siteId, const Component &component);
     void applyAppearance(ComponentTileItem *tile, const Component &component);
     void updateSummaries(const QString &siteId);
+    void reorderTiles(const QString &siteId);
+    void updateLinkDimming();
     void updateSite(const QString &siteId);
     // Recomputes the links reported by these sites (all links when empty).
     void updateLinks(const QStringList &siteIds = {});
@@ -137,6 +148,8 @@ private:
     QHash<QString, LinkEnds> m_linkEnds;
     QHash<QString, QStringList> m_reported;  // site -> ids of the links it reported last
     QHash<QString, QStringList> m_reporters; // link id -> sites that report it
+    QHash<QString, LinkInputs> m_linkInputs;
+    bool m_linkDimmingDirty = false; // a tile's dimming changed since the links were dimmed
     QRectF m_contentRect;
     int m_layoutCount = 0;
 

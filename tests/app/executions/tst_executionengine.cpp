@@ -501,6 +501,8 @@ void TestExecutionEngine::journalReplaysToTheSameState()
     Console again(*m_dir);
     QSignalSpy followed(&again.session, &ConsoleSession::followed);
     QVERIFY(again.follow(*m_sites));
+    // The journal is replayed on the store's worker thread; followed() says it is done.
+    QTRY_VERIFY(followed.size() >= 1);
     QVERIFY(again.engine().execution(id));
     QVERIFY(!again.engine().execution(QStringLiteral("damaged")));
     QVERIFY(again.session.resumeProblem().contains(QStringLiteral("damaged")));
@@ -556,7 +558,9 @@ void TestExecutionEngine::crashBetweenDispatchesDispatchesTheRest()
         QVERIFY(store.journal().appendEvents(id, events, ExecutionState::Running));
     }
     Console console(*m_dir);
+    QSignalSpy followed(&console.session, &ConsoleSession::followed);
     QVERIFY(console.follow(*m_sites));
+    QTRY_VERIFY(followed.size() >= 1);
     QVERIFY(console.engine().execution(id));
     QVERIFY(console.waitForState(id, ExecutionState::Succeeded));
     // The dispatched site was confirmed by its key, the other one dispatched now: once each.
