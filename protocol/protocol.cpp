@@ -40,12 +40,14 @@ constexpr EnumNames<FaultKind, 6> faultNames{{{FaultKind::Cpu, QLatin1StringView
                                               {FaultKind::ProcessKill, QLatin1StringView("process_kill")},
                                               {FaultKind::HostDown, QLatin1StringView("host_down")},
                                               {FaultKind::SiteDark, QLatin1StringView("site_dark")}}};
-constexpr EnumNames<FaultState, 6> faultStateNames{{{FaultState::Injecting, QLatin1StringView("injecting")},
+constexpr EnumNames<FaultState, 8> faultStateNames{{{FaultState::Injecting, QLatin1StringView("injecting")},
                                                     {FaultState::Active, QLatin1StringView("active")},
                                                     {FaultState::Reverting, QLatin1StringView("reverting")},
                                                     {FaultState::Expired, QLatin1StringView("expired")},
                                                     {FaultState::Reverted, QLatin1StringView("reverted")},
-                                                    {FaultState::Failed, QLatin1StringView("failed")}}};
+                                                    {FaultState::Failed, QLatin1StringView("failed")},
+                                                    {FaultState::RevertFailed, QLatin1StringView("revert_failed")},
+                                                    {FaultState::Orphaned, QLatin1StringView("orphaned")}}};
 
 QJsonObject metricsToJson(const QMap<QString, double> &metrics)
 {
@@ -199,6 +201,12 @@ bool isFinal(ActionState state)
     return state == ActionState::Succeeded || state == ActionState::Failed || state == ActionState::Cancelled;
 }
 
+bool isInEffect(FaultState state)
+{
+    return state == FaultState::Injecting || state == FaultState::Active || state == FaultState::Reverting
+           || state == FaultState::RevertFailed || state == FaultState::Orphaned;
+}
+
 ComponentStatus worse(ComponentStatus a, ComponentStatus b)
 {
     auto rank = [](ComponentStatus s) {
@@ -306,15 +314,25 @@ std::optional<Dependency> Dependency::fromJson(const QJsonObject &json, QString 
 
 QJsonObject ReplicationLink::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("from"),
-             QJsonObject{{QStringLiteral("site"), fromSite}, {QStringLiteral("component"), fromComponent}}},
-            {QStringLiteral("to"),
-             QJsonObject{{QStringLiteral("site"), toSite}, {QStringLiteral("component"), toComponent}}},
-            {QStringLiteral("role"), toString(role)},
-            {QStringLiteral("lagSeconds"), std::round(lagSeconds * 100.0) / 100.0},
-            {QStringLiteral("state"), toString(state)},
-            {QStringLiteral("revision"), static_cast<qint64>(revision)}};
+    QJsonObject json{{QStringLiteral("id"), id},
+                     {QStringLiteral("from"),
+                      QJsonObject{{QStringLiteral("site"), fromSite}, {QStringLiteral("component"), fromComponent}}},
+                     {QStringLiteral("to"),
+                      QJsonObject{{QStringLiteral("site"), toSite}, {QStringLiteral("component"), toComponent}}},
+                     {QStringLiteral("role"), toString(role)},
+                     {QStringLiteral("lagSeconds"), std::round(lagSeconds * 100.0) / 100.0},
+                     {QStringLiteral("state"), toString(state)},
+                     {QStringLiteral("revision"), static_cast<qint64>(revision)}};
+    // Only what the site reports, so that a console reads "not reported" as such.
+    if (writtenPosition > 0 || appliedPosition > 0) {
+        json.insert(QStringLiteral("writtenPosition"), static_cast<qint64>(writtenPosition));
+        json.insert(QStringLiteral("appliedPosition"), static_cast<qint64>(appliedPosition));
+    }
+    if (writtenAt.isValid())
+        json.insert(QStringLiteral("writtenAt"), isoTime(writtenAt));
+    if (appliedAt.isValid())
+        json.insert(QStringLiteral("appliedAt"), isoTime(appliedAt));
+    return json;
 }
 
 std::optional<ReplicationLink> ReplicationLink::fromJson(const QJsonObject &json, QString *error, const QString &path)
@@ -339,6 +357,12 @@ std::optional<ReplicationLink> ReplicationLink::fromJson(const QJsonObject &json
     l.state = f.requiredEnum<ReplicationState>(QStringLiteral("state"), replicationStateFromString,
                                                allowedNames(replicationNames));
     l.revision = static_cast<quint64>(f.optionalInteger(QStringLiteral("revision"), 0));
+    l.writtenPosition = static_cast<quint64>(
+        std::max<qint64>(0, f.optionalInteger(QStringLiteral("writtenPosition"), 0)));
+    l.appliedPosition = static_cast<quint64>(
+        std::max<qint64>(0, f.optionalInteger(QStringLiteral("appliedPosition"), 0)));
+    l.writtenAt = timeFromIso(f.optionalString(QStringLiteral("writtenAt")));
+    l.appliedAt = timeFromIso(f.optionalString(QStringLiteral("appliedAt")));
     return finish(f, error, std::move(l));
 }
 
@@ -589,7 +613,13 @@ QJsonObject FaultRecord::toJson() const
             {QStringLiteral("injected"), isoTime(injected)},
             {QStringLiteral("expires"), isoTime(expires)},
             {QStringLiteral("ended"), isoTime(ended)},
-            {QStringLiteral("endReason"), endReason}};
+            {QStringLiteral("endReason"), endReason},
+            {QStringLiteral("idempotencyKey"), idempotencyKey},
+            {QStringLiteral("drillId"), drillId},
+            {QStringLiteral("revertAttempts"), revertAttempts},
+            {QStringLiteral("revertConfirmed"), revertConfirmed},
+            {QStringLiteral("revertError"), revertError},
+            {QStringLiteral("remainingSeconds"), remainingSeconds}};
 }
 
 std::optional<FaultRecord> FaultRecord::fromJson(const QJsonObject &json, QString *error)
@@ -606,7 +636,61 @@ std::optional<FaultRecord> FaultRecord::fromJson(const QJsonObject &json, QStrin
     r.expires = timeFromIso(f.optionalString(QStringLiteral("expires")));
     r.ended = timeFromIso(f.optionalString(QStringLiteral("ended")));
     r.endReason = f.optionalString(QStringLiteral("endReason"));
+    r.idempotencyKey = f.optionalString(QStringLiteral("idempotencyKey"));
+    r.drillId = f.optionalString(QStringLiteral("drillId"));
+    r.revertAttempts = static_cast<int>(f.optionalInteger(QStringLiteral("revertAttempts"), 0));
+    r.revertConfirmed = f.optionalBool(QStringLiteral("revertConfirmed"), false);
+    r.revertError = f.optionalString(QStringLiteral("revertError"));
+    r.remainingSeconds = static_cast<int>(f.optionalInteger(QStringLiteral("remainingSeconds"), 0));
     return finish(f, error, std::move(r));
+}
+
+// --- FaultLimits -------------------------------------------------------------------------
+
+QJsonObject FaultKindLimits::toJson() const
+{
+    return {{QStringLiteral("kind"), toString(kind)},
+            {QStringLiteral("targets"), QJsonArray::fromStringList(targets)},
+            {QStringLiteral("parameters"), parameters}};
+}
+
+std::optional<FaultKindLimits> FaultKindLimits::fromJson(const QJsonObject &json, QString *error, const QString &path)
+{
+    JsonFields f(json, path);
+    FaultKindLimits k;
+    k.kind = f.requiredEnum<FaultKind>(QStringLiteral("kind"), faultKindFromString, allowedFaultKinds());
+    k.targets = stringList(f.optionalArray(QStringLiteral("targets")), f, QStringLiteral("targets"));
+    k.parameters = f.optionalObject(QStringLiteral("parameters"));
+    return finish(f, error, std::move(k));
+}
+
+QJsonObject FaultLimits::toJson() const
+{
+    return {{QStringLiteral("minDurationSeconds"), minDurationSeconds},
+            {QStringLiteral("maxDurationSeconds"), maxDurationSeconds},
+            {QStringLiteral("maxActive"), maxActive},
+            {QStringLiteral("active"), active},
+            {QStringLiteral("allowSelfIsolation"), allowSelfIsolation},
+            {QStringLiteral("ownHosts"), QJsonArray::fromStringList(ownHosts)},
+            {QStringLiteral("kinds"), arrayOf(kinds)}};
+}
+
+std::optional<FaultLimits> FaultLimits::fromJson(const QJsonObject &json, QString *error)
+{
+    JsonFields f(json);
+    FaultLimits l;
+    l.minDurationSeconds = int(f.optionalInteger(QStringLiteral("minDurationSeconds"), DefaultMinDurationSeconds));
+    l.maxDurationSeconds = int(f.optionalInteger(QStringLiteral("maxDurationSeconds"), DefaultMaxDurationSeconds));
+    l.maxActive = int(f.optionalInteger(QStringLiteral("maxActive"), DefaultMaxActive));
+    l.active = int(f.optionalInteger(QStringLiteral("active"), 0));
+    l.allowSelfIsolation = f.optionalBool(QStringLiteral("allowSelfIsolation"), false);
+    l.ownHosts = stringList(f.optionalArray(QStringLiteral("ownHosts")), f, QStringLiteral("ownHosts"));
+    const QJsonArray kinds = f.optionalArray(QStringLiteral("kinds"));
+    if (!f.ok())
+        return finish(f, error, std::move(l));
+    if (!listFromJson(kinds, &l.kinds, error, QStringLiteral("kinds")))
+        return std::nullopt;
+    return l;
 }
 
 // --- InspectionResult --------------------------------------------------------------------

@@ -23,7 +23,9 @@ enum class ActionState { Pending, Running, Succeeded, Failed, Cancelled };
 enum class ReplicationRole { Primary, Standby };
 enum class ReplicationState { Healthy, Lagging, Broken };
 enum class FaultKind { Cpu, Memory, Network, ProcessKill, HostDown, SiteDark };
-enum class FaultState { Active, Expired, Reverted, Injecting, Reverting, Failed };
+// revert_failed: a revert failed and is being retried; orphaned: the agent gave up confirming
+// the revert, so the effect may still be there (a loud alert until someone reverts it).
+enum class FaultState { Active, Expired, Reverted, Injecting, Reverting, Failed, RevertFailed, Orphaned };
 
 QString toString(Layer layer);
 QString toString(ComponentStatus status);
@@ -46,6 +48,8 @@ QString allowedLayers();
 QString allowedFaultKinds();
 
 bool isFinal(ActionState state);
+// True while the fault's effect may be present: injecting, active, reverting, revert_failed, orphaned.
+bool isInEffect(FaultState state);
 // The worse of two statuses (down > critical > warning > unknown > ok).
 ComponentStatus worse(ComponentStatus a, ComponentStatus b);
 
@@ -105,6 +109,13 @@ struct ReplicationLink
     double lagSeconds = 0;
     ReplicationState state = ReplicationState::Healthy;
     quint64 revision = 0;
+    // For RPO: opaque, monotonically increasing positions (0: not reported) and the time of the
+    // newest write at the primary and of the newest transaction applied at the standby (null:
+    // not reported). Data lost if the primary fails at T = writtenAt(primary at T) - appliedAt.
+    quint64 writtenPosition = 0;
+    quint64 appliedPosition = 0;
+    QDateTime writtenAt;
+    QDateTime appliedAt;
 
     QJsonObject toJson() const;
     static std::optional<ReplicationLink> fromJson(const QJsonObject &json, QString *error, const QString &path = {});
@@ -209,9 +220,45 @@ struct FaultRecord
     QDateTime expires;
     QDateTime ended;
     QString endReason;
+    QString idempotencyKey; // the console's key: the same key never injects twice
+    QString drillId;        // opaque, sent by the console and echoed
+    int revertAttempts = 0;
+    bool revertConfirmed = false; // the agent re-checked that the effect is gone
+    QString revertError;          // why the last revert attempt failed, empty if none did
+    int remainingSeconds = 0;     // to the deadline when answered; 0 once the fault ended
 
     QJsonObject toJson() const;
     static std::optional<FaultRecord> fromJson(const QJsonObject &json, QString *error);
+};
+
+// What one fault kind accepts at this agent (GET /v1/faults/limits).
+struct FaultKindLimits
+{
+    FaultKind kind = FaultKind::Cpu;
+    QStringList targets;    // what the target may name: "component", "host"; empty: no target
+    QJsonObject parameters; // schema subset of validateParameters(), with minimum/maximum
+
+    QJsonObject toJson() const;
+    static std::optional<FaultKindLimits> fromJson(const QJsonObject &json, QString *error, const QString &path = {});
+};
+
+// The bounds the agent enforces on POST /v1/faults, for the console's preflight.
+struct FaultLimits
+{
+    static constexpr int DefaultMinDurationSeconds = 1;
+    static constexpr int DefaultMaxDurationSeconds = 4 * 3600;
+    static constexpr int DefaultMaxActive = 8;
+
+    int minDurationSeconds = DefaultMinDurationSeconds;
+    int maxDurationSeconds = DefaultMaxDurationSeconds;
+    int maxActive = DefaultMaxActive; // faults in effect at once (409 beyond)
+    int active = 0;                   // in effect now
+    bool allowSelfIsolation = false;  // host_down/site_dark of the agent's own host allowed
+    QStringList ownHosts;             // the hosts the agent runs on
+    QList<FaultKindLimits> kinds;
+
+    QJsonObject toJson() const;
+    static std::optional<FaultLimits> fromJson(const QJsonObject &json, QString *error);
 };
 
 struct InspectionResult

@@ -20,6 +20,10 @@ private Q_SLOTS:
     void validateParameters_data();
     void validateParameters();
     void enumNames();
+    void replicationPositions();
+    void faultRecordRoundTrip();
+    void faultRecordReadsOlderAgents();
+    void faultLimitsRoundTrip();
 };
 
 static Component sampleComponent()
@@ -39,6 +43,20 @@ static Component sampleComponent()
     return c;
 }
 
+static ReplicationLink sampleLink()
+{
+    ReplicationLink link;
+    link.id = QStringLiteral("l1");
+    link.fromSite = QStringLiteral("sha");
+    link.fromComponent = QStringLiteral("sha-db-1");
+    link.toSite = QStringLiteral("shb");
+    link.toComponent = QStringLiteral("shb-db-1");
+    link.role = ReplicationRole::Primary;
+    link.lagSeconds = 1.25;
+    link.state = ReplicationState::Lagging;
+    return link;
+}
+
 void TestProtocol::componentRoundTrip()
 {
     const Component c = sampleComponent();
@@ -56,16 +74,7 @@ void TestProtocol::snapshotRoundTrip()
     s.revision = 7;
     s.components = {sampleComponent()};
     s.dependencies = {Dependency{QStringLiteral("a"), QStringLiteral("b")}};
-    ReplicationLink link;
-    link.id = QStringLiteral("l1");
-    link.fromSite = QStringLiteral("sha");
-    link.fromComponent = QStringLiteral("sha-db-1");
-    link.toSite = QStringLiteral("shb");
-    link.toComponent = QStringLiteral("shb-db-1");
-    link.role = ReplicationRole::Primary;
-    link.lagSeconds = 1.25;
-    link.state = ReplicationState::Lagging;
-    s.replication = {link};
+    s.replication = {sampleLink()};
     s.traffic = {{QStringLiteral("payments"), 60.0}};
     // Through text, as it travels.
     const QJsonObject json = QJsonDocument::fromJson(QJsonDocument(s.toJson()).toJson()).object();
@@ -183,6 +192,106 @@ void TestProtocol::enumNames()
     QVERIFY(worse(ComponentStatus::Ok, ComponentStatus::Unknown) == ComponentStatus::Unknown);
     QVERIFY(isFinal(ActionState::Cancelled));
     QVERIFY(!isFinal(ActionState::Running));
+    QCOMPARE(toString(FaultState::RevertFailed), QStringLiteral("revert_failed"));
+    QVERIFY(faultStateFromString(u"orphaned") == FaultState::Orphaned);
+    QVERIFY(isInEffect(FaultState::RevertFailed));
+    QVERIFY(isInEffect(FaultState::Orphaned));
+    QVERIFY(!isInEffect(FaultState::Reverted));
+    QVERIFY(!isInEffect(FaultState::Expired));
+}
+
+void TestProtocol::replicationPositions()
+{
+    ReplicationLink link = sampleLink();
+    QJsonObject json = link.toJson();
+    // Not reported: absent on the wire, and read back as not reported.
+    QVERIFY(!json.contains(QStringLiteral("writtenAt")));
+    QVERIFY(!json.contains(QStringLiteral("appliedPosition")));
+    QString error;
+    std::optional<ReplicationLink> back = ReplicationLink::fromJson(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QVERIFY(!back->appliedAt.isValid());
+    QCOMPARE(back->writtenPosition, 0u);
+
+    link.writtenPosition = quint64(1) << 40;
+    link.appliedPosition = (quint64(1) << 40) - 4096;
+    link.writtenAt = QDateTime(QDate(2026, 12, 4), QTime(10, 0, 5), Qt::UTC);
+    link.appliedAt = QDateTime(QDate(2026, 12, 4), QTime(10, 0, 3), Qt::UTC);
+    json = QJsonDocument::fromJson(QJsonDocument(link.toJson()).toJson()).object();
+    back = ReplicationLink::fromJson(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(*back, link);
+    QCOMPARE(back->appliedAt.secsTo(back->writtenAt), 2);
+}
+
+static FaultRecord sampleFault()
+{
+    FaultRecord f;
+    f.id = QStringLiteral("f1");
+    f.kind = FaultKind::Network;
+    f.target = QStringLiteral("sha-db-1");
+    f.parameters = {{QStringLiteral("latencyMs"), 200}};
+    f.durationSeconds = 60;
+    f.state = FaultState::RevertFailed;
+    f.injected = QDateTime(QDate(2026, 12, 4), QTime(10, 0), Qt::UTC);
+    f.expires = f.injected.addSecs(60);
+    f.idempotencyKey = QStringLiteral("drill-7-action-2");
+    f.drillId = QStringLiteral("drill-7");
+    f.revertAttempts = 3;
+    f.revertError = QStringLiteral("revert hook failed with exit code 1");
+    f.remainingSeconds = 12;
+    return f;
+}
+
+void TestProtocol::faultRecordRoundTrip()
+{
+    const FaultRecord f = sampleFault();
+    QString error;
+    const std::optional<FaultRecord> back = FaultRecord::fromJson(f.toJson(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->toJson(), f.toJson());
+    QVERIFY(back->state == FaultState::RevertFailed);
+    QCOMPARE(back->revertAttempts, 3);
+    QCOMPARE(back->drillId, QStringLiteral("drill-7"));
+}
+
+void TestProtocol::faultRecordReadsOlderAgents()
+{
+    QJsonObject json = sampleFault().toJson();
+    for (const char *key :
+         {"idempotencyKey", "drillId", "revertAttempts", "revertConfirmed", "revertError", "remainingSeconds"})
+        json.remove(QLatin1StringView(key));
+    json.insert(QStringLiteral("state"), QStringLiteral("active"));
+    QString error;
+    const std::optional<FaultRecord> back = FaultRecord::fromJson(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QVERIFY(back->idempotencyKey.isEmpty());
+    QCOMPARE(back->revertAttempts, 0);
+    QVERIFY(!back->revertConfirmed);
+}
+
+void TestProtocol::faultLimitsRoundTrip()
+{
+    FaultLimits limits;
+    limits.maxActive = 3;
+    limits.active = 1;
+    limits.ownHosts = {QStringLiteral("sha-agent-1")};
+    FaultKindLimits cpu;
+    cpu.kind = FaultKind::Cpu;
+    cpu.targets = {QStringLiteral("component"), QStringLiteral("host")};
+    cpu.parameters = QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("percent")}}};
+    limits.kinds = {cpu};
+    QString error;
+    const std::optional<FaultLimits> back = FaultLimits::fromJson(limits.toJson(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->toJson(), limits.toJson());
+    QCOMPARE(back->maxDurationSeconds, 4 * 3600);
+
+    QVERIFY(!FaultLimits::fromJson(QJsonObject{{QStringLiteral("kinds"),
+                                                QJsonArray{
+                                                    QJsonObject{{QStringLiteral("kind"), QStringLiteral("flood")}}}}},
+                                   &error));
+    QVERIFY2(error.contains(QStringLiteral("kinds[0].kind")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)
