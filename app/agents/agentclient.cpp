@@ -483,6 +483,14 @@ AgentClient::RequestId AgentClient::fetchFault(const QString &id, Callback<Fault
                }));
 }
 
+AgentClient::RequestId AgentClient::fetchFaultLimits(Callback<FaultLimits> done)
+{
+    return get(QStringLiteral("/v1/faults/limits"), 0,
+               typed<FaultLimits>(std::move(done), [](const QJsonObject &json, AgentError *error) {
+                   return wrapped<FaultLimits>(json, QStringLiteral("limits"), error);
+               }));
+}
+
 AgentClient::RequestId AgentClient::fetchFaults(bool all, Callback<QList<FaultRecord>> done)
 {
     using Faults = QList<FaultRecord>;

@@ -121,6 +121,7 @@ public:
     RequestId revertFault(const QString &id, const QString &reason, Callback<FaultRecord> done);
     RequestId fetchFault(const QString &id, Callback<FaultRecord> done);
     RequestId fetchFaults(bool all, Callback<QList<FaultRecord>> done); // all: ended ones too (the last 200)
+    RequestId fetchFaultLimits(Callback<FaultLimits> done);
 
     // The callback of a cancelled request is never called.
     void cancel(RequestId id);

@@ -41,6 +41,15 @@ QString describe(const ResolvedFault &fault)
                : QStringLiteral("%1 on %2 at %3").arg(toString(fault.kind), fault.target, fault.site);
 }
 
+// The data written at the primary and not applied at the standby, as time: from the positions'
+// times when the site reports them, else from the lag.
+double rpoSeconds(const ReplicationLink &link)
+{
+    if (link.writtenAt.isValid() && link.appliedAt.isValid())
+        return std::max<qint64>(0, link.appliedAt.msecsTo(link.writtenAt)) / 1000.0;
+    return link.lagSeconds;
+}
+
 } // namespace
 
 DrillRunner::DrillRunner(DrillService &service, DrillRunRecord record, BlastRadius radius, QObject *parent)
@@ -322,7 +331,7 @@ void DrillRunner::captureRpo()
             for (const LinkRpo &rpo : std::as_const(m_record.rpo))
                 known |= rpo.linkId == link.id;
             if (!known)
-                m_record.rpo.append({link.id, link.fromSite, link.toSite, link.lagSeconds});
+                m_record.rpo.append({link.id, link.fromSite, link.toSite, rpoSeconds(link)});
         }
     }
 }
@@ -358,7 +367,10 @@ void DrillRunner::updateFault(int index, const FaultRecord &answer)
     fault.message = answer.endReason;
     fault.expiresMs = answer.expires.isValid() ? answer.expires.toMSecsSinceEpoch() : 0;
     fault.endedMs = answer.ended.isValid() ? answer.ended.toMSecsSinceEpoch() : 0;
-    fault.revertConfirmed = answer.state == FaultState::Reverted || answer.state == FaultState::Expired;
+    fault.revertConfirmed = answer.revertConfirmed;
+    fault.remainingSeconds = answer.remainingSeconds;
+    if (!answer.revertError.isEmpty())
+        fault.message = answer.revertError;
     if (before != fault.state) {
         record(QStringLiteral("fault"), tr("%1: %2").arg(describe(fault.fault), toString(answer.state)));
         save();

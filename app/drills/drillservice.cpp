@@ -27,6 +27,48 @@ AuditEntry audit(const Operator &who, const QString &action, const QJsonObject &
     return {who.user, action, withHost};
 }
 
+// What the agent's limits refuse among the faults meant for it, in a person's words.
+QStringList checkLimits(const QString &site, const QList<ResolvedFault> &faults, const FaultLimits &limits)
+{
+    QStringList problems;
+    if (limits.active + faults.size() > limits.maxActive)
+        problems.append(DrillService::tr("%1 allows %2 faults at once; %3 are in effect and the drill adds %4.")
+                            .arg(site)
+                            .arg(limits.maxActive)
+                            .arg(limits.active)
+                            .arg(faults.size()));
+    for (const ResolvedFault &fault : faults) {
+        const QString what = fault.target.isEmpty()
+                                 ? toString(fault.kind)
+                                 : QStringLiteral("%1 on %2").arg(toString(fault.kind), fault.target);
+        const FaultKindLimits *kind = nullptr;
+        for (const FaultKindLimits &offered : limits.kinds) {
+            if (offered.kind == fault.kind)
+                kind = &offered;
+        }
+        if (!kind) {
+            problems.append(DrillService::tr("%1 does not offer the fault kind %2.").arg(site, toString(fault.kind)));
+            continue;
+        }
+        if (fault.durationSeconds < limits.minDurationSeconds || fault.durationSeconds > limits.maxDurationSeconds)
+            problems.append(DrillService::tr("%1 at %2: the duration %3 s is outside %4..%5 s.")
+                                .arg(what, site)
+                                .arg(fault.durationSeconds)
+                                .arg(limits.minDurationSeconds)
+                                .arg(limits.maxDurationSeconds));
+        const QString parameters = validateParameters(kind->parameters, fault.parameters);
+        if (!parameters.isEmpty())
+            problems.append(DrillService::tr("%1 at %2: %3").arg(what, site, parameters));
+        const bool selfIsolating = fault.kind == FaultKind::SiteDark
+                                   || (fault.kind == FaultKind::HostDown && limits.ownHosts.contains(fault.target));
+        if (selfIsolating && !limits.allowSelfIsolation)
+            problems.append(DrillService::tr("%1 at %2 would cut the agent off; the site does not allow that "
+                                             "([faults] allow_self_isolation).")
+                                .arg(what, site));
+    }
+    return problems;
+}
+
 QString switchName(const KillSwitch &killSwitch)
 {
     return killSwitch.scope == KillSwitch::Scope::Global
@@ -205,24 +247,40 @@ void DrillService::preflight(const Drill &drill, std::function<void(const DrillP
                 QTimer::singleShot(0, this, finish);
             continue;
         }
-        QSet<FaultKind> kinds;
+        QList<ResolvedFault> faults;
         for (const ResolvedFault &fault : std::as_const(result->radius.faults)) {
             if (fault.site == site)
-                kinds.insert(fault.kind);
+                faults.append(fault);
         }
         const AgentConnection connection = client->connection();
-        client->fetchSite([result, remaining, finish, site, kinds, connection](std::optional<SiteInfo> info,
-                                                                               const AgentError &error) {
-            if (!info) {
-                result->problems.append(
-                    error.message(connection.siteName.isEmpty() ? site : connection.siteName, connection.url));
-            } else if (!info->capabilities.contains(QStringLiteral("faults"))) {
-                result->problems.append(tr("%1 does not offer fault injection.").arg(info->name));
-            } else {
-                result->passed.append(tr("%1 answers and offers fault injection.").arg(info->name));
+        const QString name = connection.siteName.isEmpty() ? site : connection.siteName;
+        QPointer<AgentClient> agent(client);
+        client->fetchSite([result, remaining, finish, name, faults, connection, agent](std::optional<SiteInfo> info,
+                                                                                       const AgentError &error) {
+            if (!info || !info->capabilities.contains(QStringLiteral("faults")) || !agent) {
+                result->problems.append(!info ? error.message(name, connection.url)
+                                              : tr("%1 does not offer fault injection.").arg(name));
+                if (--*remaining == 0)
+                    finish();
+                return;
             }
-            if (--*remaining == 0)
-                finish();
+            agent->fetchFaultLimits([result, remaining, finish, name, faults,
+                                     connection](std::optional<FaultLimits> limits, const AgentError &limitsError) {
+                if (limits) {
+                    const QStringList found = checkLimits(name, faults, *limits);
+                    result->problems.append(found);
+                    if (found.isEmpty())
+                        result->passed.append(tr("%1 answers and accepts every fault of the drill.").arg(name));
+                } else if (limitsError.httpStatus == 404) {
+                    result->warnings.append(tr("%1 does not report its fault limits (an older agent): the kinds "
+                                               "and bounds are checked when the faults are injected.")
+                                                .arg(name));
+                } else {
+                    result->problems.append(limitsError.message(name, connection.url));
+                }
+                if (--*remaining == 0)
+                    finish();
+            });
         });
     }
 }
@@ -490,26 +548,47 @@ void DrillService::refreshInterrupted(std::function<void()> done)
         if (done)
             done();
     };
+    auto apply = [](InjectedFault &stored, const FaultRecord &answer) {
+        stored.faultId = answer.id;
+        stored.state = answer.state;
+        stored.message = answer.revertError.isEmpty() ? answer.endReason : answer.revertError;
+        stored.endedMs = answer.ended.isValid() ? answer.ended.toMSecsSinceEpoch() : 0;
+        stored.revertConfirmed = answer.revertConfirmed;
+        stored.remainingSeconds = answer.remainingSeconds;
+    };
     ++pending->remaining; // held until every request is out
     for (auto it = pending->runs.begin(); it != pending->runs.end(); ++it) {
+        const QString runId = it.key();
+        QSet<QString> unanswered; // sites with a fault sent but never answered: found by its key
         for (int i = 0; i < it->faults.size(); ++i) {
             const InjectedFault &fault = it->faults.at(i);
-            AgentClient *client = fault.faultId.isEmpty() ? nullptr : m_clients(fault.fault.site);
+            AgentClient *client = m_clients(fault.fault.site);
             if (!client)
                 continue;
+            if (fault.faultId.isEmpty()) {
+                unanswered.insert(fault.fault.site);
+                continue;
+            }
             ++pending->remaining;
-            const QString runId = it.key();
-            client->fetchFault(fault.faultId,
-                               [pending, runId, i, settle](std::optional<FaultRecord> answer, const AgentError &error) {
+            client->fetchFault(fault.faultId, [pending, runId, i, settle, apply](std::optional<FaultRecord> answer,
+                                                                                 const AgentError &error) {
                 InjectedFault &stored = pending->runs[runId].faults[i];
-                if (answer) {
-                    stored.state = answer->state;
-                    stored.message = answer->endReason;
-                    stored.endedMs = answer->ended.isValid() ? answer->ended.toMSecsSinceEpoch() : 0;
-                    stored.revertConfirmed = answer->state == FaultState::Reverted
-                                             || answer->state == FaultState::Expired;
-                } else {
+                if (answer)
+                    apply(stored, *answer);
+                else
                     stored.message = tr("state unknown: %1").arg(error.detail);
+                settle();
+            });
+        }
+        for (const QString &site : std::as_const(unanswered)) {
+            ++pending->remaining;
+            m_clients(site)->fetchFaults(true, [pending, runId, settle, apply](std::optional<QList<FaultRecord>> answer,
+                                                                               const AgentError &) {
+                for (InjectedFault &stored : pending->runs[runId].faults) {
+                    for (const FaultRecord &record : answer.value_or(QList<FaultRecord>())) {
+                        if (stored.faultId.isEmpty() && !stored.key.isEmpty() && record.idempotencyKey == stored.key)
+                            apply(stored, record);
+                    }
                 }
                 settle();
             });

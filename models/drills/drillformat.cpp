@@ -201,7 +201,8 @@ std::optional<Drill> DrillFormat::fromJson(const QJsonObject &json, QString *err
         const QJsonObject target = fields.requiredObject(QStringLiteral("target"));
         action.parameters = fields.optionalObject(QStringLiteral("parameters"));
         action.startOffsetSeconds = fields.boundedInteger(QStringLiteral("startOffsetSeconds"), 0, 0, 86400);
-        action.durationSeconds = fields.boundedInteger(QStringLiteral("durationSeconds"), std::nullopt, 1, 86400);
+        action.durationSeconds = fields.boundedInteger(QStringLiteral("durationSeconds"), std::nullopt, 1,
+                                                       MaxFaultSeconds);
         if (!fields.ok())
             return fail(fields.error());
         const std::optional<DrillTarget> parsed = targetFromJson(target, path + QStringLiteral(".target"), &problem);
@@ -293,8 +294,8 @@ QString DrillFormat::validate(const Drill &drill)
         if (ids.contains(action.id))
             return path + QStringLiteral(".id: \"%1\" is used twice").arg(action.id);
         ids.insert(action.id);
-        if (action.durationSeconds < 1 || action.durationSeconds > 86400)
-            return path + QStringLiteral(".durationSeconds: expected 1..86400");
+        if (action.durationSeconds < 1 || action.durationSeconds > MaxFaultSeconds)
+            return path + QStringLiteral(".durationSeconds: expected 1..%1").arg(MaxFaultSeconds);
         if (action.target.site.isEmpty())
             return path + QStringLiteral(".target.site: required");
         const QString rule = targetRule(action.kind, action.target);

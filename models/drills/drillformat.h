@@ -20,6 +20,7 @@ class DrillFormat final
     Q_DECLARE_TR_FUNCTIONS(Haven::DrillFormat)
 public:
     static constexpr int Version = 1;
+    static constexpr int MaxFaultSeconds = FaultLimits::DefaultMaxDurationSeconds; // what agents accept at most
     static QString formatName() { return QStringLiteral("haven-drill"); }
 
     static QJsonObject toJson(const Drill &drill);

@@ -100,7 +100,8 @@ QJsonObject DrillRunRecord::toJson() const
                                       {key("expiresMs"), fault.expiresMs},
                                       {key("endedMs"), fault.endedMs},
                                       {key("revertRequested"), fault.revertRequested},
-                                      {key("revertConfirmed"), fault.revertConfirmed}});
+                                      {key("revertConfirmed"), fault.revertConfirmed},
+                                      {key("remainingSeconds"), fault.remainingSeconds}});
     }
     QJsonArray rtoArray;
     for (const GroupRto &group : rto)
@@ -176,6 +177,7 @@ std::optional<DrillRunRecord> DrillRunRecord::fromJson(const QJsonObject &json, 
         fault.endedMs = object.value(key("endedMs")).toInteger();
         fault.revertRequested = object.value(key("revertRequested")).toBool();
         fault.revertConfirmed = object.value(key("revertConfirmed")).toBool();
+        fault.remainingSeconds = object.value(key("remainingSeconds")).toInt();
         record.faults.append(fault);
     }
     for (const QJsonValue &value : json.value(key("rto")).toArray()) {

@@ -39,7 +39,8 @@ struct InjectedFault
     qint64 expiresMs = 0;
     qint64 endedMs = 0;
     bool revertRequested = false;
-    bool revertConfirmed = false; // the agent says the fault's effect is gone
+    bool revertConfirmed = false; // the agent checked that the fault's effect is gone
+    int remainingSeconds = 0;     // to the deadline, as the agent last said
 
     bool ended() const;
 };
