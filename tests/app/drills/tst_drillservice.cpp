@@ -3,12 +3,15 @@
 #include "app/agents/curlengine.h"
 #include "drilltest.h"
 #include "fakehttpserver.h"
+#include "models/drills/drillformat.h"
 #include "models/drills/drillrepository.h"
 #include "models/drills/drilltemplates.h"
 #include "models/plans/planrepository.h"
 #include "models/store/localstore.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -28,6 +31,7 @@ private Q_SLOTS:
     void killSwitchStopsARunningDrillAndRefusesANewOne();
     void preflightRefusalsCreateNothing();
     void restartedConsoleShowsTheRunInterrupted();
+    void consoleKilledMidDrill();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -291,6 +295,60 @@ void tst_DrillService::restartedConsoleShowsTheRunInterrupted()
     const DrillRunRecord run = *restarted.drills().storedRun(runId);
     QVERIFY(run.state == DrillRunState::Interrupted);
     QVERIFY(run.events.last().kind == QLatin1StringView("interrupted"));
+}
+
+void tst_DrillService::consoleKilledMidDrill()
+{
+    // `haven --headless drill run` is the console: it is SIGKILLed while its fault is in effect.
+    const QString fleet = m_dir->filePath(QStringLiteral("fleet.json"));
+    QVERIFY(m_sites->writeFleetFile(fleet));
+    const Drill drill = cpuDrill(QStringLiteral("Killed console"), {QStringLiteral("shb")}, 4);
+    const QString drillFile = m_dir->filePath(QStringLiteral("drill.json"));
+    QFile file(drillFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(DrillFormat::toBytes(drill));
+    file.close();
+    const QString database = m_dir->filePath(QStringLiteral("killed/haven.db"));
+    QDir().mkpath(m_dir->filePath(QStringLiteral("killed")));
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("home/data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("home/config")));
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QStringLiteral(HAVEN_CONSOLE_BINARY),
+                {QStringLiteral("--headless"), QStringLiteral("drill"), QStringLiteral("run"), drillFile,
+                 QStringLiteral("--confirm"), drill.name, QStringLiteral("--environment"), fleet,
+                 QStringLiteral("--database"), database});
+    QByteArray output;
+    QVERIFY(waitUntil(
+        [&] {
+        output += child.readAll();
+        return output.contains(": active");
+        },
+        20'000));
+    child.kill();
+    QVERIFY(child.waitForFinished(5000));
+    AgentProcess &shb = m_sites->agent(QStringLiteral("shb"));
+    QCOMPARE(faultsInEffect(shb), 1);
+    // The agent ends it at its deadline with no console.
+    QVERIFY(waitUntil([&] { return faultsInEffect(shb) == 0; }, 10'000));
+
+    ConsoleSession::Options options;
+    options.databasePath = database;
+    options.secretsFile = m_dir->filePath(QStringLiteral("killed/secrets.json"));
+    options.forceSecretsFile = true;
+    ConsoleSession restarted(options);
+    QCOMPARE(restarted.drills().interruptedRunIds().size(), 1);
+    const QString runId = restarted.drills().interruptedRunIds().first();
+    restarted.startWith(m_sites->environment(), m_sites->tokens());
+    QVERIFY(waitUntil(
+        [&] {
+        const std::optional<DrillRunRecord> run = restarted.drills().storedRun(runId);
+        return run && run->faults.first().state == FaultState::Expired;
+        },
+        10'000));
+    QVERIFY(restarted.drills().storedRun(runId)->state == DrillRunState::Interrupted);
 }
 
 QTEST_GUILESS_MAIN(tst_DrillService)
