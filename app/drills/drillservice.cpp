@@ -272,6 +272,7 @@ void DrillService::preflight(const Drill &drill, std::function<void(const DrillP
                     if (found.isEmpty())
                         result->passed.append(tr("%1 answers and accepts every fault of the drill.").arg(name));
                 } else if (limitsError.httpStatus == 404) {
+                    result->passed.append(tr("%1 answers and offers fault injection.").arg(name));
                     result->warnings.append(tr("%1 does not report its fault limits (an older agent): the kinds "
                                                "and bounds are checked when the faults are injected.")
                                                 .arg(name));
