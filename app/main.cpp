@@ -3,6 +3,7 @@
 // library objects together; everything else lives in app/, ui/ and widgets/.
 
 #include "app/fleet/demofleetlauncher.h"
+#include "app/headless/headlessdrill.h"
 #include "app/headless/headlessrun.h"
 #include "app/headless/headlessstatus.h"
 #include "app/session/consolesession.h"
@@ -122,9 +123,10 @@ struct Options
         parser.addOptions({demo,      demoDir, headless,    environment, json,       database,        theme, thresholds,
                            wall,      screen,  rotate,      views,       screenshot, screenshotDelay, plan,  failed,
                            emergency, groups,  description, confirm,     recovery,   approve});
-        parser.addPositionalArgument(QStringLiteral("command"),
-                                     QCoreApplication::translate("main",
-                                                                 "With --headless: status, run, resume or audit."));
+        parser.addPositionalArgument(
+            QStringLiteral("command"),
+            QCoreApplication::translate("main",
+                                        "With --headless: status, run, resume, audit or drill (stop-all | run FILE)."));
     }
 };
 
@@ -139,6 +141,25 @@ ConsoleSession::Options sessionOptions(const QCommandLineParser &parser, const O
 QStringList listValue(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
     return parser.value(option).split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
+// Follows the --environment file's sites with its tokens, else the console's own environment.
+// False (and the reason printed) when the file cannot be used.
+bool follow(ConsoleSession &session, const QCommandLineParser &parser, const Options &options)
+{
+    if (!parser.isSet(options.environment)) {
+        session.start();
+        return true;
+    }
+    QHash<QString, QByteArray> tokens;
+    QString error;
+    std::optional<Environment> loaded = Environment::load(parser.value(options.environment), &tokens, &error);
+    if (!loaded) {
+        printError(error);
+        return false;
+    }
+    session.startWith(*loaded, tokens);
+    return true;
 }
 
 // `haven --headless run|resume`: the execution engine without a window.
@@ -166,18 +187,8 @@ int runExecution(QCoreApplication &app, const QCommandLineParser &parser, const 
     HeadlessRun headlessRun(session, out);
     QObject::connect(&headlessRun, &HeadlessRun::finished, &app, &QCoreApplication::exit);
     headlessRun.run(run);
-    if (parser.isSet(options.environment)) {
-        QHash<QString, QByteArray> tokens;
-        QString error;
-        std::optional<Environment> loaded = Environment::load(parser.value(options.environment), &tokens, &error);
-        if (!loaded) {
-            printError(error);
-            return HeadlessRun::UsageError;
-        }
-        session.startWith(*loaded, tokens);
-    } else {
-        session.start();
-    }
+    if (!follow(session, parser, options))
+        return HeadlessRun::UsageError;
     return app.exec();
 }
 
@@ -219,15 +230,42 @@ int runAudit(const QCommandLineParser &parser, const Options &options)
     return 6;
 }
 
+// `haven --headless drill stop-all` and `haven --headless drill run FILE --confirm NAME`.
+int runDrill(QCoreApplication &app, const QCommandLineParser &parser, const Options &options, const QStringList &command)
+{
+    const bool stopAll = command.size() == 2 && command.at(1) == QLatin1StringView("stop-all");
+    const bool run = command.size() == 3 && command.at(1) == QLatin1StringView("run");
+    if (!stopAll && (!run || parser.value(options.confirm).isEmpty())) {
+        printError(QCoreApplication::translate("main",
+                                               "Use: haven --headless drill stop-all, or haven --headless drill "
+                                               "run FILE --confirm NAME"));
+        return HeadlessDrill::UsageError;
+    }
+    QTextStream out(stdout);
+    ConsoleSession session(sessionOptions(parser, options));
+    HeadlessDrill drill(session, out);
+    QObject::connect(&drill, &HeadlessDrill::finished, &app, &QCoreApplication::exit);
+    if (stopAll)
+        drill.stopAll();
+    else
+        drill.run(command.at(2), parser.value(options.confirm));
+    if (!follow(session, parser, options))
+        return HeadlessDrill::UsageError;
+    return app.exec();
+}
+
 int runHeadless(QCoreApplication &app, const QCommandLineParser &parser, const Options &options)
 {
     const QStringList command = parser.positionalArguments();
+    if (!command.isEmpty() && command.first() == QLatin1StringView("drill"))
+        return runDrill(app, parser, options, command);
     if (command == QStringList{QStringLiteral("audit")})
         return runAudit(parser, options);
     if (command == QStringList{QStringLiteral("run")} || command == QStringList{QStringLiteral("resume")})
         return runExecution(app, parser, options, command.first() == QLatin1StringView("resume"));
     if (command != QStringList{QStringLiteral("status")}) {
-        printError(QCoreApplication::translate("main", "--headless knows these commands: status, run, resume, audit"));
+        printError(
+            QCoreApplication::translate("main", "--headless knows these commands: status, run, resume, audit, drill"));
         return HeadlessStatus::UsageError;
     }
     QTextStream out(stdout);

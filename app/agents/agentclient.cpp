@@ -448,6 +448,74 @@ AgentClient::RequestId AgentClient::startAction(const QString &operation, const 
                 }));
 }
 
+AgentClient::RequestId AgentClient::injectFault(const FaultRequest &request, Callback<FaultRecord> done)
+{
+    QJsonObject body{{QStringLiteral("kind"), toString(request.kind)},
+                     {QStringLiteral("parameters"), request.parameters},
+                     {QStringLiteral("durationSeconds"), request.durationSeconds}};
+    if (request.kind != FaultKind::SiteDark)
+        body.insert(QStringLiteral("target"), request.target);
+    if (!request.idempotencyKey.isEmpty())
+        body.insert(QStringLiteral("idempotencyKey"), request.idempotencyKey);
+    if (!request.drillId.isEmpty())
+        body.insert(QStringLiteral("drillId"), request.drillId);
+    return send("POST", QStringLiteral("/v1/faults"), QJsonDocument(body).toJson(QJsonDocument::Compact), 0,
+                typed<FaultRecord>(std::move(done), [](const QJsonObject &json, AgentError *error) {
+                    return wrapped<FaultRecord>(json, QStringLiteral("fault"), error);
+                }));
+}
+
+AgentClient::RequestId AgentClient::revertFault(const QString &id, const QString &reason, Callback<FaultRecord> done)
+{
+    const QJsonObject body{{QStringLiteral("reason"), reason}};
+    return send("POST", QStringLiteral("/v1/faults/") + encoded(id) + QStringLiteral("/revert"),
+                QJsonDocument(body).toJson(QJsonDocument::Compact), 0,
+                typed<FaultRecord>(std::move(done), [](const QJsonObject &json, AgentError *error) {
+                    return wrapped<FaultRecord>(json, QStringLiteral("fault"), error);
+                }));
+}
+
+AgentClient::RequestId AgentClient::fetchFault(const QString &id, Callback<FaultRecord> done)
+{
+    return get(QStringLiteral("/v1/faults/") + encoded(id), 0,
+               typed<FaultRecord>(std::move(done), [](const QJsonObject &json, AgentError *error) {
+                   return wrapped<FaultRecord>(json, QStringLiteral("fault"), error);
+               }));
+}
+
+AgentClient::RequestId AgentClient::fetchFaultLimits(Callback<FaultLimits> done)
+{
+    return get(QStringLiteral("/v1/faults/limits"), 0,
+               typed<FaultLimits>(std::move(done), [](const QJsonObject &json, AgentError *error) {
+                   return wrapped<FaultLimits>(json, QStringLiteral("limits"), error);
+               }));
+}
+
+AgentClient::RequestId AgentClient::fetchFaults(bool all, Callback<QList<FaultRecord>> done)
+{
+    using Faults = QList<FaultRecord>;
+    return get(all ? QStringLiteral("/v1/faults?all=1") : QStringLiteral("/v1/faults"), 0,
+               typed<Faults>(std::move(done), [](const QJsonObject &json, AgentError *error) {
+                   JsonFields fields(json);
+                   const QJsonArray list = fields.requiredArray(QStringLiteral("faults"));
+                   if (!fields.ok()) {
+                       *error = protocolError(fields.error());
+                       return std::optional<Faults>();
+                   }
+                   Faults faults;
+                   for (qsizetype i = 0; i < list.size(); ++i) {
+                       QString problem;
+                       std::optional<FaultRecord> fault = FaultRecord::fromJson(list.at(i).toObject(), &problem);
+                       if (!fault) {
+                           *error = protocolError(QStringLiteral("faults[%1].").arg(i) + problem);
+                           return std::optional<Faults>();
+                       }
+                       faults.append(*fault);
+                   }
+                   return std::optional<Faults>(std::move(faults));
+               }));
+}
+
 AgentClient::RequestId AgentClient::fetchAction(const QString &id, Callback<ActionRecord> done)
 {
     return get(QStringLiteral("/v1/actions/") + encoded(id), 0,

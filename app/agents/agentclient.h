@@ -76,6 +76,17 @@ struct ActionLogChunk
     QString text;
 };
 
+// What a drill asks an agent to inject (POST /v1/faults).
+struct FaultRequest
+{
+    FaultKind kind = FaultKind::Cpu;
+    QString target;
+    QJsonObject parameters;
+    int durationSeconds = 0;
+    QString idempotencyKey; // the same key never injects a second fault
+    QString drillId;
+};
+
 // Typed protocol v1 calls to one agent over the shared CurlEngine. Every callback runs on
 // the owner's thread from the event loop, never from inside the call that started it, and
 // never after the client is destroyed or the request was cancelled.
@@ -105,6 +116,12 @@ public:
     RequestId findActionByKey(const QString &key, Callback<std::optional<ActionRecord>> done);
     RequestId cancelAction(const QString &id, Callback<ActionRecord> done);
     RequestId fetchActionLog(const QString &id, qint64 offset, Callback<ActionLogChunk> done);
+
+    RequestId injectFault(const FaultRequest &request, Callback<FaultRecord> done);
+    RequestId revertFault(const QString &id, const QString &reason, Callback<FaultRecord> done);
+    RequestId fetchFault(const QString &id, Callback<FaultRecord> done);
+    RequestId fetchFaults(bool all, Callback<QList<FaultRecord>> done); // all: ended ones too (the last 200)
+    RequestId fetchFaultLimits(Callback<FaultLimits> done);
 
     // The callback of a cancelled request is never called.
     void cancel(RequestId id);

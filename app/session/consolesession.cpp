@@ -4,6 +4,7 @@
 #include "app/agents/agentclient.h"
 #include "app/agents/curlengine.h"
 #include "app/agents/secretstore.h"
+#include "app/drills/drillservice.h"
 #include "app/executions/executionengine.h"
 #include "app/fleet/demofleetlauncher.h"
 #include "app/fleet/fleetmonitor.h"
@@ -39,6 +40,7 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     , m_executions(new ExecutionEngine(
           *m_store, *m_topology, [this](const QString &siteId) { return client(siteId); }, this))
     , m_plans(new PlanLibrary(*m_store, this))
+    , m_drills(nullptr)
 {
     const QString path = options.databasePath.isEmpty()
                              ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -53,6 +55,10 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     }
     m_monitor->setStore(m_store.get());
     m_monitor->setHistory(m_history.get());
+    // After the store opened: the service reads its kill switches and finds interrupted runs.
+    m_drills = new DrillService(
+        *m_store, *m_topology, *m_executions, [this](const QString &siteId) { return client(siteId); }, this);
+    m_drills->markInterrupted();
     // The library checks plans against the operations the agents offer, with or without a page.
     connect(m_topology, &FleetTopology::catalogChanged, m_plans, [this] { m_plans->setCatalog(m_topology->catalog()); });
     if (std::optional<Environment> saved = m_store->environment().load())
@@ -148,6 +154,7 @@ void ConsoleSession::resumed(const QString &problem)
 {
     if (!problem.isEmpty())
         m_resumeProblem = tr("Some executions could not be resumed from the local database: %1").arg(problem);
+    m_drills->refreshInterrupted();
     Q_EMIT followed();
 }
 

@@ -13,6 +13,7 @@ namespace Haven {
 class CurlEngine;
 class AgentClient;
 class DemoFleetLauncher;
+class DrillService;
 class ExecutionEngine;
 struct Operator;
 class FleetMonitor;
@@ -74,6 +75,9 @@ public:
     ExecutionEngine &executions() { return *m_executions; }
     // The plans: create, version, state changes and deletion, each audited.
     PlanLibrary &plans() { return *m_plans; }
+    // Drills: designs, preflight, runs and kill switches. Runs a stopped console left are marked
+    // interrupted at start; their faults' true state is read once the agents are followed.
+    DrillService &drills() { return *m_drills; }
     // Why journals found at start could not be resumed (empty when all were).
     QString resumeProblem() const { return m_resumeProblem; }
     // Production setting: a ticket needs a second approver. Saved (QSettings) and audited.
@@ -104,6 +108,7 @@ private:
     ExecutionEngine *m_executions;
     PlanLibrary *m_plans;
     StoreWorker *m_storeWorker = nullptr; // start-up reading off the GUI thread (a store on file only)
+    DrillService *m_drills;
     QHash<QString, QByteArray> m_tokens;
     QHash<QString, AgentClient *> m_clients;
     bool m_executionsResumed = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localstore.h"
 
+#include "models/drills/drillrepository.h"
 #include "models/environment/environmentrepository.h"
 #include "models/executions/executionjournal.h"
 #include "models/plans/planrepository.h"
@@ -112,7 +113,8 @@ const QList<QByteArray> &LocalStore::migrations()
 const QList<FeatureSchema> &LocalStore::features()
 {
     static const QList<FeatureSchema> list = {EnvironmentRepository::schema(), TopologyCache::schema(),
-                                              PlanRepository::schema(), ExecutionJournal::schema()};
+                                              PlanRepository::schema(), ExecutionJournal::schema(),
+                                              DrillRepository::schema()};
     return list;
 }
 
@@ -177,6 +179,7 @@ LocalStore::LocalStore()
     , m_journal(std::make_unique<ExecutionJournal>(*this))
     , m_topologyCache(std::make_unique<TopologyCache>(*this))
     , m_environment(std::make_unique<EnvironmentRepository>(*this))
+    , m_drills(std::make_unique<DrillRepository>(*this))
 {
     m_db->openInMemory();
     migrate(*m_db);

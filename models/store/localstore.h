@@ -16,6 +16,7 @@ namespace Haven {
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
+class DrillRepository;
 class EnvironmentRepository;
 class ExecutionJournal;
 class PlanRepository;
@@ -98,6 +99,7 @@ public:
     ExecutionJournal &journal() { return *m_journal; }
     TopologyCache &topologyCache() { return *m_topologyCache; }
     EnvironmentRepository &environment() { return *m_environment; }
+    DrillRepository &drills() { return *m_drills; }
 
     // For the repositories: the open database (it changes when the store falls back to memory,
     // so never keep it) and one transaction that moves to memory when the file fails.
@@ -129,6 +131,7 @@ private:
     std::unique_ptr<ExecutionJournal> m_journal;
     std::unique_ptr<TopologyCache> m_topologyCache;
     std::unique_ptr<EnvironmentRepository> m_environment;
+    std::unique_ptr<DrillRepository> m_drills;
     Status m_status;
     std::function<void(const Status &)> m_onStatusChanged;
     int m_failedWrites = 0;

@@ -30,13 +30,16 @@ public:
         : m_dir(dir.path())
     { }
 
-    bool start(double speed = 20)
+    // extraIni: appended to every agent's configuration ("[faults]\nallow_self_isolation = true").
+    bool start(double speed = 20, const QString &extraIni = {})
     {
+        m_extraIni = extraIni;
         for (int i = 0; i < 3; ++i) {
             m_agents[i] = std::make_unique<AgentProcess>(m_dir + QLatin1Char('/') + Ids[i]);
             AgentProcess::Options options;
             options.profile = AgentProcess::demoProfile(Ids[i]);
             options.speed = speed;
+            options.extraIni = extraIni;
             if (!m_agents[i]->start(options))
                 return false;
             m_speed = speed;
@@ -53,6 +56,7 @@ public:
         AgentProcess::Options options;
         options.profile = AgentProcess::demoProfile(id);
         options.speed = m_speed;
+        options.extraIni = m_extraIni;
         options.port = process.port();
         return process.start(options);
     }
@@ -115,6 +119,7 @@ public:
 private:
     QString m_dir;
     double m_speed = 20;
+    QString m_extraIni;
     std::array<std::unique_ptr<AgentProcess>, 3> m_agents;
 };
 

@@ -5,6 +5,7 @@
 
 #include "app/session/consolesession.h"
 #include "ui/dashboard/dashboardfeature.h"
+#include "ui/drills/drillsfeature.h"
 #include "ui/environment/environmentfeature.h"
 #include "ui/executions/executionsfeature.h"
 #include "ui/plans/plansfeature.h"
@@ -16,6 +17,7 @@ void addConsoleFeatures(ConsoleSession &session, Shell &shell, QObject *owner)
     new DashboardFeature(session, shell, owner);
     new PlansFeature(session, shell, owner);
     new ExecutionsFeature(session, shell, owner);
+    new DrillsFeature(session, shell, owner);
     new EnvironmentFeature(session, shell, owner);
 }
 

@@ -226,14 +226,43 @@ void WallWindow::rotate()
     int index = m_views->currentIndex();
     for (qsizetype step = 0; step < m_viewIds.size(); ++step) {
         index = int((index + 1) % m_viewIds.size());
-        if (m_viewIds.at(index) != QLatin1StringView("execution") || executionShows)
+        const QString &id = m_viewIds.at(index);
+        if ((id != QLatin1StringView("execution") || executionShows) && id != QLatin1StringView("drill"))
             break;
     }
     showView(m_viewIds.at(index));
 }
 
+void WallWindow::setDrillView(QWidget *view, std::function<bool()> active)
+{
+    m_drillView = view;
+    m_drillActive = std::move(active);
+    m_views->addWidget(view);
+    m_viewIds.append(QStringLiteral("drill"));
+    followDrill();
+}
+
+void WallWindow::followDrill()
+{
+    if (!m_drillView)
+        return;
+    // A running drill outranks the plan it rehearses: its view holds the plan's graph too.
+    const bool active = m_drillActive();
+    if (active && !m_pinnedToDrill) {
+        m_pinnedToDrill = true;
+        m_rotation->stop();
+        showView(QStringLiteral("drill"));
+    } else if (!active && m_pinnedToDrill) {
+        m_pinnedToDrill = false;
+        if (m_viewIds.size() > 1 && m_options.rotateSeconds > 0)
+            m_rotation->start(m_options.rotateSeconds * 1000);
+    }
+}
+
 void WallWindow::followExecutions()
 {
+    if (m_pinnedToDrill)
+        return;
     const bool active = m_engine.hasActiveExecution();
     if (active) {
         // A run in progress is what the room watches: it stays up until it ends.
@@ -299,6 +328,7 @@ void WallWindow::tick()
 {
     const QDateTime now = QDateTime::currentDateTime();
     m_clock->setText(now.toString(QStringLiteral("HH:mm:ss")));
+    followDrill();
     followExecutions(); // also catches a run resumed or settled while no signal reached the wall
 
     // The oldest data on the wall decides what the room is looking at.

@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QStackedWidget;
 class QTableView;
@@ -48,6 +50,8 @@ public:
     void showView(const QString &name);
     void rotate();
     QWidget *executionView() const { return m_executionView; }
+    // The running drill's view (view "drill"): pinned while active() says a drill runs.
+    void setDrillView(QWidget *view, std::function<bool()> active);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -58,6 +62,7 @@ private:
     QWidget *buildAlerts();
     // Pins the execution view while an execution is active; rotation resumes when it ends.
     void followExecutions();
+    void followDrill();
     void applyFonts();
     void tick(); // clock, data age, banner: once a second
 
@@ -83,6 +88,9 @@ private:
     QWidget *m_executionView;
     bool m_executionInRotation = false; // asked for in --views: shown even when nothing runs
     bool m_pinnedToExecution = false;
+    QWidget *m_drillView = nullptr;
+    std::function<bool()> m_drillActive;
+    bool m_pinnedToDrill = false;
     QTimer *m_rotation;
     QTimer *m_clockTimer;
 };

@@ -186,9 +186,9 @@ void TestMainWindow::consoleFeaturesRegisterTheirPagesAndMenus()
     const std::unique_ptr<MainWindow> window = createConsoleWindow(session);
     QCOMPARE(window->pageIds(),
              (QStringList{QStringLiteral("dashboard"), QStringLiteral("sites"), QStringLiteral("plans"),
-                          QStringLiteral("execution"), QStringLiteral("environment")}));
+                          QStringLiteral("execution"), QStringLiteral("drills"), QStringLiteral("environment")}));
     QCOMPARE(window->currentPageId(), QStringLiteral("dashboard"));
-    for (const QString &destination : {QStringLiteral("execution"), QStringLiteral("ticket"),
+    for (const QString &destination : {QStringLiteral("execution"), QStringLiteral("ticket"), QStringLiteral("drill"),
                                        QStringLiteral("environment"), QStringLiteral("import")})
         QVERIFY2(window->navigator().hasDestination(destination), qPrintable(destination));
     QMenu *execution = window->menu(QStringLiteral("execution"));
