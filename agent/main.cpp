@@ -3,6 +3,7 @@
 
 #include "agent/hooks/hooksbackend.h"
 #include "agent/http/httpserver.h"
+#include "agent/inspections/inspectionroutes.h"
 #include "agent/simulated/benchfleet.h"
 #include "agent/simulated/demofleet.h"
 #include "agent/simulated/simulatedbackend.h"
@@ -138,7 +139,11 @@ int runAgent(QCoreApplication &app, const QString &configPath, QTextStream &err)
         pin = publicKeyPin(chain.first());
     }
 
-    AgentService service(*backend, store, config->tokenDigests);
+    AgentService service(*backend, store, *config);
+    if (!service.inspections().setupError().isEmpty()) {
+        err << "haven-agent: " << service.inspections().setupError() << '\n';
+        return 2;
+    }
     service.attach(&server);
     if (!server.listen(config->listenAddress, config->port)) {
         err << "haven-agent: cannot listen on " << config->listenAddress.toString() << ':' << config->port << ": "

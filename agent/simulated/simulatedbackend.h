@@ -38,6 +38,7 @@ public:
     std::unique_ptr<FaultExecution> revertFault(const FaultRecord &fault) override;
 
     QString metricsText() const override;
+    std::optional<InspectionCheckResult> simulateInspection(const InspectionCheck &check) const override;
 
     double speed() const { return m_speed; }
     const SimulatedSite &site() const { return *m_site; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "agent/http/accesscontrol.h"
 #include "protocol/protocol.h"
 
 #include <QHostAddress>
@@ -22,7 +23,8 @@ struct AgentConfig
     QString certificatePath;
     QString privateKeyPath;
 
-    QList<QByteArray> tokenDigests; // SHA-256 of each accepted token, 32 raw bytes each
+    // [auth] tokens = id:role:sha256hex, ...; the older token_sha256 list gives admin tokens.
+    QList<AgentToken> tokens;
 
     QString siteId;
     QString siteName;
@@ -35,6 +37,15 @@ struct AgentConfig
     quint32 seed = 0; // 0: random
     QString catalogPath;
 
+    // [inspections] (docs/inspections.md)
+    QString inspectionCatalogPath; // empty: no catalog checks
+    bool allowFreeScripts = false;
+    QStringList probeHosts; // host patterns with * wildcards; empty: no HTTP probes
+    QString secretsPath;    // JSON object NAME -> value, mode 0600, owned by the agent's user
+    int inspectionRetentionDays = 30;
+    int inspectionRunsPerTask = 5000;
+    int inspectionMinuteSeconds = 60; // seconds per "everyMinutes" minute: tests and benches only
+
     bool tlsEnabled() const { return !certificatePath.isEmpty(); }
 
     static std::optional<AgentConfig> load(const QString &path, QString *error);
@@ -42,7 +53,5 @@ struct AgentConfig
 
 // SHA-256 of a token, as the config stores it.
 QByteArray tokenDigest(const QByteArray &token);
-// True when the token's digest is one of the accepted ones; constant time in the token.
-bool tokenAccepted(const QByteArray &token, const QList<QByteArray> &digests);
 
 } // namespace Haven

@@ -16,6 +16,8 @@ class AgentStore final
 public:
     bool open(const QString &path);
     QString lastError() const { return m_db.lastError(); }
+    // For the repositories of the features that keep their tables here (inspections).
+    SqliteDatabase &database() { return m_db; }
 
     bool insertAction(const ActionRecord &action);
     bool updateAction(const ActionRecord &action);
