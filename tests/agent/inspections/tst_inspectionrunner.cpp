@@ -156,6 +156,7 @@ private Q_SLOTS:
     void loginRefused();
     void probeHostNotAllowed();
     void httpTimeoutAndUnreachable();
+    void starterLibrary();
 
 private:
     InspectionCheckResult run(const QJsonObject &check, int timeoutMs = 15000);
@@ -421,6 +422,27 @@ void TestInspectionRunner::httpTimeoutAndUnreachable()
                     {QStringLiteral("severity"), QStringLiteral("warning")}});
     QCOMPARE(toString(refused.status), QStringLiteral("warning"));
     QVERIFY2(refused.summary.contains(QStringLiteral("failed")), qPrintable(refused.summary));
+}
+
+// The catalog shipped in hooks/inspections loads, and its checks run through the hook runner.
+void TestInspectionRunner::starterLibrary()
+{
+    QString error;
+    const std::optional<InspectionCatalog> starter
+        = InspectionCatalog::load(QStringLiteral(HAVEN_TEST_DATA_DIR "/../../hooks/inspections/catalog.json"), &error);
+    QVERIFY2(starter, qPrintable(error));
+    QVERIFY(starter->entries().size() >= 14);
+    const InspectionCatalog *own = m_context.catalog;
+    m_context.catalog = &*starter;
+    const InspectionCheckResult disk = run(json(R"({"kind": "catalog", "catalog": "disk_space",
+        "parameters": {"path": "/", "warning": 101, "critical": 102}, "timeoutSeconds": 20})"));
+    const InspectionCheckResult missing = run(json(R"({"kind": "catalog", "catalog": "file_age",
+        "parameters": {"path": "/nonexistent/backup-*.tar"}, "timeoutSeconds": 20})"));
+    m_context.catalog = own;
+    QCOMPARE(toString(disk.status), QStringLiteral("ok"));
+    QVERIFY2(disk.summary.startsWith(QStringLiteral("OK - / is ")), qPrintable(disk.summary));
+    QVERIFY(disk.evidence.contains(QStringLiteral("usedPercent")));
+    QCOMPARE(toString(missing.status), QStringLiteral("critical"));
 }
 
 QTEST_GUILESS_MAIN(TestInspectionRunner)
