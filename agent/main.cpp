@@ -5,6 +5,7 @@
 #include "agent/faults/faultrecovery.h"
 #include "agent/hooks/hooksbackend.h"
 #include "agent/http/httpserver.h"
+#include "agent/inspections/inspectionroutes.h"
 #include "agent/simulated/benchfleet.h"
 #include "agent/simulated/demofleet.h"
 #include "agent/simulated/simulatedbackend.h"
@@ -140,8 +141,12 @@ int runAgent(QCoreApplication &app, const QString &configPath, QTextStream &err)
         pin = publicKeyPin(chain.first());
     }
 
-    AgentService service(*backend, store, config->tokenDigests);
+    AgentService service(*backend, store, *config);
     service.faults().configure(config->faults);
+    if (!service.inspections().setupError().isEmpty()) {
+        err << "haven-agent: " << service.inspections().setupError() << '\n';
+        return 2;
+    }
     service.attach(&server);
     if (!server.listen(config->listenAddress, config->port)) {
         err << "haven-agent: cannot listen on " << config->listenAddress.toString() << ':' << config->port << ": "

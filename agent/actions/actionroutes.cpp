@@ -125,10 +125,12 @@ void addActionRoutes(RouteTable &table, ActionManager &actions)
               [&actions](const HttpRequest &request, const HttpResponder &responder, const RouteCaptures &) {
         listActions(actions, request, responder);
     });
-    table.add("POST", QStringLiteral("/v1/actions"), Capability,
-              [&actions](const HttpRequest &request, const HttpResponder &responder, const RouteCaptures &) {
+    table.add(
+        "POST", QStringLiteral("/v1/actions"), Capability,
+        [&actions](const HttpRequest &request, const HttpResponder &responder, const RouteCaptures &) {
         postAction(actions, request, responder);
-    });
+        },
+        AgentRole::Operator);
     table.add("GET", QStringLiteral("/v1/actions/{id}"), Capability,
               withAction(actions, [](const ActionRecord &action, const HttpRequest &, const HttpResponder &responder) {
                   responder.respond(HttpResponse::json(200, {{QStringLiteral("action"), action.toJson()}}));
@@ -139,14 +141,16 @@ void addActionRoutes(RouteTable &table, ActionManager &actions)
                   actionLog(actions, action.id, request, responder);
               }));
     table.add("POST", QStringLiteral("/v1/actions/{id}/cancel"), Capability,
-              withAction(actions,
-                         [&actions](const ActionRecord &running, const HttpRequest &, const HttpResponder &responder) {
+              withAction(
+                  actions,
+                  [&actions](const ActionRecord &running, const HttpRequest &, const HttpResponder &responder) {
         actions.cancel(running.id);
         const std::optional<ActionRecord> action = actions.action(running.id);
         if (!action)
             return responder.respond(storeFailed());
         responder.respond(HttpResponse::json(202, {{QStringLiteral("action"), action->toJson()}}));
-              }));
+                  }),
+              AgentRole::Operator);
 }
 
 } // namespace Haven

@@ -18,6 +18,7 @@ void add(RouteTable &table, const QByteArray &method, const QString &pattern, Ro
     route.capability = QStringLiteral("faults");
     route.handler = std::move(handler);
     route.answersWhileDark = true;
+    route.role = method == "GET" ? AgentRole::Viewer : AgentRole::Drill;
     table.add(std::move(route));
 }
 

@@ -26,9 +26,17 @@ void RouteTable::add(Route route)
     m_routes.append(std::move(route));
 }
 
-void RouteTable::add(const QByteArray &method, const QString &pattern, const QString &capability, RouteHandler handler)
+AgentRole Route::neededRole() const
+{
+    // A mutating route nobody labelled stays with admins: the safe mistake.
+    return role.value_or(method == "GET" ? AgentRole::Viewer : AgentRole::Admin);
+}
+
+void RouteTable::add(const QByteArray &method, const QString &pattern, const QString &capability, RouteHandler handler,
+                     std::optional<AgentRole> role)
 {
     Route route;
+    route.role = role;
     route.method = method;
     route.pattern = pattern;
     route.capability = capability;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "accesscontrol.h"
 #include "httpserver.h"
 
 #include <QHash>
@@ -24,8 +25,10 @@ struct Route
     QString capability; // listed in GET /v1/site "capabilities"; empty: not a capability
     RouteHandler handler;
     bool needsToken = true;        // false: answered to anyone (liveness)
-    QString role;                  // declared only: nothing checks it until token roles exist (issue 15)
+    std::optional<AgentRole> role; // empty: viewer for GET, admin for anything else
     bool answersWhileDark = false; // still answered while a site_dark fault is active
+
+    AgentRole neededRole() const;
 };
 
 // The agent's endpoints, each family declaring its own next to its handlers. It answers
@@ -43,7 +46,8 @@ public:
     };
 
     void add(Route route);
-    void add(const QByteArray &method, const QString &pattern, const QString &capability, RouteHandler handler);
+    void add(const QByteArray &method, const QString &pattern, const QString &capability, RouteHandler handler,
+             std::optional<AgentRole> role = std::nullopt);
 
     Match match(const QByteArray &method, const QString &path) const;
     // Calls the route's handler, or answers 404 or 405 itself.

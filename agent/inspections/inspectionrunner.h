@@ -1,47 +1,75 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/protocol.h"
+#include "protocol/inspections.h"
 
 #include <QElapsedTimer>
-#include <QJsonObject>
+#include <QHash>
 #include <QObject>
+#include <QStringList>
 
 #include <memory>
 
 namespace Haven {
 
-// Runs one inspection rule (docs/inspections.md): a shell or Python script, or an HTTP probe
-// that checks a page's status and content. The verdict is "pass" or "fail" for what the rule
-// found about the site, "error" when the rule could not reach a verdict (timeout, cancel).
+class InspectionCatalog;
+class SiteBackend;
+
+// What the agent's configuration allows checks to do, and what they may use.
+struct InspectionContext
+{
+    const InspectionCatalog *catalog = nullptr;
+    bool allowFreeScripts = false;
+    QStringList probeHosts;               // patterns with * wildcards, lower case
+    QHash<QString, QString> secrets;      // NAME -> value, for ${secret:NAME}
+    const SiteBackend *backend = nullptr; // answers the catalog checks it simulates
+
+    bool hostAllowed(const QString &host) const;
+};
+
+// Runs one check (docs/inspections.md): a catalog entry or a free-form script through the one
+// hook runner, or a one- or multi-step HTTP probe. Its status follows the Nagios convention.
 class InspectionRunner : public QObject
 {
     Q_OBJECT
 public:
-    // Checks the request completely; nullptr with *error set ("http.url: ...") when it is not
-    // valid, so that the caller can answer 400 before anything runs.
-    static std::unique_ptr<InspectionRunner> create(const QJsonObject &request, QString *error);
+    // Why a check is not run at all; the route answers with it.
+    struct Refusal
+    {
+        int status = 400;
+        QString code;
+        QString message;
+    };
+
+    // nullptr with *refusal set when the check names something this agent does not have or
+    // does something its configuration does not allow.
+    static std::unique_ptr<InspectionRunner> create(const InspectionCheck &check, const InspectionContext &context,
+                                                    Refusal *refusal);
 
     ~InspectionRunner() override;
 
     // finished() is emitted exactly once after start(), never from inside start() itself.
     virtual void start() = 0;
-    // Stops the probe; finished() follows with verdict "error" unless a verdict came first.
+    // Stops the check; finished() follows with status unknown unless a status came first.
     virtual void cancel() = 0;
 
+    const InspectionCheck &check() const { return m_check; }
     bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
-    void finished(const Haven::InspectionResult &result);
+    void finished(const Haven::InspectionCheckResult &result);
 
 protected:
-    explicit InspectionRunner(QObject *parent = nullptr);
+    explicit InspectionRunner(InspectionCheck check, QObject *parent = nullptr);
 
     void markStarted();
-    // Stamps the duration and emits finished() the first time only.
-    void finish(InspectionResult result);
+    // Stamps check id, target and duration, and emits finished() the first time only.
+    void finish(InspectionCheckResult result);
+    static InspectionCheckResult result(InspectionStatus status, const QString &summary, const QString &output = {},
+                                        const QJsonObject &evidence = {});
 
 private:
+    InspectionCheck m_check;
     QElapsedTimer m_clock;
     bool m_finished = false;
 };

@@ -102,8 +102,9 @@ bool BenchFleet::start(const Options &options, const QString &fleetFile, QString
             *error = site->store.lastError();
             return false;
         }
-        site->service = std::make_unique<AgentService>(*site->backend, site->store,
-                                                       QList<QByteArray>{tokenDigest(token)});
+        AgentConfig config;
+        config.tokens = {{QStringLiteral("bench"), AgentRole::Admin, tokenDigest(token)}};
+        site->service = std::make_unique<AgentService>(*site->backend, site->store, config);
         site->server = std::make_unique<HttpServer>(HttpLimits());
         site->service->attach(site->server.get());
         if (!site->server->listen(QHostAddress::LocalHost, 0)) {

@@ -40,6 +40,7 @@ public:
     void setOrphanedFaults(const QList<FaultRecord> &faults) override;
 
     QString metricsText() const override;
+    std::optional<InspectionCheckResult> simulateInspection(const InspectionCheck &check) const override;
 
     double speed() const { return m_speed; }
     const SimulatedSite &site() const { return *m_site; }

@@ -17,25 +17,20 @@ QString resolved(const QString &path, const QDir &base)
     return path.isEmpty() ? path : QDir::cleanPath(base.absoluteFilePath(path));
 }
 
+std::optional<QByteArray> digestFromHex(QString hex)
+{
+    hex = hex.trimmed().toLower();
+    const QByteArray raw = QByteArray::fromHex(hex.toLatin1());
+    if (hex.size() != 64 || raw.size() != 32 || raw.toHex() != hex.toLatin1())
+        return std::nullopt;
+    return raw;
+}
+
 } // namespace
 
 QByteArray tokenDigest(const QByteArray &token)
 {
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
-}
-
-bool tokenAccepted(const QByteArray &token, const QList<QByteArray> &digests)
-{
-    // Compare digests, not tokens: the work does not depend on how much of a guess is right.
-    const QByteArray presented = tokenDigest(token);
-    bool accepted = false;
-    for (const QByteArray &digest : digests) {
-        unsigned char difference = 0;
-        for (qsizetype i = 0; i < presented.size() && i < digest.size(); ++i)
-            difference |= static_cast<unsigned char>(presented.at(i) ^ digest.at(i));
-        accepted |= (difference == 0 && digest.size() == presented.size());
-    }
-    return accepted && !token.isEmpty();
 }
 
 std::optional<AgentConfig> AgentConfig::load(const QString &path, QString *error)
@@ -102,18 +97,35 @@ std::optional<AgentConfig> AgentConfig::load(const QString &path, QString *error
     }
 
     // QSettings splits a comma-separated value into a list.
-    QStringList digests = ini.value(QStringLiteral("auth/token_sha256")).toStringList();
-    for (QString digest : digests) {
-        digest = digest.trimmed().toLower();
-        if (digest.isEmpty())
+    const QStringList digests = ini.value(QStringLiteral("auth/token_sha256")).toStringList();
+    for (const QString &digest : digests) {
+        if (digest.trimmed().isEmpty())
             continue;
-        const QByteArray raw = QByteArray::fromHex(digest.toLatin1());
-        if (digest.size() != 64 || raw.size() != 32 || raw.toHex() != digest.toLatin1())
+        const std::optional<QByteArray> raw = digestFromHex(digest);
+        if (!raw)
             return fail(QStringLiteral("[auth] token_sha256 entries must be 64 hex digits"));
-        config.tokenDigests.append(raw);
+        config.tokens.append({QStringLiteral("token-%1").arg(config.tokens.size() + 1), AgentRole::Admin, *raw});
     }
-    if (config.tokenDigests.isEmpty())
-        return fail(QStringLiteral("[auth] token_sha256 is required: the agent never runs without authentication"));
+    const QStringList named = ini.value(QStringLiteral("auth/tokens")).toStringList();
+    for (const QString &entry : named) {
+        if (entry.trimmed().isEmpty())
+            continue;
+        const QStringList parts = entry.trimmed().split(QLatin1Char(':'));
+        const std::optional<AgentRole> role = agentRoleFromString(parts.value(1));
+        const std::optional<QByteArray> raw = digestFromHex(parts.value(2));
+        if (parts.size() != 3 || parts.first().isEmpty() || !role || !raw) {
+            return fail(QStringLiteral("[auth] tokens: \"%1\" is not id:role:sha256hex with a role of %2")
+                            .arg(entry.trimmed(), allowedAgentRoles()));
+        }
+        for (const AgentToken &token : std::as_const(config.tokens)) {
+            if (token.id == parts.first())
+                return fail(QStringLiteral("[auth] tokens: the id \"%1\" is used twice").arg(token.id));
+        }
+        config.tokens.append({parts.first(), *role, *raw});
+    }
+    if (config.tokens.isEmpty())
+        return fail(QStringLiteral("[auth] tokens (or token_sha256) is required: the agent never runs without "
+                                   "authentication"));
 
     config.siteId = ini.value(QStringLiteral("site/id")).toString();
     config.siteName = ini.value(QStringLiteral("site/name")).toString();
@@ -148,6 +160,24 @@ std::optional<AgentConfig> AgentConfig::load(const QString &path, QString *error
     config.faults.allowSelfIsolation = ini.value(QStringLiteral("faults/allow_self_isolation"), false).toBool();
     config.faults.ownHosts = ini.value(QStringLiteral("faults/own_hosts")).toStringList();
     config.faults.ownHosts.removeAll(QString());
+
+    config.inspectionCatalogPath = resolved(ini.value(QStringLiteral("inspections/catalog")).toString(), base);
+    config.allowFreeScripts = ini.value(QStringLiteral("inspections/allow_free_scripts"), false).toBool();
+    const QStringList hosts = ini.value(QStringLiteral("inspections/probe_hosts")).toStringList();
+    for (const QString &host : hosts) {
+        if (!host.trimmed().isEmpty())
+            config.probeHosts.append(host.trimmed().toLower());
+    }
+    config.secretsPath = resolved(ini.value(QStringLiteral("inspections/secrets")).toString(), base);
+    config.inspectionRetentionDays = ini.value(QStringLiteral("inspections/retention_days"), 30).toInt(&ok);
+    if (!ok || config.inspectionRetentionDays < 1 || config.inspectionRetentionDays > 3650)
+        return fail(QStringLiteral("[inspections] retention_days must be 1..3650"));
+    config.inspectionRunsPerTask = ini.value(QStringLiteral("inspections/runs_per_task"), 5000).toInt(&ok);
+    if (!ok || config.inspectionRunsPerTask < 10 || config.inspectionRunsPerTask > 1'000'000)
+        return fail(QStringLiteral("[inspections] runs_per_task must be 10..1000000"));
+    config.inspectionMinuteSeconds = ini.value(QStringLiteral("inspections/minute_seconds"), 60).toInt(&ok);
+    if (!ok || config.inspectionMinuteSeconds < 1 || config.inspectionMinuteSeconds > 60)
+        return fail(QStringLiteral("[inspections] minute_seconds must be 1..60"));
     return config;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "agent/faults/faultsettings.h"
+#include "agent/http/accesscontrol.h"
 #include "protocol/protocol.h"
 
 #include <QHostAddress>
@@ -23,7 +24,8 @@ struct AgentConfig
     QString certificatePath;
     QString privateKeyPath;
 
-    QList<QByteArray> tokenDigests; // SHA-256 of each accepted token, 32 raw bytes each
+    // [auth] tokens = id:role:sha256hex, ...; the older token_sha256 list gives admin tokens.
+    QList<AgentToken> tokens;
 
     QString siteId;
     QString siteName;
@@ -37,6 +39,14 @@ struct AgentConfig
     QString catalogPath;
 
     FaultSettings faults;
+    // [inspections] (docs/inspections.md)
+    QString inspectionCatalogPath; // empty: no catalog checks
+    bool allowFreeScripts = false;
+    QStringList probeHosts; // host patterns with * wildcards; empty: no HTTP probes
+    QString secretsPath;    // JSON object NAME -> value, mode 0600, owned by the agent's user
+    int inspectionRetentionDays = 30;
+    int inspectionRunsPerTask = 5000;
+    int inspectionMinuteSeconds = 60; // seconds per "everyMinutes" minute: tests and benches only
 
     bool tlsEnabled() const { return !certificatePath.isEmpty(); }
 
@@ -45,7 +55,5 @@ struct AgentConfig
 
 // SHA-256 of a token, as the config stores it.
 QByteArray tokenDigest(const QByteArray &token);
-// True when the token's digest is one of the accepted ones; constant time in the token.
-bool tokenAccepted(const QByteArray &token, const QList<QByteArray> &digests);
 
 } // namespace Haven

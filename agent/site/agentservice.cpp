@@ -15,13 +15,13 @@
 
 namespace Haven {
 
-AgentService::AgentService(SiteBackend &backend, AgentStore &store, QList<QByteArray> tokenDigests, QObject *parent)
+AgentService::AgentService(SiteBackend &backend, AgentStore &store, const AgentConfig &config, QObject *parent)
     : QObject(parent)
     , m_backend(backend)
-    , m_tokenDigests(std::move(tokenDigests))
+    , m_tokens(config.tokens)
     , m_actions(std::make_unique<ActionManager>(store, backend))
     , m_faults(std::make_unique<FaultManager>(store, backend))
-    , m_inspections(std::make_unique<InspectionRoutes>())
+    , m_inspections(std::make_unique<InspectionRoutes>(store, backend, config))
     , m_waitTimer(new QTimer(this))
 {
     // The order of the families is the order of GET /v1/site "capabilities".
@@ -62,12 +62,22 @@ void AgentService::handle(const HttpRequest &request, const HttpResponder &respo
     if (match.needsToken) {
         const QByteArray authorization = request.header("authorization");
         const bool bearer = authorization.size() > 7 && authorization.left(7).toLower() == "bearer ";
-        if (!bearer || !tokenAccepted(authorization.mid(7).trimmed(), m_tokenDigests)) {
+        const std::optional<AgentToken> token = bearer ? findToken(authorization.mid(7).trimmed(), m_tokens)
+                                                       : std::nullopt;
+        if (!token) {
             ++m_unauthorized;
             HttpResponse response = HttpResponse::error(401, QStringLiteral("unauthorized"),
                                                         QStringLiteral("a valid bearer token is required"));
             response.addHeader("WWW-Authenticate", "Bearer realm=\"haven-agent\"");
             return responder.respond(response);
+        }
+        if (match.route && !roleAllows(token->role, match.route->neededRole())) {
+            ++m_forbidden;
+            return responder.respond(
+                HttpResponse::error(403, QStringLiteral("forbidden"),
+                                    QStringLiteral("this token (id %1, role %2) may not %3 %4: it needs the %5 role")
+                                        .arg(token->id, toString(token->role), QString::fromLatin1(request.method),
+                                             match.route->pattern, toString(match.route->neededRole()))));
         }
     }
     // A dark site answers nothing but liveness and the drill's own fault controls,
@@ -142,6 +152,13 @@ QByteArray AgentService::metricsPage() const
         page += QStringLiteral("haven_agent_http_responses_total{code=\"%1\"} %2\n")
                     .arg(status)
                     .arg(m_statusCounts[status]);
+    page += QStringLiteral("# HELP haven_agent_auth_failures_total Requests refused for a missing or unknown token.\n"
+                           "# TYPE haven_agent_auth_failures_total counter\nhaven_agent_auth_failures_total %1\n")
+                .arg(m_unauthorized);
+    page += QStringLiteral("# HELP haven_agent_forbidden_total Requests refused because the token's role lacks the "
+                           "route's.\n# TYPE haven_agent_forbidden_total counter\nhaven_agent_forbidden_total %1\n")
+                .arg(m_forbidden);
+    page += m_inspections->metricsText();
     page += QStringLiteral("# HELP haven_agent_topology_revision Current topology revision.\n"
                            "# TYPE haven_agent_topology_revision gauge\nhaven_agent_topology_revision %1\n")
                 .arg(m_backend.topology().revision());

@@ -3,6 +3,7 @@
 
 #include "agent/http/httpserver.h"
 #include "agent/http/routetable.h"
+#include "agentconfig.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -28,7 +29,8 @@ class AgentService final : public QObject
 public:
     static constexpr int MaxWaitSeconds = 60;
 
-    AgentService(SiteBackend &backend, AgentStore &store, QList<QByteArray> tokenDigests, QObject *parent = nullptr);
+    // Takes the tokens and the [inspections] settings of config.
+    AgentService(SiteBackend &backend, AgentStore &store, const AgentConfig &config, QObject *parent = nullptr);
     ~AgentService() override;
 
     // Wires the service to a server; the server answers through handle().
@@ -37,6 +39,7 @@ public:
 
     ActionManager &actions() { return *m_actions; }
     FaultManager &faults() { return *m_faults; }
+    InspectionRoutes &inspections() { return *m_inspections; }
     const RouteTable &routes() const { return m_routes; }
 
 private:
@@ -59,7 +62,7 @@ private:
     void countStatus(int status) { m_statusCounts[status] += 1; }
 
     SiteBackend &m_backend;
-    QList<QByteArray> m_tokenDigests;
+    QList<AgentToken> m_tokens;
     std::unique_ptr<ActionManager> m_actions;
     std::unique_ptr<FaultManager> m_faults;
     std::unique_ptr<InspectionRoutes> m_inspections;
@@ -69,6 +72,7 @@ private:
     QTimer *m_waitTimer;
     QHash<int, quint64> m_statusCounts;
     quint64 m_unauthorized = 0;
+    quint64 m_forbidden = 0;
     QElapsedTimer m_uptime;
 };
 

@@ -39,6 +39,24 @@ const QList<QByteArray> migrations = {
        ALTER TABLE faults ADD COLUMN revert_confirmed INTEGER NOT NULL DEFAULT 0;
        ALTER TABLE faults ADD COLUMN revert_error TEXT NOT NULL DEFAULT '';
        CREATE INDEX faults_key ON faults(idempotency_key) WHERE idempotency_key != '';)",
+    // Inspections (agent/inspections/inspectionstore.cpp): tasks, finished runs in the order they
+    // were recorded (the sequence consoles ask "since"), and each check's soft/hard state.
+    R"(CREATE TABLE inspection_tasks (
+           id TEXT PRIMARY KEY,
+           definition TEXT NOT NULL);
+       CREATE TABLE inspection_runs (
+           sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+           run_id TEXT NOT NULL UNIQUE,
+           task_id TEXT NOT NULL,
+           started TEXT NOT NULL,
+           record TEXT NOT NULL);
+       CREATE INDEX inspection_runs_task ON inspection_runs(task_id, sequence);
+       CREATE INDEX inspection_runs_started ON inspection_runs(started);
+       CREATE TABLE inspection_states (
+           task_id TEXT NOT NULL,
+           check_id TEXT NOT NULL,
+           state TEXT NOT NULL,
+           PRIMARY KEY (task_id, check_id));)",
 };
 
 const QByteArray actionColumns = "id, idempotency_key, operation, parameters, state, created, started, finished, "

@@ -22,6 +22,8 @@ public:
     bool openReadOnly(const QString &path) { return m_db.openReadOnly(path); }
     QString lastError() const { return m_journalError.isEmpty() ? m_db.lastError() : m_journalError; }
     FaultJournal &faultJournal() { return m_journal; }
+    // For the repositories of the features that keep their tables here (inspections).
+    SqliteDatabase &database() { return m_db; }
 
     bool insertAction(const ActionRecord &action);
     bool updateAction(const ActionRecord &action);

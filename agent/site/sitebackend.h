@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/inspections.h"
 #include "protocol/protocol.h"
 
 #include <QObject>
@@ -102,6 +103,14 @@ public:
 
     // Prometheus exposition lines specific to this backend (no trailing summary lines).
     virtual QString metricsText() const = 0;
+
+    // The simulated site answers the starter library's catalog checks from its model
+    // (docs/inspections.md); nullopt: the check runs for real.
+    virtual std::optional<InspectionCheckResult> simulateInspection(const InspectionCheck &check) const
+    {
+        Q_UNUSED(check);
+        return std::nullopt;
+    }
 
 Q_SIGNALS:
     void topologyChanged(quint64 revision);

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "agent/inspections/inspectioncatalog.h"
 #include "agent/inspections/inspectionrunner.h"
 #include "processtest.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -91,6 +94,16 @@ private:
                         "Location: /status\r\n");
             else
                 respond(socket, "401 Unauthorized", "bad credentials");
+        } else if (method == "POST" && path == "/api/login") {
+            if (body.contains("\"password\":\"s3cr&t\""))
+                respond(socket, "200 OK", R"({"token":"tok-42"})");
+            else
+                respond(socket, "403 Forbidden", R"({"error":"bad credentials"})");
+        } else if (path == "/api/status") {
+            if (authorization == "Bearer tok-42")
+                respond(socket, "200 OK", R"({"status":"UP","nodes":12})");
+            else
+                respond(socket, "401 Unauthorized", R"({"error":"token required"})");
         } else if (path == "/status") {
             if (cookie.contains("session=abc123"))
                 respond(socket, "200 OK", "<html><body>Cluster state: ALL SYSTEMS GO (12 nodes)</body></html>");
@@ -132,22 +145,27 @@ class TestInspectionRunner final : public QObject
 private Q_SLOTS:
     void initTestCase();
 
-    void script_data();
-    void script();
-    void scriptTimeoutStopsEveryProcess();
-    void cancelScript();
-    void http_data();
-    void http();
-    void httpFormLoginKeepsCookies();
-    void httpTimeout();
-    void invalidRequests_data();
-    void invalidRequests();
+    void catalogCheck();
+    void catalogRefusals_data();
+    void catalogRefusals();
+    void freeScripts();
+    void hangingScriptIsUnknown();
+    void cookieFlow();
+    void tokenFlow_data();
+    void tokenFlow();
+    void loginRefused();
+    void probeHostNotAllowed();
+    void httpTimeoutAndUnreachable();
+    void starterLibrary();
 
 private:
-    InspectionResult run(InspectionRunner &runner, int timeoutMs = 15000);
+    InspectionCheckResult run(const QJsonObject &check, int timeoutMs = 15000);
+    std::unique_ptr<InspectionRunner> create(const QJsonObject &check, InspectionRunner::Refusal *refusal);
 
     ProbeTarget m_target;
     QTemporaryDir m_dir;
+    std::optional<InspectionCatalog> m_catalog;
+    InspectionContext m_context;
 };
 
 void TestInspectionRunner::initTestCase()
@@ -155,301 +173,277 @@ void TestInspectionRunner::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     QVERIFY(m_target.listen());
+    // A catalog entry that shows what it received and reports a warning with evidence.
+    QFile script(m_dir.filePath(QStringLiteral("echo-params.sh")));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho \"WARNING - path $HAVEN_PARAM_PATH limit $HAVEN_PARAM_LIMIT\"\n"
+                 "read line; echo \"stdin $line\"\n"
+                 "echo '{\"usedPercent\": 83}'\nexit 1\n");
+    script.close();
+    script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QString error;
+    m_catalog = InspectionCatalog::fromJson(json(R"({"format": "haven-inspection-catalog", "version": 1, "entries": [
+                   {"name": "echo_params", "program": "echo-params.sh", "description": "test",
+                    "parameters": {"properties": {"path": {"type": "string"}, "limit": {"type": "integer"}},
+                                   "required": ["path"]}}]})"),
+                                            m_dir.path(), &error);
+    QVERIFY2(m_catalog, qPrintable(error));
+    m_context.catalog = &*m_catalog;
+    m_context.probeHosts = {QStringLiteral("127.0.0.*")};
+    m_context.secrets = {{QStringLiteral("PW"), QStringLiteral("s3cr%26t")},
+                         {QStringLiteral("API_PW"), QStringLiteral("s3cr&t")}};
 }
 
-InspectionResult TestInspectionRunner::run(InspectionRunner &runner, int timeoutMs)
+std::unique_ptr<InspectionRunner> TestInspectionRunner::create(const QJsonObject &check,
+                                                               InspectionRunner::Refusal *refusal)
 {
-    QList<InspectionResult> results;
-    connect(&runner, &InspectionRunner::finished, this,
-            [&results](const InspectionResult &result) { results.append(result); });
-    runner.start();
+    QString error;
+    const std::optional<InspectionCheck> parsed = InspectionCheck::fromJson(check, &error);
+    if (!parsed) {
+        *refusal = {400, QStringLiteral("invalid_inspection"), error};
+        return nullptr;
+    }
+    return InspectionRunner::create(*parsed, m_context, refusal);
+}
+
+InspectionCheckResult TestInspectionRunner::run(const QJsonObject &check, int timeoutMs)
+{
+    InspectionRunner::Refusal refusal;
+    std::unique_ptr<InspectionRunner> runner = create(check, &refusal);
+    if (!runner)
+        qFatal("refused: %s", qPrintable(refusal.message));
+    QList<InspectionCheckResult> results;
+    connect(runner.get(), &InspectionRunner::finished, this,
+            [&results](const InspectionCheckResult &result) { results.append(result); });
+    runner->start();
     [&] { QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, timeoutMs); }();
     QTest::qWait(50); // finished() is emitted once only
     [&] { QCOMPARE(results.size(), 1); }();
     return results.value(0);
 }
 
-void TestInspectionRunner::script_data()
+QString url(const ProbeTarget &target, const char *path)
 {
-    QTest::addColumn<QJsonObject>("request");
-    QTest::addColumn<QString>("verdict");
+    return target.url(QString::fromLatin1(path));
+}
+
+void TestInspectionRunner::catalogCheck()
+{
+    const InspectionCheckResult result = run(json(R"({"id": "disk", "kind": "catalog", "catalog": "echo_params",
+        "target": "host-1", "parameters": {"path": "/var", "limit": 5}, "timeoutSeconds": 5})"));
+    QCOMPARE(toString(result.status), QStringLiteral("warning"));
+    QCOMPARE(result.checkId, QStringLiteral("disk"));
+    QCOMPARE(result.target, QStringLiteral("host-1"));
+    QCOMPARE(result.summary, QStringLiteral("WARNING - path /var limit 5"));
+    QCOMPARE(result.evidence.value(QStringLiteral("usedPercent")).toInt(), 83);
+    QVERIFY2(result.output.contains(QStringLiteral("stdin {\"limit\":5,\"path\":\"/var\"}")), qPrintable(result.output));
+}
+
+void TestInspectionRunner::catalogRefusals_data()
+{
+    QTest::addColumn<QJsonObject>("check");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+
+    QTest::addRow("unknown entry") << json(R"({"kind": "catalog", "catalog": "rm_rf"})") << 400
+                                   << "catalog: no entry \"rm_rf\"";
+    QTest::addRow("missing parameter") << json(R"({"kind": "catalog", "catalog": "echo_params"})") << 400
+                                       << "parameters:";
+    QTest::addRow("unknown parameter") << json(R"({"kind": "catalog", "catalog": "echo_params",
+                                                    "parameters": {"path": "/", "cmd": "x"}})")
+                                       << 400 << "parameters:";
+    QTest::addRow("free script") << json(R"({"kind": "script", "interpreter": "shell", "script": "id"})") << 403
+                                 << "this agent runs only checks from its inspection catalog";
+}
+
+void TestInspectionRunner::catalogRefusals()
+{
+    QFETCH(QJsonObject, check);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    InspectionRunner::Refusal refusal;
+    QVERIFY(!create(check, &refusal));
+    QCOMPARE(refusal.status, status);
+    QVERIFY2(refusal.message.startsWith(message), qPrintable(refusal.message));
+}
+
+void TestInspectionRunner::freeScripts()
+{
+    m_context.allowFreeScripts = true;
+    const InspectionCheckResult result = run(json(R"({"kind": "script", "interpreter": "shell",
+        "script": "echo CRITICAL - lag 900 s; echo '{\"lag\": 900}'; exit 2", "timeoutSeconds": 5})"));
+    const InspectionCheckResult python = run(json(R"j({"kind": "script", "interpreter": "python",
+        "script": "print('all good')", "timeoutSeconds": 10})j"));
+    m_context.allowFreeScripts = false;
+    QCOMPARE(toString(result.status), QStringLiteral("critical"));
+    QCOMPARE(result.summary, QStringLiteral("CRITICAL - lag 900 s"));
+    QCOMPARE(result.evidence.value(QStringLiteral("lag")).toInt(), 900);
+    QCOMPARE(toString(python.status), QStringLiteral("ok"));
+    QCOMPARE(python.summary, QStringLiteral("all good"));
+}
+
+void TestInspectionRunner::hangingScriptIsUnknown()
+{
+    m_context.allowFreeScripts = true;
+    const QString pidFile = m_dir.filePath(QStringLiteral("hang.pid"));
+    QJsonObject check = json(R"({"kind": "script", "interpreter": "shell", "timeoutSeconds": 1})");
+    check.insert(QStringLiteral("script"), QStringLiteral("sleep 60 & echo $! > %1; wait").arg(pidFile));
+    QElapsedTimer clock;
+    clock.start();
+    const InspectionCheckResult result = run(check);
+    m_context.allowFreeScripts = false;
+    QCOMPARE(toString(result.status), QStringLiteral("unknown"));
+    QVERIFY2(result.summary.contains(QStringLiteral("timed out after 1 s")), qPrintable(result.summary));
+    QVERIFY(clock.elapsed() < 10'000);
+    const qint64 child = readPid(pidFile);
+    QVERIFY(child > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 5000); // the whole group was stopped
+}
+
+void TestInspectionRunner::cookieFlow()
+{
+    QJsonObject check = json(R"j({"kind": "http-steps", "timeoutSeconds": 10, "steps": [
+        {"request": {"method": "POST", "body": "user=ops&password=${secret:PW}"}, "conditions": {"status": [302]}},
+        {"request": {}, "conditions": {"bodyContains": "ALL SYSTEMS GO", "bodyRegex": "\\((\\d+) nodes\\)"}}]})j");
+    QJsonArray steps = check.value(QStringLiteral("steps")).toArray();
+    const char *paths[] = {"/login", "/status"};
+    for (int i = 0; i < 2; ++i) {
+        QJsonObject step = steps.at(i).toObject();
+        QJsonObject request = step.value(QStringLiteral("request")).toObject();
+        request.insert(QStringLiteral("url"), url(m_target, paths[i]));
+        step.insert(QStringLiteral("request"), request);
+        steps.replace(i, step);
+    }
+    check.insert(QStringLiteral("steps"), steps);
+    const InspectionCheckResult result = run(check);
+    QCOMPARE(toString(result.status), QStringLiteral("ok"));
+    QVERIFY2(result.summary.startsWith(QStringLiteral("2 steps, HTTP 200")), qPrintable(result.summary));
+    QCOMPARE(result.evidence.value(QStringLiteral("matched")).toString(), QStringLiteral("(12 nodes)"));
+    QVERIFY2(!result.output.contains(QStringLiteral("s3cr")), qPrintable(result.output)); // the secret stays secret
+}
+
+void TestInspectionRunner::tokenFlow_data()
+{
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<QString>("status");
     QTest::addColumn<QString>("summary");
-    QTest::addColumn<QString>("evidence");
 
-    QTest::addRow("shell passes") << json(
-        R"({"kind":"script","interpreter":"shell","script":"echo disk ok; echo warn >&2","timeoutSeconds":5})")
-                                  << "pass"
-                                  << "exit code 0"
-                                  << "exit code 0\ndisk ok\nwarn";
-    QTest::addRow("shell fails with its exit code") << json(
-        R"({"kind":"script","interpreter":"shell","script":"echo replication lag 900s; exit 3","timeoutSeconds":5})")
-                                                    << "fail"
-                                                    << "exit code 3, expected 0"
-                                                    << "exit code 3\nreplication lag 900s";
-    QTest::addRow("expected exit code") << json(
-        R"({"kind":"script","interpreter":"shell","script":"exit 3","timeoutSeconds":5,"expectExitCode":3})")
-                                        << "pass"
-                                        << "exit code 3"
-                                        << "exit code 3";
-    QTest::addRow("output matches") << json(
-        R"({"kind":"script","interpreter":"shell","script":"echo lag=2s","timeoutSeconds":5,
-                    "expectOutput":"^lag=[0-9]s$"})")
-                                    << "pass"
-                                    << "exit code 0, output matches /^lag=[0-9]s$/"
-                                    << "exit code 0\nlag=2s";
-    QTest::addRow("output does not match")
-        << json(R"({"kind":"script","interpreter":"shell","script":"echo lag=120s","timeoutSeconds":5,
-                    "expectOutput":"^lag=[0-9]s$"})")
-        << "fail"
-        << "output does not match /^lag=[0-9]s$/"
-        << "exit code 0\nlag=120s";
-    QTest::addRow("python") << json(
-        R"({"kind":"script","interpreter":"python","timeoutSeconds":10,"expectOutput":"python 3",
-                    "script":"import sys\nprint('python', sys.version_info[0])\n"})")
-                            << "pass"
-                            << "exit code 0, output matches /python 3/"
-                            << "exit code 0\npython 3";
-    QTest::addRow("python exception") << json(
-        R"j({"kind":"script","interpreter":"python","timeoutSeconds":10,"script":"raise SystemExit('no quorum')"})j")
-                                      << "fail"
-                                      << "exit code 1, expected 0"
-                                      << "exit code 1\nno quorum";
-    QTest::addRow("killed by a signal") << json(
-        R"({"kind":"script","interpreter":"shell","script":"kill -9 $$","timeoutSeconds":5})")
-                                        << "error"
-                                        << "the script was killed by signal 9"
-                                        << "the script was killed by signal 9";
+    QTest::addRow("holds") << R"({"path": "$.nodes", "op": ">=", "value": 3})"
+                           << "ok"
+                           << "2 steps, HTTP 200";
+    QTest::addRow("fails with the severity") << R"({"path": "$.nodes", "op": ">=", "value": 20})"
+                                             << "warning"
+                                             << "step 2: $.nodes (12) >= 20 does not hold";
 }
 
-void TestInspectionRunner::script()
+void TestInspectionRunner::tokenFlow()
 {
-    QFETCH(QJsonObject, request);
-    QString error;
-    const std::unique_ptr<InspectionRunner> runner = InspectionRunner::create(request, &error);
-    QVERIFY2(runner, qPrintable(error));
-    const InspectionResult result = run(*runner);
-    QTEST(result.verdict, "verdict");
-    QTEST(result.summary, "summary");
-    QTEST(result.evidence.trimmed(), "evidence");
-    QVERIFY(result.durationMs >= 0 && result.durationMs < 10000);
+    QFETCH(QString, condition);
+    QFETCH(QString, status);
+    QFETCH(QString, summary);
+    QJsonObject login{{QStringLiteral("url"), url(m_target, "/api/login")},
+                      {QStringLiteral("method"), QStringLiteral("POST")},
+                      {QStringLiteral("headers"),
+                       QJsonObject{{QStringLiteral("Content-Type"), QStringLiteral("application/json")}}},
+                      {QStringLiteral("body"), QStringLiteral("{\"user\":\"ops\",\"password\":\"${secret:API_PW}\"}")}};
+    QJsonObject page{{QStringLiteral("url"), url(m_target, "/api/status")},
+                     {QStringLiteral("headers"),
+                      QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer ${token}")}}}};
+    const QJsonObject check{
+        {QStringLiteral("kind"), QStringLiteral("http-steps")},
+        {QStringLiteral("severity"), QStringLiteral("warning")},
+        {QStringLiteral("steps"),
+         QJsonArray{QJsonObject{{QStringLiteral("request"), login},
+                                {QStringLiteral("extract"),
+                                 QJsonArray{json(R"({"name": "token", "from": "json", "path": "$.token"})")}}},
+                    QJsonObject{{QStringLiteral("request"), page},
+                                {QStringLiteral("conditions"),
+                                 QJsonObject{{QStringLiteral("json"),
+                                              QJsonArray{json(R"({"path": "$.status", "value": "UP"})"),
+                                                         QJsonDocument::fromJson(condition.toUtf8()).object()}}}}}}}};
+    const InspectionCheckResult result = run(check);
+    QCOMPARE(toString(result.status), status);
+    QVERIFY2(result.summary.startsWith(summary), qPrintable(result.summary));
+    QVERIFY2(!result.output.contains(QStringLiteral("s3cr&t")), qPrintable(result.output));
 }
 
-void TestInspectionRunner::scriptTimeoutStopsEveryProcess()
+void TestInspectionRunner::loginRefused()
 {
-    const QString pidFile = m_dir.filePath(QStringLiteral("inspection-grandchild.pid"));
-    QJsonObject request = json(R"({"kind":"script","interpreter":"shell","timeoutSeconds":1})");
-    request.insert(QStringLiteral("script"),
-                   QStringLiteral("sleep 60 & echo $! > '%1'; echo started; sleep 60").arg(pidFile));
-    QString error;
-    const std::unique_ptr<InspectionRunner> runner = InspectionRunner::create(request, &error);
-    QVERIFY2(runner, qPrintable(error));
-
-    const InspectionResult result = run(*runner);
-    QCOMPARE(result.verdict, QStringLiteral("error"));
-    QCOMPARE(result.summary, QStringLiteral("timed out after 1 s"));
-    QVERIFY2(result.evidence.contains(QStringLiteral("started")), qPrintable(result.evidence));
-    QVERIFY(result.durationMs >= 900 && result.durationMs < 8000);
-    const qint64 grandchild = readPid(pidFile);
-    QVERIFY(grandchild > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(grandchild), 5000);
+    m_context.secrets.insert(QStringLiteral("PW"), QStringLiteral("wrong"));
+    QJsonObject login{{QStringLiteral("url"), url(m_target, "/login")},
+                      {QStringLiteral("method"), QStringLiteral("POST")},
+                      {QStringLiteral("body"), QStringLiteral("user=ops&password=${secret:PW}")}};
+    const QJsonObject check{{QStringLiteral("kind"), QStringLiteral("http-steps")},
+                            {QStringLiteral("steps"),
+                             QJsonArray{QJsonObject{{QStringLiteral("request"), login},
+                                                    {QStringLiteral("conditions"), json(R"({"status": [302]})")}},
+                                        QJsonObject{
+                                            {QStringLiteral("request"),
+                                             QJsonObject{{QStringLiteral("url"), url(m_target, "/status")}}}}}}};
+    const InspectionCheckResult result = run(check);
+    m_context.secrets.insert(QStringLiteral("PW"), QStringLiteral("s3cr%26t"));
+    QCOMPARE(toString(result.status), QStringLiteral("critical"));
+    QVERIFY2(result.summary.startsWith(QStringLiteral("step 1: status 401 in [302] does not hold")),
+             qPrintable(result.summary));
+    QCOMPARE(m_target.logins > 0, true);
+    QVERIFY(!result.output.contains(QStringLiteral("wrong")));
 }
 
-void TestInspectionRunner::cancelScript()
+void TestInspectionRunner::probeHostNotAllowed()
 {
-    QString error;
-    const std::unique_ptr<InspectionRunner> runner = InspectionRunner::create(
-        json(R"({"kind":"script","interpreter":"shell","script":"sleep 30","timeoutSeconds":60})"), &error);
-    QVERIFY2(runner, qPrintable(error));
-    QTimer::singleShot(200, runner.get(), &InspectionRunner::cancel);
-    const InspectionResult result = run(*runner);
-    QCOMPARE(result.verdict, QStringLiteral("error"));
-    QCOMPARE(result.summary, QStringLiteral("cancelled"));
-    QVERIFY(result.durationMs < 5000);
+    InspectionRunner::Refusal refusal;
+    QVERIFY(!create(json(R"({"kind": "http", "url": "http:\/\/10.9.8.7/health"})"), &refusal));
+    QCOMPARE(refusal.status, 403);
+    QCOMPARE(refusal.code, QStringLiteral("probe_host_not_allowed"));
+    QVERIFY2(refusal.message.startsWith(QStringLiteral("url:")), qPrintable(refusal.message));
+    QVERIFY(!create(
+        json(R"({"kind": "http", "url": "http:\/\/127.0.0.1/x", "conditions": {"json": [{"path": "$.a", "value": "${secret:NOPE}"}]},
+                            "headers": {"X-Key": "${secret:NOPE}"}})"),
+        &refusal));
+    QVERIFY2(refusal.message.contains(QStringLiteral("${secret:NOPE}")), qPrintable(refusal.message));
 }
 
-void TestInspectionRunner::http_data()
+void TestInspectionRunner::httpTimeoutAndUnreachable()
 {
-    QTest::addColumn<QJsonObject>("request");
-    QTest::addColumn<QString>("verdict");
-    QTest::addColumn<QString>("summary");
-    QTest::addColumn<QString>("evidence"); // a part of it
-
-    const auto probe = [this](const QString &path, const char *rest) {
-        QJsonObject request = json(rest);
-        request.insert(QStringLiteral("kind"), QStringLiteral("http"));
-        request.insert(QStringLiteral("url"), m_target.url(path));
-        return request;
-    };
-    QTest::addRow("basic credentials") << probe(QStringLiteral("/basic"),
-                                                R"({"login":{"type":"basic","user":"ops","password":"s3cret"},
-                                              "bodyContains":"basic ok"})")
-                                       << "pass"
-                                       << "HTTP 200, content as expected"
-                                       << "body contains \"basic ok\": yes";
-    QTest::addRow("page needs a login") << probe(QStringLiteral("/status"), R"({"bodyContains":"ALL SYSTEMS GO"})")
-                                        << "fail"
-                                        << "HTTP 401, expected 200"
-                                        << "-> HTTP 401 Unauthorized, 14 bytes";
-    QTest::addRow("wrong status") << probe(QStringLiteral("/broken"), "{}") << "fail"
-                                  << "HTTP 500, expected 200"
-                                  << "database unreachable";
-    QTest::addRow("expected error status")
-        << probe(QStringLiteral("/broken"), R"({"expectStatus":500,"bodyRegex":"database \\w+"})") << "pass"
-        << "HTTP 500, content as expected"
-        << "body matches /database \\w+/: \"database unreachable\"";
-    QTest::addRow("body does not contain")
-        << probe(QStringLiteral("/basic"), R"({"login":{"type":"basic","user":"ops","password":"s3cret"},
-                                              "bodyContains":"ALL SYSTEMS GO"})")
-        << "fail"
-        << "body does not contain \"ALL SYSTEMS GO\""
-        << "body contains \"ALL SYSTEMS GO\": no";
-    QTest::addRow("body does not match") << probe(QStringLiteral("/broken"),
-                                                  R"({"expectStatus":500,"bodyRegex":"^ok$"})")
-                                         << "fail"
-                                         << "body does not match /^ok$/"
-                                         << "body matches /^ok$/: no";
-    QTest::addRow("redirects are not followed")
-        << probe(QStringLiteral("/login"), R"({"method":"POST","body":"user=ops&password=s3cr%26t"})") << "fail"
-        << "HTTP 302, expected 200"
-        << "-> HTTP 302 Found";
+    QJsonObject silent{{QStringLiteral("kind"), QStringLiteral("http")},
+                       {QStringLiteral("url"), url(m_target, "/silent")},
+                       {QStringLiteral("timeoutSeconds"), 1}};
+    const InspectionCheckResult timedOut = run(silent);
+    QCOMPARE(toString(timedOut.status), QStringLiteral("critical"));
+    QCOMPARE(timedOut.summary, QStringLiteral("no complete answer within 1 s"));
 
     QTcpServer closed;
     QVERIFY(closed.listen(QHostAddress::LocalHost));
-    const quint16 closedPort = closed.serverPort();
+    const quint16 port = closed.serverPort();
     closed.close();
-    QJsonObject refused = json(R"({"kind":"http"})");
-    refused.insert(QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/health").arg(closedPort));
-    QTest::addRow("connection refused") << refused << "fail"
-                                        << "request failed: Connection refused"
-                                        << QStringLiteral("GET http://127.0.0.1:%1/health -> Connection refused")
-                                               .arg(closedPort);
+    const InspectionCheckResult refused = run(
+        QJsonObject{{QStringLiteral("kind"), QStringLiteral("http")},
+                    {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/").arg(port)},
+                    {QStringLiteral("severity"), QStringLiteral("warning")}});
+    QCOMPARE(toString(refused.status), QStringLiteral("warning"));
+    QVERIFY2(refused.summary.contains(QStringLiteral("failed")), qPrintable(refused.summary));
 }
 
-void TestInspectionRunner::http()
+// The catalog shipped in hooks/inspections loads, and its checks run through the hook runner.
+void TestInspectionRunner::starterLibrary()
 {
-    QFETCH(QJsonObject, request);
-    QFETCH(QString, evidence);
     QString error;
-    const std::unique_ptr<InspectionRunner> runner = InspectionRunner::create(request, &error);
-    QVERIFY2(runner, qPrintable(error));
-    const InspectionResult result = run(*runner);
-    QTEST(result.verdict, "verdict");
-    QTEST(result.summary, "summary");
-    QVERIFY2(result.evidence.contains(evidence), qPrintable(result.evidence));
-}
-
-void TestInspectionRunner::httpFormLoginKeepsCookies()
-{
-    QJsonObject request = json(R"j({"kind":"http","bodyRegex":"\\((\\d+) nodes\\)","bodyContains":"ALL SYSTEMS GO"})j");
-    request.insert(QStringLiteral("url"), m_target.url(QStringLiteral("/status")));
-    QJsonObject login = json(R"({"type":"form","fields":{"user":"ops","password":"s3cr&t"},"expectStatus":302})");
-    login.insert(QStringLiteral("url"), m_target.url(QStringLiteral("/login")));
-    request.insert(QStringLiteral("login"), login);
-    QString error;
-    const std::unique_ptr<InspectionRunner> runner = InspectionRunner::create(request, &error);
-    QVERIFY2(runner, qPrintable(error));
-
-    const int loginsBefore = m_target.logins;
-    const InspectionResult result = run(*runner);
-    QCOMPARE(result.verdict, QStringLiteral("pass"));
-    QCOMPARE(m_target.logins, loginsBefore + 1);
-    QCOMPARE(result.details.value(QStringLiteral("status")).toInt(), 200);
-    QCOMPARE(result.details.value(QStringLiteral("matched")).toString(), QStringLiteral("(12 nodes)"));
-    QVERIFY2(result.evidence.contains(QStringLiteral("Cluster state: ALL SYSTEMS GO")), qPrintable(result.evidence));
-
-    // Wrong credentials: the login step fails and says so.
-    login.insert(QStringLiteral("fields"), QJsonObject{{QStringLiteral("user"), QStringLiteral("ops")},
-                                                       {QStringLiteral("password"), QStringLiteral("guess")}});
-    request.insert(QStringLiteral("login"), login);
-    const std::unique_ptr<InspectionRunner> denied = InspectionRunner::create(request, &error);
-    QVERIFY2(denied, qPrintable(error));
-    const InspectionResult deniedResult = run(*denied);
-    QCOMPARE(deniedResult.verdict, QStringLiteral("fail"));
-    QCOMPARE(deniedResult.summary, QStringLiteral("login failed: HTTP 401, expected 302"));
-    QVERIFY2(deniedResult.evidence.contains(QStringLiteral("bad credentials")), qPrintable(deniedResult.evidence));
-}
-
-void TestInspectionRunner::httpTimeout()
-{
-    QJsonObject request = json(R"({"kind":"http","timeoutSeconds":1})");
-    request.insert(QStringLiteral("url"), m_target.url(QStringLiteral("/silent")));
-    QString error;
-    const std::unique_ptr<InspectionRunner> runner = InspectionRunner::create(request, &error);
-    QVERIFY2(runner, qPrintable(error));
-    const InspectionResult result = run(*runner);
-    QCOMPARE(result.verdict, QStringLiteral("fail"));
-    QCOMPARE(result.summary, QStringLiteral("no complete answer within 1 s"));
-    QVERIFY(result.durationMs >= 900 && result.durationMs < 5000);
-}
-
-void TestInspectionRunner::invalidRequests_data()
-{
-    QTest::addColumn<QJsonObject>("request");
-    QTest::addColumn<QString>("error");
-
-    QTest::addRow("no kind") << json("{}") << "kind: missing";
-    QTest::addRow("unknown kind") << json(R"({"kind":"ping"})") << R"(kind: expected one of script | http, got "ping")";
-    QTest::addRow("no timeout") << json(R"({"kind":"script","interpreter":"shell","script":"true"})")
-                                << "timeoutSeconds: missing";
-    QTest::addRow("timeout too long") << json(
-        R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":7200})")
-                                      << "timeoutSeconds: expected 1 to 3600, got 7200";
-    QTest::addRow("fractional timeout") << json(
-        R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":1.5})")
-                                        << "timeoutSeconds: expected an integer";
-    QTest::addRow("unknown interpreter") << json(
-        R"({"kind":"script","interpreter":"perl","script":"1","timeoutSeconds":5})")
-                                         << R"(interpreter: expected one of shell | python, got "perl")";
-    QTest::addRow("empty script") << json(R"({"kind":"script","interpreter":"shell","script":"  ","timeoutSeconds":5})")
-                                  << "script: is empty";
-    QTest::addRow("bad output regex")
-        << json(R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":5,"expectOutput":"(ok"})")
-        << "expectOutput: invalid regular expression at offset 3: missing closing parenthesis";
-    QTest::addRow("exit code out of range")
-        << json(R"({"kind":"script","interpreter":"shell","script":"true","timeoutSeconds":5,"expectExitCode":256})")
-        << "expectExitCode: expected 0 to 255, got 256";
-    QTest::addRow("no url") << json(R"({"kind":"http"})") << "url: missing";
-    QTest::addRow("not http") << json(R"({"kind":"http","url":"ftp://example.com/"})")
-                              << R"(url: expected an http:// or https:// URL, got "ftp://example.com/")";
-    QTest::addRow("no host") << json(R"({"kind":"http","url":"http://"})")
-                             << R"(url: expected an http:// or https:// URL, got "http://")";
-    QTest::addRow("bad method")
-        << json(R"({"kind":"http","url":"http://127.0.0.1/","method":"FETCH"})")
-        << R"(method: expected one of GET | HEAD | POST | PUT | PATCH | DELETE | OPTIONS, got "FETCH")";
-    QTest::addRow("bad status") << json(R"({"kind":"http","url":"http://127.0.0.1/","expectStatus":42})")
-                                << "expectStatus: expected 100 to 599, got 42";
-    QTest::addRow("header not a string") << json(
-        R"({"kind":"http","url":"http://127.0.0.1/","headers":{"X-Retries":3}})")
-                                         << "headers.X-Retries: expected a string";
-    QTest::addRow("bad body regex")
-        << json(R"({"kind":"http","url":"http://127.0.0.1/","bodyRegex":"[a-"})")
-        << "bodyRegex: invalid regular expression at offset 3: missing terminating ] for character class";
-    QTest::addRow("http timeout too long") << json(R"({"kind":"http","url":"http://127.0.0.1/","timeoutSeconds":301})")
-                                           << "timeoutSeconds: expected 1 to 300, got 301";
-    QTest::addRow("login without type") << json(
-        R"({"kind":"http","url":"http://127.0.0.1/","login":{"url":"http://127.0.0.1/login"}})")
-                                        << "login.type: missing";
-    QTest::addRow("form login without url")
-        << json(R"({"kind":"http","url":"http://127.0.0.1/","login":{"type":"form"}})") << "login.url: missing";
-    QTest::addRow("form field not a string") << json(
-        R"({"kind":"http","url":"http://127.0.0.1/","login":{"type":"form","url":"http://127.0.0.1/l","fields":{"pin":1234}}})")
-                                             << "login.fields.pin: expected a string";
-    QTest::addRow("basic login without password")
-        << json(R"({"kind":"http","url":"http://127.0.0.1/","login":{"type":"basic","user":"ops"}})")
-        << "login.password: missing";
-    QTest::addRow("missing CA file") << json(
-        R"({"kind":"http","url":"https://127.0.0.1/","caFile":"/nonexistent/ca.pem"})")
-                                     << "caFile: no PEM certificate could be read from /nonexistent/ca.pem";
-}
-
-void TestInspectionRunner::invalidRequests()
-{
-    QFETCH(QJsonObject, request);
-    QString error;
-    QVERIFY(!InspectionRunner::create(request, &error));
-    QTEST(error, "error");
+    const std::optional<InspectionCatalog> starter
+        = InspectionCatalog::load(QStringLiteral(HAVEN_TEST_DATA_DIR "/../../hooks/inspections/catalog.json"), &error);
+    QVERIFY2(starter, qPrintable(error));
+    QVERIFY(starter->entries().size() >= 14);
+    const InspectionCatalog *own = m_context.catalog;
+    m_context.catalog = &*starter;
+    const InspectionCheckResult disk = run(json(R"({"kind": "catalog", "catalog": "disk_space",
+        "parameters": {"path": "/", "warning": 101, "critical": 102}, "timeoutSeconds": 20})"));
+    const InspectionCheckResult missing = run(json(R"({"kind": "catalog", "catalog": "file_age",
+        "parameters": {"path": "/nonexistent/backup-*.tar"}, "timeoutSeconds": 20})"));
+    m_context.catalog = own;
+    QCOMPARE(toString(disk.status), QStringLiteral("ok"));
+    QVERIFY2(disk.summary.startsWith(QStringLiteral("OK - / is ")), qPrintable(disk.summary));
+    QVERIFY(disk.evidence.contains(QStringLiteral("usedPercent")));
+    QCOMPARE(toString(missing.status), QStringLiteral("critical"));
 }
 
 QTEST_GUILESS_MAIN(TestInspectionRunner)
-
 #include "tst_inspectionrunner.moc"
