@@ -43,6 +43,8 @@ readonly PACKAGES=(
     clang libclang-rt-14-dev
     # packaging: cpack's DEB generator needs dpkg-shlibdeps and file
     dpkg-dev file
+    # the agent's /metrics checked by promtool, and the scale-out test's real Prometheus
+    prometheus
 )
 
 # Bold headers and red errors on a terminal; plain text in CI logs.

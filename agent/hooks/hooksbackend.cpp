@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hooksbackend.h"
 
+#include "agent/http/prometheus.h"
 #include "core/jsonfields.h"
 
 #include <QDir>
@@ -659,43 +660,37 @@ void HooksBackend::publishIfChanged(bool changed)
 
 QString HooksBackend::metricsText() const
 {
-    QString text;
-    const auto gauge = [&text](const QString &name, const QString &help, std::optional<double> value) {
-        if (!value)
-            return;
-        text += QStringLiteral("# HELP %1 %2\n# TYPE %1 gauge\n%1 %3\n")
-                    .arg(name, help, QString::number(*value, 'g', QLocale::FloatingPointShortest));
+    PrometheusText text;
+    // The host sampler reports percentages; Prometheus wants ratios.
+    const auto ratio = [&text](const QString &name, const QString &help, std::optional<double> percent) {
+        if (percent)
+            text.gauge(name, help, *percent / 100.0);
     };
-    gauge(QStringLiteral("haven_host_cpu_percent"), QStringLiteral("CPU use of the agent's host."),
+    ratio(QStringLiteral("haven_host_cpu_ratio"), QStringLiteral("CPU use of the agent's host, 0 to 1."),
           m_hostSample.cpuPercent);
-    gauge(QStringLiteral("haven_host_memory_percent"), QStringLiteral("Memory use of the agent's host."),
+    ratio(QStringLiteral("haven_host_memory_ratio"), QStringLiteral("Memory use of the agent's host, 0 to 1."),
           m_hostSample.memoryPercent);
-    gauge(QStringLiteral("haven_host_data_disk_percent"), QStringLiteral("Used space on the agent's data disk."),
-          m_hostSample.diskPercent);
+    ratio(QStringLiteral("haven_host_data_disk_used_ratio"),
+          QStringLiteral("Used share of the agent's data disk, 0 to 1."), m_hostSample.diskPercent);
     if (m_hostSample.load)
-        gauge(QStringLiteral("haven_host_load1"), QStringLiteral("One-minute load average of the agent's host."),
-              m_hostSample.load->one);
+        text.gauge(QStringLiteral("haven_host_load1"), QStringLiteral("One-minute load average of the agent's host."),
+                   m_hostSample.load->one);
 
-    text += QStringLiteral("# HELP haven_hook_operations_total Operation hooks that finished, by outcome.\n"
-                           "# TYPE haven_hook_operations_total counter\n");
-    for (const ActionState state : {ActionState::Succeeded, ActionState::Failed, ActionState::Cancelled}) {
-        text += QStringLiteral("haven_hook_operations_total{state=\"%1\"} %2\n")
-                    .arg(toString(state))
-                    .arg(m_finishedOperations.value(state));
-    }
+    text.family(QStringLiteral("haven_hook_operations_total"),
+                QStringLiteral("Operation hooks that finished, by outcome."), PrometheusText::Type::Counter);
+    for (const ActionState state : {ActionState::Succeeded, ActionState::Failed, ActionState::Cancelled})
+        text.sample({{QStringLiteral("state"), toString(state)}}, m_finishedOperations.value(state));
     if (m_catalog.topology) {
-        text += QStringLiteral("# HELP haven_topology_reports_total Topology hook runs, by outcome.\n"
-                               "# TYPE haven_topology_reports_total counter\n"
-                               "haven_topology_reports_total{result=\"ok\"} %1\n"
-                               "haven_topology_reports_total{result=\"rejected\"} %2\n")
-                    .arg(m_topologyReports)
-                    .arg(m_topologyFailures);
+        text.family(QStringLiteral("haven_topology_reports_total"), QStringLiteral("Topology hook runs, by outcome."),
+                    PrometheusText::Type::Counter);
+        text.sample({{QStringLiteral("result"), QStringLiteral("ok")}}, m_topologyReports);
+        text.sample({{QStringLiteral("result"), QStringLiteral("rejected")}}, m_topologyFailures);
         if (m_lastTopologySuccess.isValid())
-            gauge(QStringLiteral("haven_topology_last_report_timestamp_seconds"),
-                  QStringLiteral("When the topology hook last gave a usable report."),
-                  static_cast<double>(m_lastTopologySuccess.toSecsSinceEpoch()));
+            text.gauge(QStringLiteral("haven_topology_last_report_timestamp_seconds"),
+                       QStringLiteral("When the topology hook last gave a usable report."),
+                       static_cast<double>(m_lastTopologySuccess.toSecsSinceEpoch()));
     }
-    return text;
+    return text.text();
 }
 
 } // namespace Haven

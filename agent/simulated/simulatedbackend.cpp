@@ -232,33 +232,6 @@ void SimulatedBackend::reportTopology()
 
 namespace {
 
-using Labels = QList<std::pair<QString, QString>>;
-
-// One metric family: HELP and TYPE once, then a sample per line.
-class Family
-{
-public:
-    Family(QString *out, const QString &name, const QString &help)
-        : m_out(out)
-        , m_name(name)
-    {
-        *m_out += QStringLiteral("# HELP %1 %2\n# TYPE %1 gauge\n").arg(name, help);
-    }
-
-    void add(const Labels &labels, double value)
-    {
-        QStringList parts;
-        for (const auto &[key, text] : labels)
-            parts.append(key + QStringLiteral("=\"") + prometheusLabel(text) + QLatin1Char('"'));
-        *m_out += m_name + QLatin1Char('{') + parts.join(QLatin1Char(',')) + QStringLiteral("} ")
-                  + QString::number(value, 'g', 12) + QLatin1Char('\n');
-    }
-
-private:
-    QString *m_out;
-    QString m_name;
-};
-
 int statusCode(ComponentStatus status)
 {
     switch (status) {
@@ -280,6 +253,7 @@ int statusCode(ComponentStatus status)
 
 QString SimulatedBackend::metricsText() const
 {
+    using Labels = PrometheusText::Labels;
     const TopologySnapshot snapshot = m_site->topology().snapshot();
     const QString site = snapshot.siteId;
     auto componentLabels = [&site](const Component &c) {
@@ -289,58 +263,56 @@ QString SimulatedBackend::metricsText() const
                       {QStringLiteral("product_group"), c.productGroup}};
     };
 
-    QString out;
-    {
-        Family family(&out, QStringLiteral("haven_component_status"),
-                      QStringLiteral("Component status: 0 ok, 1 warning, 2 critical, 3 down, 4 unknown."));
-        for (const Component &c : snapshot.components)
-            family.add(componentLabels(c), statusCode(c.status));
-    }
+    PrometheusText out;
+    out.family(QStringLiteral("haven_component_status"),
+               QStringLiteral("Component status: 0 ok, 1 warning, 2 critical, 3 down, 4 unknown."));
+    for (const Component &c : snapshot.components)
+        out.sample(componentLabels(c), statusCode(c.status));
+    // The topology's metrics keep the units operators read (percent, ms); Prometheus wants base
+    // units, so each is scaled here (docs/agent-protocol.md, "Metrics").
     const struct
     {
         const char *metric;
         const char *name;
         const char *help;
+        double scale;
     } gauges[] = {
-        {"cpu", "haven_component_cpu_percent", "CPU use of the component, percent."},
-        {"memory", "haven_component_memory_percent", "Memory use of the component, percent."},
-        {"qps", "haven_component_requests_per_second", "Requests served by the component per second."},
-        {"latencyMs", "haven_component_latency_milliseconds", "Response time of the component, milliseconds."},
-        {"capacity", "haven_component_capacity_percent", "Capacity watermark of the component, percent."},
+        {"cpu", "haven_component_cpu_ratio", "CPU use of the component, 0 to 1.", 0.01},
+        {"memory", "haven_component_memory_ratio", "Memory use of the component, 0 to 1.", 0.01},
+        {"qps", "haven_component_requests_per_second", "Requests served by the component per second.", 1},
+        {"latencyMs", "haven_component_latency_seconds", "Response time of the component, seconds.", 0.001},
+        {"capacity", "haven_component_capacity_ratio", "Capacity watermark of the component, 0 to 1.", 0.01},
     };
     for (const auto &gauge : gauges) {
         const QString metric = QLatin1StringView(gauge.metric);
-        Family family(&out, QLatin1StringView(gauge.name), QLatin1StringView(gauge.help));
+        out.family(QLatin1StringView(gauge.name), QLatin1StringView(gauge.help));
         for (const Component &c : snapshot.components) {
-            if (c.metrics.contains(metric))
-                family.add(componentLabels(c), c.metrics.value(metric));
+            const auto value = c.metrics.constFind(metric);
+            if (value != c.metrics.cend())
+                out.sample(componentLabels(c), *value * gauge.scale);
         }
     }
-    {
-        Family lag(&out, QStringLiteral("haven_replication_lag_seconds"),
-                   QStringLiteral("Replication lag of a link, seconds; role is this site's side."));
-        for (const ReplicationLink &link : snapshot.replication) {
-            lag.add({{QStringLiteral("site"), site},
-                     {QStringLiteral("link"), link.id},
-                     {QStringLiteral("role"), toString(link.role)},
-                     {QStringLiteral("from_site"), link.fromSite},
-                     {QStringLiteral("to_site"), link.toSite}},
-                    link.lagSeconds);
-        }
-        Family healthy(&out, QStringLiteral("haven_replication_healthy"),
-                       QStringLiteral("1 when the replication link is healthy, 0 when lagging or broken."));
-        for (const ReplicationLink &link : snapshot.replication) {
-            healthy.add({{QStringLiteral("site"), site}, {QStringLiteral("link"), link.id}},
-                        link.state == ReplicationState::Healthy ? 1 : 0);
-        }
+    out.family(QStringLiteral("haven_replication_lag_seconds"),
+               QStringLiteral("Replication lag of a link, seconds; role is this site's side."));
+    for (const ReplicationLink &link : snapshot.replication) {
+        out.sample({{QStringLiteral("site"), site},
+                    {QStringLiteral("link"), link.id},
+                    {QStringLiteral("role"), toString(link.role)},
+                    {QStringLiteral("from_site"), link.fromSite},
+                    {QStringLiteral("to_site"), link.toSite}},
+                   link.lagSeconds);
     }
-    {
-        Family traffic(&out, QStringLiteral("haven_traffic_share_percent"),
-                       QStringLiteral("Share of a product group's traffic served by this site, percent."));
-        for (auto it = snapshot.traffic.cbegin(); it != snapshot.traffic.cend(); ++it)
-            traffic.add({{QStringLiteral("site"), site}, {QStringLiteral("product_group"), it.key()}}, it.value());
+    out.family(QStringLiteral("haven_replication_healthy"),
+               QStringLiteral("1 when the replication link is healthy, 0 when lagging or broken."));
+    for (const ReplicationLink &link : snapshot.replication) {
+        out.sample({{QStringLiteral("site"), site}, {QStringLiteral("link"), link.id}},
+                   link.state == ReplicationState::Healthy ? 1 : 0);
     }
-    return out;
+    out.family(QStringLiteral("haven_traffic_share_ratio"),
+               QStringLiteral("Share of a product group's traffic served by this site, 0 to 1."));
+    for (auto it = snapshot.traffic.cbegin(); it != snapshot.traffic.cend(); ++it)
+        out.sample({{QStringLiteral("site"), site}, {QStringLiteral("product_group"), it.key()}}, it.value() / 100.0);
+    return out.text();
 }
 
 } // namespace Haven

@@ -135,52 +135,43 @@ void AgentService::answerWaiters(bool timeoutsOnly)
 
 QByteArray AgentService::metricsPage() const
 {
-    QString page;
+    using Type = PrometheusText::Type;
+    PrometheusText page;
     const SiteInfo site = m_backend.siteInfo();
-    page += QStringLiteral("# HELP haven_agent_info Agent build and site identity.\n# TYPE haven_agent_info gauge\n");
-    page += QStringLiteral("haven_agent_info{site=\"%1\",version=\"%2\",backend=\"%3\",protocol=\"%4\"} 1\n")
-                .arg(prometheusLabel(site.id), prometheusLabel(site.agentVersion), prometheusLabel(site.backend))
-                .arg(site.protocolVersion);
-    page += QStringLiteral("# HELP haven_agent_uptime_seconds Seconds since the agent started.\n"
-                           "# TYPE haven_agent_uptime_seconds gauge\nhaven_agent_uptime_seconds %1\n")
-                .arg(m_uptime.elapsed() / 1000.0);
-    page += QStringLiteral("# HELP haven_agent_http_responses_total HTTP responses by status code.\n"
-                           "# TYPE haven_agent_http_responses_total counter\n");
+    page.family(QStringLiteral("haven_agent_info"), QStringLiteral("Agent build and site identity."));
+    page.sample({{QStringLiteral("site"), site.id},
+                 {QStringLiteral("version"), site.agentVersion},
+                 {QStringLiteral("backend"), site.backend},
+                 {QStringLiteral("protocol"), QString::number(site.protocolVersion)}},
+                1);
+    page.gauge(QStringLiteral("haven_agent_uptime_seconds"), QStringLiteral("Seconds since the agent started."),
+               m_uptime.elapsed() / 1000.0);
+    page.family(QStringLiteral("haven_agent_http_responses_total"), QStringLiteral("HTTP responses by status code."),
+                Type::Counter);
     QList<int> statuses = m_statusCounts.keys();
     std::sort(statuses.begin(), statuses.end());
     for (int status : statuses)
-        page += QStringLiteral("haven_agent_http_responses_total{code=\"%1\"} %2\n")
-                    .arg(status)
-                    .arg(m_statusCounts[status]);
-    page += QStringLiteral("# HELP haven_agent_auth_failures_total Requests refused for a missing or unknown token.\n"
-                           "# TYPE haven_agent_auth_failures_total counter\nhaven_agent_auth_failures_total %1\n")
-                .arg(m_unauthorized);
-    page += QStringLiteral("# HELP haven_agent_forbidden_total Requests refused because the token's role lacks the "
-                           "route's.\n# TYPE haven_agent_forbidden_total counter\nhaven_agent_forbidden_total %1\n")
-                .arg(m_forbidden);
-    page += m_inspections->metricsText();
-    page += QStringLiteral("# HELP haven_agent_topology_revision Current topology revision.\n"
-                           "# TYPE haven_agent_topology_revision gauge\nhaven_agent_topology_revision %1\n")
-                .arg(m_backend.topology().revision());
-    page += QStringLiteral("# HELP haven_agent_actions_running Actions running now.\n"
-                           "# TYPE haven_agent_actions_running gauge\nhaven_agent_actions_running %1\n")
-                .arg(m_actions->runningCount());
-    page += QStringLiteral("# HELP haven_agent_actions_finished_total Actions finished since start, by state.\n"
-                           "# TYPE haven_agent_actions_finished_total counter\n");
+        page.sample({{QStringLiteral("code"), QString::number(status)}}, m_statusCounts[status]);
+    page.family(QStringLiteral("haven_agent_auth_failures_total"),
+                QStringLiteral("Requests refused for a missing or unknown token."), Type::Counter);
+    page.sample(m_unauthorized);
+    page.family(QStringLiteral("haven_agent_forbidden_total"),
+                QStringLiteral("Requests refused because the token's role lacks the route's."), Type::Counter);
+    page.sample(m_forbidden);
+    page.gauge(QStringLiteral("haven_agent_topology_revision"), QStringLiteral("Current topology revision."),
+               double(m_backend.topology().revision()));
+    page.gauge(QStringLiteral("haven_agent_actions_running"), QStringLiteral("Actions running now."),
+               m_actions->runningCount());
+    page.family(QStringLiteral("haven_agent_actions_finished_total"),
+                QStringLiteral("Actions finished since start, by state."), Type::Counter);
     const QHash<ActionState, int> counts = m_actions->countsByState();
     for (ActionState state : {ActionState::Succeeded, ActionState::Failed, ActionState::Cancelled})
-        page += QStringLiteral("haven_agent_actions_finished_total{state=\"%1\"} %2\n")
-                    .arg(toString(state))
-                    .arg(counts.value(state));
-    page += QStringLiteral("# HELP haven_agent_faults_active Faults injected and not yet reverted.\n"
-                           "# TYPE haven_agent_faults_active gauge\nhaven_agent_faults_active %1\n")
-                .arg(m_faults->activeCount());
-    page += QStringLiteral("# HELP haven_agent_site_dark 1 while a site_dark fault is active.\n"
-                           "# TYPE haven_agent_site_dark gauge\nhaven_agent_site_dark %1\n")
-                .arg(m_faults->siteDark() ? 1 : 0);
-    page += m_faults->metricsText();
-    page += m_backend.metricsText();
-    return page.toUtf8();
+        page.sample({{QStringLiteral("state"), toString(state)}}, counts.value(state));
+    page.gauge(QStringLiteral("haven_agent_faults_active"), QStringLiteral("Faults injected and not yet reverted."),
+               m_faults->activeCount());
+    page.gauge(QStringLiteral("haven_agent_site_dark"), QStringLiteral("1 while a site_dark fault is active."),
+               m_faults->siteDark() ? 1 : 0);
+    return (page.text() + m_inspections->metricsText() + m_faults->metricsText() + m_backend.metricsText()).toUtf8();
 }
 
 } // namespace Haven

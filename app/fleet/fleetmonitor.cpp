@@ -4,6 +4,7 @@
 #include "app/agents/agentclient.h"
 #include "app/agents/curlengine.h"
 #include "models/store/localstore.h"
+#include "models/store/metricarchive.h"
 #include "models/store/metrichistory.h"
 #include "models/store/storeworker.h"
 #include "models/topology/topologycache.h"
@@ -16,8 +17,8 @@ namespace Haven {
 
 namespace {
 
-const QStringList recordedMetrics = {QStringLiteral("cpu"), QStringLiteral("memory"), QStringLiteral("latencyMs"),
-                                     QStringLiteral("capacity")};
+const QStringList recordedMetrics = {QStringLiteral("cpu"), QStringLiteral("memory"), QStringLiteral("qps"),
+                                     QStringLiteral("latencyMs"), QStringLiteral("capacity")};
 
 } // namespace
 
@@ -304,19 +305,27 @@ void FleetMonitor::refreshOnce(std::function<void()> done)
 void FleetMonitor::recordMetrics(const QString &siteId, const QList<Component> &components,
                                  const QList<ReplicationLink> &links)
 {
-    if (!m_history)
+    if (!m_history && !m_archive)
         return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // One poll, one time: the history keeps a single timestamp for all of its samples.
+    MetricPoll poll{siteId, QDateTime::currentMSecsSinceEpoch(), {}};
+    poll.samples.reserve(components.size() * recordedMetrics.size() + links.size());
     for (const Component &c : components) {
         for (const QString &name : recordedMetrics) {
             auto it = c.metrics.constFind(name);
             if (it != c.metrics.cend())
-                m_history->add(MetricHistory::seriesKey(siteId, c.id, name), now, *it);
+                poll.samples.append(MetricSample{MetricHistory::seriesKey(siteId, c.id, name), *it});
         }
     }
-    for (const ReplicationLink &link : links)
-        m_history->add(MetricHistory::seriesKey(siteId, QStringLiteral("link:") + link.id, QStringLiteral("lagSeconds")),
-                       now, link.lagSeconds);
+    for (const ReplicationLink &link : links) {
+        poll.samples.append(MetricSample{MetricHistory::seriesKey(siteId, QStringLiteral("link:") + link.id,
+                                                                  QStringLiteral("lagSeconds")),
+                                         link.lagSeconds});
+    }
+    if (m_history)
+        m_history->add(poll);
+    if (m_archive)
+        m_archive->record(std::move(poll));
 }
 
 StoreWorker *FleetMonitor::cacheWorker()
@@ -381,13 +390,6 @@ void FleetMonitor::writeCache(CacheWrite what)
     } else if (m_store->topologyCache().saveSites(sites)) {
         Q_EMIT cacheWritten(int(sites.size()));
     }
-    if (!m_history)
-        return;
-    // Ten-second buckets live an hour: only the coarser tiers are worth a disk write.
-    m_store->topologyCache().appendMetricBuckets(m_history->takeClosedBuckets(1));
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (int tier = 1; tier < MetricHistory::TierCount; ++tier)
-        m_store->topologyCache().pruneMetricBuckets(now - MetricHistory::retentionMs(tier), tier);
 }
 
 } // namespace Haven

@@ -15,6 +15,7 @@ namespace Haven {
 
 class CurlEngine;
 class LocalStore;
+class MetricArchive;
 class MetricHistory;
 class SitePoller;
 class StoreWorker;
@@ -40,6 +41,8 @@ public:
     const Settings &settings() const { return m_settings; }
     void setStore(LocalStore *store) { m_store = store; }
     void setHistory(MetricHistory *history) { m_history = history; }
+    // Where polls go to be written off the GUI thread (optional).
+    void setArchive(MetricArchive *archive) { m_archive = archive; }
 
     // Shows what the cache holds for the environment's sites, marked as cached.
     int loadCache();
@@ -78,6 +81,7 @@ private:
     FleetTopology &m_topology;
     LocalStore *m_store = nullptr;
     MetricHistory *m_history = nullptr;
+    MetricArchive *m_archive = nullptr;
     Settings m_settings;
     QList<SitePoller *> m_pollers;
     QSet<QString> m_dirty;

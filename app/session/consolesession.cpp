@@ -9,9 +9,11 @@
 #include "app/fleet/demofleetlauncher.h"
 #include "app/fleet/fleetmonitor.h"
 #include "app/fleet/modecontroller.h"
+#include "app/metrics/trendrouter.h"
 #include "app/plans/planlibrary.h"
 #include "models/environment/environmentrepository.h"
 #include "models/store/localstore.h"
+#include "models/store/metricarchive.h"
 #include "models/store/metrichistory.h"
 #include "models/store/storeworker.h"
 #include "models/topology/fleettopology.h"
@@ -35,6 +37,8 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     , m_engine(new CurlEngine(this))
     , m_topology(new FleetTopology(this))
     , m_history(std::make_unique<MetricHistory>())
+    , m_archive(new MetricArchive(this))
+    , m_trends(new TrendRouter(*m_archive, this))
     , m_monitor(new FleetMonitor(*m_engine, *m_topology, this))
     , m_mode(new ModeController(*m_topology, this))
     , m_executions(new ExecutionEngine(
@@ -55,6 +59,12 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     }
     m_monitor->setStore(m_store.get());
     m_monitor->setHistory(m_history.get());
+    // The metric history has its own file next to the store's, written by its own thread.
+    m_archive->open(status.mode == LocalStore::Mode::Persistent
+                        ? QFileInfo(path).dir().filePath(QStringLiteral("metric-history.db"))
+                        : QString());
+    m_monitor->setArchive(m_archive);
+    m_history->setTrendSource(m_trends);
     // After the store opened: the service reads its kill switches and finds interrupted runs.
     m_drills = new DrillService(
         *m_store, *m_topology, *m_executions, [this](const QString &siteId) { return client(siteId); }, this);
@@ -92,12 +102,10 @@ void ConsoleSession::start()
     // The cached picture first: it is on screen before any agent has been asked.
     m_monitor->setEnvironment(m_environment, {});
     m_monitor->loadCache();
-    // Trends can wait for the first paint (a month of buckets is millions of rows); they are
-    // still restored before any agent's answer can add a sample (answers come later).
-    QTimer::singleShot(0, this, [this] {
-        m_history->restore(
-            m_store->topologyCache().loadMetricBuckets(QDateTime::currentMSecsSinceEpoch() - 30LL * 24 * 3600 * 1000));
-    });
+    // The live window's samples come back off the GUI thread, a site per event; samples the
+    // agents send meanwhile are kept too (MetricHistory::restore merges).
+    m_archive->restoreInto(*m_history, QDateTime::currentMSecsSinceEpoch()
+                                           - m_history->liveSlots() * MetricTiers::widthMs(MetricTiers::Raw));
     Q_EMIT environmentChanged();
     follow();
 }
@@ -127,6 +135,7 @@ void ConsoleSession::follow()
 
 void ConsoleSession::followWith(const QHash<QString, QByteArray> &tokens)
 {
+    m_trends->setEnvironment(m_environment, *m_engine, *m_secrets);
     m_monitor->setEnvironment(m_environment, tokens);
     m_monitor->loadCache();
     m_monitor->start();

@@ -19,11 +19,13 @@ struct Operator;
 class FleetMonitor;
 class FleetTopology;
 class LocalStore;
+class MetricArchive;
 class MetricHistory;
 class ModeController;
 class PlanLibrary;
 class SecretStore;
 class StoreWorker;
+class TrendRouter;
 
 // Wires the console's services together and owns them: the local store, the secrets, the
 // network engine, the merged topology, the fleet monitor, the mode controller, the execution
@@ -70,6 +72,9 @@ public:
     FleetMonitor &monitor() { return *m_monitor; }
     ModeController &mode() { return *m_mode; }
     MetricHistory &history() { return *m_history; }
+    // The metric history on disk, and where trends come from (it or a region's Prometheus).
+    MetricArchive &metricArchive() { return *m_archive; }
+    TrendRouter &trends() { return *m_trends; }
     // Runs plan executions; unfinished ones are resumed by start(). Its second-approval setting
     // comes from QSettings "execution/requireSecondApproval".
     ExecutionEngine &executions() { return *m_executions; }
@@ -103,6 +108,8 @@ private:
     CurlEngine *m_engine;
     FleetTopology *m_topology;
     std::unique_ptr<MetricHistory> m_history;
+    MetricArchive *m_archive;
+    TrendRouter *m_trends;
     FleetMonitor *m_monitor;
     ModeController *m_mode;
     ExecutionEngine *m_executions;

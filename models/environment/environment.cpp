@@ -73,6 +73,16 @@ std::optional<Region> readRegion(const QJsonValue &value, const QString &path, Q
     Region region;
     region.id = fields.requiredString(QStringLiteral("id"));
     region.name = fields.optionalString(QStringLiteral("name"), region.id);
+    const QJsonObject prometheus = fields.optionalObject(QStringLiteral("prometheus"));
+    if (fields.ok() && !prometheus.isEmpty()) {
+        JsonFields scrape(prometheus, path + QStringLiteral(".prometheus"));
+        region.prometheusUrl = scrape.requiredString(QStringLiteral("url"));
+        region.prometheusTokenSecret = scrape.optionalString(QStringLiteral("tokenSecret"));
+        if (!scrape.ok()) {
+            *error = scrape.error();
+            return std::nullopt;
+        }
+    }
     if (!fields.ok()) {
         *error = fields.error();
         return std::nullopt;
@@ -248,6 +258,10 @@ QList<FieldError> Environment::validateRegion(const Region &candidate, const QSt
     addRegion(errors, candidate.id, QStringLiteral("id"), idProblem);
     if (candidate.name.trimmed().isEmpty())
         addRegion(errors, candidate.id, QStringLiteral("name"), tr("Enter a name."));
+    if (!candidate.prometheusUrl.isEmpty())
+        addRegion(errors, candidate.id, QStringLiteral("prometheus"), checkUrl(candidate.prometheusUrl));
+    else if (!candidate.prometheusTokenSecret.isEmpty())
+        addRegion(errors, candidate.id, QStringLiteral("prometheus"), tr("A Prometheus token needs a Prometheus URL."));
     return errors;
 }
 
@@ -264,8 +278,16 @@ QList<FieldError> Environment::validate() const
 QJsonObject Environment::toJson() const
 {
     QJsonArray regionArray;
-    for (const Region &each : regions)
-        regionArray.append(QJsonObject{{QStringLiteral("id"), each.id}, {QStringLiteral("name"), each.name}});
+    for (const Region &each : regions) {
+        QJsonObject region{{QStringLiteral("id"), each.id}, {QStringLiteral("name"), each.name}};
+        if (!each.prometheusUrl.isEmpty()) {
+            QJsonObject prometheus{{QStringLiteral("url"), each.prometheusUrl}};
+            if (!each.prometheusTokenSecret.isEmpty())
+                prometheus.insert(QStringLiteral("tokenSecret"), each.prometheusTokenSecret);
+            region.insert(QStringLiteral("prometheus"), prometheus);
+        }
+        regionArray.append(region);
+    }
     QJsonArray siteArray;
     for (const SiteEndpoint &each : sites) {
         // Deliberately no "token": secrets live in the SecretStore only.

@@ -13,8 +13,20 @@ namespace Haven {
 
 struct Region
 {
+    Region() = default;
+    // Id and name are what most code gives; the Prometheus fields are optional.
+    Region(QString regionId, QString regionName)
+        : id(std::move(regionId))
+        , name(std::move(regionName))
+    { }
+
     QString id;
     QString name;
+    // Optional scale-out path (docs/scaling.md): this region's Prometheus, which scrapes its
+    // agents; trends of its sites are read from it. The token, if any, is in the SecretStore
+    // under prometheusTokenSecret.
+    QString prometheusUrl;
+    QString prometheusTokenSecret;
 
     friend bool operator==(const Region &, const Region &) = default;
 };

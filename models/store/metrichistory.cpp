@@ -1,52 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metrichistory.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace Haven {
 
 namespace {
 
-constexpr qint64 Second = 1000;
-constexpr qint64 Minute = 60 * Second;
-constexpr qint64 Hour = 60 * Minute;
-constexpr qint64 Day = 24 * Hour;
-
-constexpr std::array<qint64, MetricHistory::TierCount> widths = {10 * Second, Minute, 15 * Minute};
-constexpr std::array<qint64, MetricHistory::TierCount> retentions = {Hour, Day, 30 * Day};
-
 constexpr int MaxRefusedTracked = 65536;
+constexpr float Missing = std::numeric_limits<float>::quiet_NaN();
 
 } // namespace
 
-qint64 MetricHistory::bucketWidthMs(int tier)
+int MetricTiers::forRange(qint64 fromMs, qint64 toMs, qint64 nowMs)
 {
-    return widths.at(size_t(tier));
-}
-
-qint64 MetricHistory::retentionMs(int tier)
-{
-    return retentions.at(size_t(tier));
-}
-
-int MetricHistory::bucketCapacity(int tier)
-{
-    // +1: a full retention window stays covered while the newest bucket is still filling.
-    return int(retentionMs(tier) / bucketWidthMs(tier)) + 1;
-}
-
-qint64 MetricHistory::seriesOverhead(const QString &series)
-{
-    // The hash node (key and value) with the table's slack, and the key's characters.
-    return 2 * qint64(sizeof(QString) + sizeof(Series)) + 2 * (series.size() + 1) + 32;
-}
-
-qint64 MetricHistory::maxSeriesBytes(const QString &series)
-{
-    qint64 bytes = seriesOverhead(series);
-    for (int tier = 0; tier < TierCount; ++tier)
-        bytes += qint64(bucketCapacity(tier)) * qint64(sizeof(Slot));
-    return bytes;
+    const qint64 span = toMs - fromMs;
+    for (int tier = 0; tier < Count - 1; ++tier) {
+        if (fromMs >= nowMs - retentionMs(tier) && span / widthMs(tier) <= 2000)
+            return tier;
+    }
+    return Count - 1;
 }
 
 QString MetricHistory::seriesKey(const QString &site, const QString &component, const QString &metric)
@@ -54,222 +31,242 @@ QString MetricHistory::seriesKey(const QString &site, const QString &component, 
     return site + QLatin1Char('/') + component + QLatin1Char('/') + metric;
 }
 
-MetricHistory::MetricHistory(qint64 budgetBytes)
+QString MetricHistory::siteOf(const QString &series)
+{
+    return series.section(QLatin1Char('/'), 0, 0);
+}
+
+qint64 MetricHistory::seriesBytes(const QString &series) const
+{
+    // The values, the key's characters and its hash node with the table's slack.
+    return qint64(m_slots) * qint64(sizeof(float)) + 2 * (series.size() + 1) + 96;
+}
+
+MetricHistory::MetricHistory(qint64 budgetBytes, int liveSlots)
     : m_budgetBytes(budgetBytes)
+    , m_slots(std::max(liveSlots, 2))
 { }
 
-MetricHistory::Series *MetricHistory::admit(const QString &series)
+int MetricHistory::slotFor(Site &site, qint64 timeMs)
 {
-    const auto found = m_series.find(series);
-    if (found != m_series.end())
-        return &found.value();
-    const qint64 cost = maxSeriesBytes(series);
+    if (site.head >= 0 && timeMs == site.times[size_t(site.head)])
+        return site.head;
+    if (site.head < 0 || timeMs > site.times[size_t(site.head)]) {
+        // A newer poll takes the next slot; the values it overwrites belong to the oldest poll.
+        const int next = (site.head + 1) % m_slots;
+        if (size_t(next) >= site.times.size())
+            site.times.push_back(timeMs);
+        else
+            site.times[size_t(next)] = timeMs;
+        site.head = next;
+        for (size_t column = 0; column < site.values.size() / size_t(m_slots); ++column)
+            site.values[column * size_t(m_slots) + size_t(next)] = Missing;
+        return next;
+    }
+    // A late sample belongs to a poll the ring still holds, or nowhere.
+    for (size_t slot = 0; slot < site.times.size(); ++slot) {
+        if (site.times[slot] == timeMs)
+            return int(slot);
+    }
+    return -1;
+}
+
+int MetricHistory::columnFor(Site &site, const QString &series)
+{
+    const auto found = site.columns.constFind(series);
+    if (found != site.columns.cend())
+        return *found;
+    const qint64 cost = seriesBytes(series);
     if (m_reservedBytes + cost > m_budgetBytes) {
         if (m_refused.size() < MaxRefusedTracked)
             m_refused.insert(qHash(series));
-        return nullptr;
+        return -1;
     }
     m_reservedBytes += cost;
-    return &m_series.insert(series, Series{}).value();
+    ++m_seriesCount;
+    int column;
+    if (!site.freeColumns.empty()) {
+        column = site.freeColumns.back();
+        site.freeColumns.pop_back();
+        std::fill_n(site.values.begin() + qsizetype(column) * m_slots, m_slots, Missing);
+    } else {
+        column = int(site.values.size() / size_t(m_slots));
+        site.values.resize(site.values.size() + size_t(m_slots), Missing);
+    }
+    site.columns.insert(series, column);
+    return column;
 }
 
-MetricHistory::Slot *MetricHistory::slotFor(Tier &tier, int index, qint64 bucket)
+MetricHistory::Site *MetricHistory::siteFor(const QString &siteId, const QString &firstSeries)
 {
-    const qint64 capacity = bucketCapacity(index);
-    if (tier.first < 0) {
-        tier.first = tier.head = bucket;
-    } else if (bucket > tier.head) {
-        // Slots between the old and the new head belong to buckets that got no sample.
-        const qint64 size = qint64(tier.slots.size());
-        if (bucket - tier.head >= capacity) {
-            std::fill(tier.slots.begin(), tier.slots.end(), Slot{});
-        } else {
-            for (qint64 n = tier.head + 1; n <= bucket; ++n) {
-                const qint64 i = (n - tier.first) % capacity;
-                if (i < size)
-                    tier.slots[size_t(i)] = Slot{};
-            }
-        }
-        tier.head = bucket;
-    } else if (bucket < tier.first || bucket <= tier.head - capacity) {
+    auto found = m_sites.find(siteId);
+    if (found != m_sites.end())
+        return &*found;
+    if (m_reservedBytes + seriesBytes(firstSeries) > m_budgetBytes) {
+        if (m_refused.size() < MaxRefusedTracked)
+            m_refused.insert(qHash(firstSeries));
         return nullptr;
     }
-    const size_t needed = size_t(std::min(capacity, tier.head - tier.first + 1));
-    if (tier.slots.size() < needed) {
-        if (tier.slots.capacity() < needed)
-            tier.slots.reserve(std::min(size_t(capacity), std::max({needed, tier.slots.capacity() * 2, size_t(16)})));
-        tier.slots.resize(needed);
-    }
-    return &tier.slots[size_t((bucket - tier.first) % capacity)];
-}
-
-const MetricHistory::Slot *MetricHistory::slotAt(const Tier &tier, int index, qint64 bucket)
-{
-    if (tier.first < 0 || bucket < oldestKept(tier, index) || bucket > tier.head)
-        return nullptr;
-    const size_t i = size_t((bucket - tier.first) % bucketCapacity(index));
-    return i < tier.slots.size() ? &tier.slots[i] : nullptr;
-}
-
-qint64 MetricHistory::oldestKept(const Tier &tier, int index)
-{
-    return std::max(tier.first, tier.head - bucketCapacity(index) + 1);
-}
-
-void MetricHistory::appendBuckets(QList<MetricBucket> &out, const QString &series, const Tier &tier, int index,
-                                  qint64 fromBucket, qint64 toBucket)
-{
-    if (tier.first < 0)
-        return;
-    const qint64 width = bucketWidthMs(index);
-    const qint64 last = std::min(toBucket, tier.head);
-    for (qint64 n = std::max(fromBucket, oldestKept(tier, index)); n <= last; ++n) {
-        const Slot *slot = slotAt(tier, index, n);
-        if (slot && slot->count > 0) {
-            out.append(
-                MetricBucket{series, index, n * width, slot->minimum, slot->maximum, slot->mean, int(slot->count)});
-        }
-    }
+    return &*m_sites.insert(siteId, Site{});
 }
 
 bool MetricHistory::add(const QString &series, qint64 timeMs, double value)
 {
-    if (timeMs < 0)
-        return false;
-    Series *s = admit(series);
-    if (!s)
-        return false;
-    const auto sample = float(value);
-    bool kept = false;
-    for (int index = 0; index < TierCount; ++index) {
-        Slot *slot = slotFor(s->tiers[size_t(index)], index, timeMs / bucketWidthMs(index));
-        if (!slot)
-            continue;
-        kept = true;
-        if (slot->count == 0) {
-            *slot = Slot{sample, sample, sample, 1};
-        } else {
-            slot->minimum = std::min(slot->minimum, sample);
-            slot->maximum = std::max(slot->maximum, sample);
-            slot->count += 1;
-            slot->mean += (sample - slot->mean) / slot->count;
-        }
-    }
-    if (kept && (s->firstSampleMs < 0 || timeMs < s->firstSampleMs))
-        s->firstSampleMs = timeMs;
-    return kept;
+    return add(MetricPoll{siteOf(series), timeMs, {MetricSample{series, value}}}) == 1;
 }
 
-int MetricHistory::tierFor(const QString &series, qint64 fromMs, qint64 toMs) const
+int MetricHistory::add(const MetricPoll &poll)
 {
-    Q_UNUSED(toMs)
-    const auto found = m_series.constFind(series);
-    if (found == m_series.cend() || found->firstSampleMs < 0)
-        return -1;
-    // Nothing before the first sample is lost, so a finer tier holding everything since then will do.
-    const qint64 needed = std::max(fromMs, found->firstSampleMs);
-    for (int index = 0; index < TierCount; ++index) {
-        const Tier &tier = found->tiers[size_t(index)];
-        if (tier.first >= 0 && oldestKept(tier, index) * bucketWidthMs(index) <= needed)
-            return index;
-    }
-    return TierCount - 1;
-}
-
-QList<MetricBucket> MetricHistory::points(const QString &series, qint64 fromMs, qint64 toMs) const
-{
-    QList<MetricBucket> out;
-    const int index = tierFor(series, fromMs, toMs);
-    if (index < 0 || toMs < fromMs)
-        return out;
-    const qint64 width = bucketWidthMs(index);
-    appendBuckets(out, series, m_series.value(series).tiers[size_t(index)], index, std::max<qint64>(fromMs, 0) / width,
-                  std::max<qint64>(toMs, 0) / width);
-    return out;
-}
-
-QList<MetricBucket> MetricHistory::closedBuckets(qint64 sinceMs) const
-{
-    QList<MetricBucket> out;
-    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
-        for (int index = 0; index < TierCount; ++index) {
-            const Tier &tier = it->tiers[size_t(index)];
-            // A bucket ends after sinceMs when its number is at least sinceMs / width.
-            appendBuckets(out, it.key(), tier, index, std::max<qint64>(sinceMs, 0) / bucketWidthMs(index),
-                          tier.head - 1);
-        }
-    }
-    return out;
-}
-
-QList<MetricBucket> MetricHistory::takeClosedBuckets(int minTier)
-{
-    QList<MetricBucket> out;
-    for (auto it = m_series.begin(); it != m_series.end(); ++it) {
-        for (int index = std::max(minTier, 0); index < TierCount; ++index) {
-            Tier &tier = it->tiers[size_t(index)];
-            if (tier.first < 0)
-                continue;
-            appendBuckets(out, it.key(), tier, index, tier.saved + 1, tier.head - 1);
-            tier.saved = std::max(tier.saved, tier.head - 1);
-        }
-    }
-    return out;
-}
-
-int MetricHistory::restore(const QList<MetricBucket> &buckets)
-{
-    QList<MetricBucket> sorted = buckets;
-    std::sort(sorted.begin(), sorted.end(), [](const MetricBucket &a, const MetricBucket &b) {
-        return std::tie(a.series, a.tier, a.startMs) < std::tie(b.series, b.tier, b.startMs);
-    });
+    if (poll.timeMs < 0 || poll.samples.isEmpty())
+        return 0;
+    Site *site = siteFor(poll.siteId, poll.samples.constFirst().series);
+    if (!site)
+        return 0;
+    // Columns first: admitting a series grows the values before the slot is chosen.
+    QVarLengthArray<int, 64> columns;
+    for (const MetricSample &sample : poll.samples)
+        columns.append(std::isfinite(sample.value) ? columnFor(*site, sample.series) : -1);
+    if (std::all_of(columns.cbegin(), columns.cend(), [](int column) { return column < 0; }))
+        return 0;
+    const int slot = slotFor(*site, poll.timeMs);
+    if (slot < 0)
+        return 0;
     int kept = 0;
-    for (const MetricBucket &b : std::as_const(sorted)) {
-        if (b.tier < 0 || b.tier >= TierCount || b.startMs < 0 || b.count <= 0 || b.startMs % bucketWidthMs(b.tier) != 0)
+    for (qsizetype i = 0; i < poll.samples.size(); ++i) {
+        if (columns[i] < 0)
             continue;
-        Series *s = admit(b.series);
-        if (!s)
-            continue;
-        Tier &tier = s->tiers[size_t(b.tier)];
-        const qint64 bucket = b.startMs / bucketWidthMs(b.tier);
-        Slot *slot = slotFor(tier, b.tier, bucket);
-        if (!slot)
-            continue;
-        *slot = Slot{float(b.minimum), float(b.maximum), float(b.mean), float(b.count)};
-        tier.saved = std::max(tier.saved, bucket);
-        if (s->firstSampleMs < 0 || b.startMs < s->firstSampleMs)
-            s->firstSampleMs = b.startMs;
+        site->values[size_t(columns[i]) * size_t(m_slots) + size_t(slot)] = float(poll.samples.at(i).value);
         ++kept;
     }
     return kept;
 }
 
+int MetricHistory::restore(const QList<MetricPoll> &polls)
+{
+    if (polls.isEmpty())
+        return 0;
+    if (polls.constFirst().samples.isEmpty())
+        return 0;
+    Site *found = siteFor(polls.constFirst().siteId, polls.constFirst().samples.constFirst().series);
+    if (!found)
+        return 0;
+    Site &site = *found;
+    // Columns first: admitting a series grows the values in the old layout.
+    QList<QList<int>> columns;
+    for (const MetricPoll &poll : polls) {
+        QList<int> &pollColumns = columns.emplace_back();
+        for (const MetricSample &sample : poll.samples)
+            pollColumns.append(std::isfinite(sample.value) ? columnFor(site, sample.series) : -1);
+    }
+    std::vector<qint64> times = site.times;
+    for (const MetricPoll &poll : polls)
+        times.push_back(poll.timeMs);
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    if (times.size() > size_t(m_slots))
+        times.erase(times.begin(), times.end() - m_slots);
+    const auto slotOf = [&times](qint64 time) {
+        const auto at = std::lower_bound(times.begin(), times.end(), time);
+        return at != times.end() && *at == time ? int(at - times.begin()) : -1;
+    };
+    const size_t columnCount = site.values.size() / size_t(m_slots);
+    std::vector<float> values(site.values.size(), Missing);
+    for (size_t old = 0; old < site.times.size(); ++old) {
+        const int slot = slotOf(site.times[old]);
+        for (size_t c = 0; slot >= 0 && c < columnCount; ++c)
+            values[c * size_t(m_slots) + size_t(slot)] = site.values[c * size_t(m_slots) + old];
+    }
+    int kept = 0;
+    for (qsizetype p = 0; p < polls.size(); ++p) {
+        const int slot = slotOf(polls.at(p).timeMs);
+        for (qsizetype i = 0; slot >= 0 && i < polls.at(p).samples.size(); ++i) {
+            const int column = columns.at(p).at(i);
+            if (column < 0)
+                continue;
+            float &value = values[size_t(column) * size_t(m_slots) + size_t(slot)];
+            if (std::isnan(value)) { // what the ring held is newer than what was saved
+                value = float(polls.at(p).samples.at(i).value);
+                ++kept;
+            }
+        }
+    }
+    // Oldest first from slot 0: the ring goes on from the newest.
+    site.times = std::move(times);
+    site.values = std::move(values);
+    site.head = int(site.times.size()) - 1;
+    return kept;
+}
+
+QList<MetricBucket> MetricHistory::points(const QString &series, qint64 fromMs, qint64 toMs) const
+{
+    QList<MetricBucket> out;
+    const auto site = m_sites.constFind(siteOf(series));
+    if (site == m_sites.cend() || site->head < 0 || toMs < fromMs)
+        return out;
+    const auto column = site->columns.constFind(series);
+    if (column == site->columns.cend())
+        return out;
+    const size_t used = site->times.size();
+    const float *values = site->values.data() + size_t(*column) * size_t(m_slots);
+    // Oldest first: the slot after the head, once the ring has wrapped.
+    for (size_t n = 0; n < used; ++n) {
+        const size_t slot = (size_t(site->head) + 1 + n) % used;
+        const qint64 time = site->times[slot];
+        const float value = values[slot];
+        if (time < fromMs || time > toMs || std::isnan(value))
+            continue;
+        out.append(MetricBucket{series, MetricTiers::Raw, time, value, value, value, 1});
+    }
+    return out;
+}
+
+qint64 MetricHistory::liveSinceMs(const QString &series) const
+{
+    const auto site = m_sites.constFind(siteOf(series));
+    if (site == m_sites.cend() || site->head < 0)
+        return -1;
+    return site->times[(size_t(site->head) + 1) % site->times.size()];
+}
+
+bool MetricHistory::contains(const QString &series) const
+{
+    const auto site = m_sites.constFind(siteOf(series));
+    return site != m_sites.cend() && site->columns.contains(series);
+}
+
 void MetricHistory::removeSeries(const QString &series)
 {
-    if (m_series.remove(series))
-        m_reservedBytes -= maxSeriesBytes(series);
+    const auto site = m_sites.find(siteOf(series));
+    if (site == m_sites.end())
+        return;
+    const auto column = site->columns.constFind(series);
+    if (column == site->columns.cend())
+        return;
+    site->freeColumns.push_back(*column);
+    site->columns.erase(column);
+    m_reservedBytes -= seriesBytes(series);
+    --m_seriesCount;
 }
 
 void MetricHistory::removeSite(const QString &siteId)
 {
-    const QString prefix = siteId + QLatin1Char('/');
-    for (auto it = m_series.begin(); it != m_series.end();) {
-        if (it.key().startsWith(prefix)) {
-            m_reservedBytes -= maxSeriesBytes(it.key());
-            it = m_series.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    const auto site = m_sites.constFind(siteId);
+    if (site == m_sites.cend())
+        return;
+    for (auto it = site->columns.cbegin(); it != site->columns.cend(); ++it)
+        m_reservedBytes -= seriesBytes(it.key());
+    m_seriesCount -= int(site->columns.size());
+    m_sites.erase(site);
 }
 
 qint64 MetricHistory::memoryBytes() const
 {
     qint64 bytes = 0;
-    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
-        bytes += seriesOverhead(it.key());
-        for (const Tier &tier : it->tiers)
-            bytes += qint64(tier.slots.capacity() * sizeof(Slot));
+    for (auto site = m_sites.cbegin(); site != m_sites.cend(); ++site) {
+        bytes += qint64(site->times.capacity() * sizeof(qint64) + site->values.capacity() * sizeof(float));
+        bytes += qint64(site->freeColumns.capacity() * sizeof(int)) + 2 * (site.key().size() + 1) + 96;
+        for (auto it = site->columns.cbegin(); it != site->columns.cend(); ++it)
+            bytes += 2 * (it.key().size() + 1) + 96;
     }
     return bytes;
 }

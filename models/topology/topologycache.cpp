@@ -11,7 +11,8 @@ FeatureSchema TopologyCache::schema()
 {
     // Version 1 is the tables as they were before the features had their own schemas: IF NOT
     // EXISTS lets a database from then adopt them unchanged.
-    return {QStringLiteral("topology"), {R"(CREATE TABLE IF NOT EXISTS sites (
+    return {QStringLiteral("topology"),
+            {R"(CREATE TABLE IF NOT EXISTS sites (
                     site_id TEXT PRIMARY KEY,
                     info TEXT NOT NULL,
                     snapshot TEXT NOT NULL,
@@ -25,7 +26,9 @@ FeatureSchema TopologyCache::schema()
                     mean REAL NOT NULL,
                     count INTEGER NOT NULL,
                     PRIMARY KEY (series, tier, start_ms)) WITHOUT ROWID;
-                CREATE INDEX IF NOT EXISTS metric_buckets_start ON metric_buckets(start_ms);)"}};
+                CREATE INDEX IF NOT EXISTS metric_buckets_start ON metric_buckets(start_ms);)",
+             // The metric history moved to its own file (MetricStore).
+             "DROP TABLE IF EXISTS metric_buckets;"}};
 }
 
 TopologyCache::TopologyCache(LocalStore &store)
@@ -167,53 +170,6 @@ QList<CachedSite> TopologyCache::loadSites(
             qCWarning(lcStore) << "skipping the cached state of site" << row.id << ":" << error;
     }
     return sites;
-}
-
-bool TopologyCache::appendMetricBuckets(const QList<MetricBucket> &buckets)
-{
-    if (buckets.isEmpty())
-        return true;
-    return m_store.write([&] {
-        SqliteStatement upsert(m_store.database(),
-                               "INSERT OR REPLACE INTO metric_buckets (series, tier, start_ms, min, max, mean, "
-                               "count) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        for (const MetricBucket &b : buckets) {
-            upsert.reset();
-            upsert.bind(1, b.series)
-                .bind(2, qint64(b.tier))
-                .bind(3, b.startMs)
-                .bind(4, b.minimum)
-                .bind(5, b.maximum)
-                .bind(6, b.mean)
-                .bind(7, qint64(b.count));
-            if (!upsert.run())
-                return false;
-        }
-        return true;
-    });
-}
-
-QList<MetricBucket> TopologyCache::loadMetricBuckets(qint64 sinceMs)
-{
-    QList<MetricBucket> buckets;
-    SqliteStatement select(m_store.database(),
-                           "SELECT series, tier, start_ms, min, max, mean, count FROM metric_buckets "
-                           "WHERE start_ms >= ? ORDER BY series, tier, start_ms");
-    select.bind(1, sinceMs);
-    while (select.next()) {
-        buckets.append(MetricBucket{select.text(0), int(select.integer(1)), select.integer(2), select.real(3),
-                                    select.real(4), select.real(5), int(select.integer(6))});
-    }
-    return buckets;
-}
-
-bool TopologyCache::pruneMetricBuckets(qint64 olderThanMs, int tier)
-{
-    return m_store.write([&] {
-        SqliteStatement remove(m_store.database(),
-                               "DELETE FROM metric_buckets WHERE start_ms < ? AND (? < 0 OR tier = ?)");
-        return remove.bind(1, olderThanMs).bind(2, qint64(tier)).bind(3, qint64(tier)).run();
-    });
 }
 
 } // namespace Haven

@@ -19,22 +19,9 @@ struct CachedSite
     QList<OperationSpec> operations; // the site's catalog, so plans validate offline
 };
 
-// One closed, downsampled bucket of a metric series ("<site>/<component>/<metric>").
-struct MetricBucket
-{
-    QString series;
-    int tier = 0;       // MetricHistory's tier index
-    qint64 startMs = 0; // bucket start, ms since epoch, UTC
-    double minimum = 0;
-    double maximum = 0;
-    double mean = 0;
-    int count = 0;
-
-    friend bool operator==(const MetricBucket &, const MetricBucket &) = default;
-};
-
-// The topology cache's tables in the local store: each site's last known state and catalog, and
-// the closed buckets of the metric history, so the console shows the fleet before any agent answers.
+// The topology cache's tables in the local store: each site's last known state and catalog, so
+// the console shows the fleet before any agent answers. (The metric history has its own file:
+// MetricStore.)
 class TopologyCache final
 {
 public:
@@ -51,11 +38,6 @@ public:
     // Every cached site, or only those wanted says to read (by id and time), decided before any
     // JSON is parsed: parsing is most of the time the console waits for at start-up.
     QList<CachedSite> loadSites(const std::function<bool(const QString &siteId, const QDateTime &fetched)> &wanted = {});
-
-    bool appendMetricBuckets(const QList<MetricBucket> &buckets);
-    QList<MetricBucket> loadMetricBuckets(qint64 sinceMs);
-    // Deletes buckets starting before olderThanMs: of one tier, or of all when tier < 0.
-    bool pruneMetricBuckets(qint64 olderThanMs, int tier = -1);
 
 private:
     LocalStore &m_store;

@@ -227,7 +227,12 @@ SiteEndpoint EnvironmentPage::siteFromForm() const
 
 Region EnvironmentPage::regionFromForm() const
 {
-    return Region{m_regionId->text().trimmed(), m_regionName->text().trimmed()};
+    Region region;
+    if (const Region *original = m_environment.region(m_originalId))
+        region = *original; // keeps what the form does not show (its Prometheus)
+    region.id = m_regionId->text().trimmed();
+    region.name = m_regionName->text().trimmed();
+    return region;
 }
 
 void EnvironmentPage::formEdited()

@@ -3,6 +3,7 @@
 #include "metricplot.h"
 
 #include "models/store/metrichistory.h"
+#include "models/store/trendsource.h"
 #include "statuscolors.h"
 
 #include <QButtonGroup>
@@ -86,6 +87,7 @@ MetricPlot::MetricPlot(const MetricHistory &history, QWidget *parent)
         {Window::Minutes15, tr("15 min")},
         {Window::Hours6, tr("6 h")},
         {Window::Hours24, tr("24 h")},
+        {Window::Days30, tr("30 d")},
     };
     for (const auto &[w, text] : windows) {
         auto *button = new QToolButton(m_buttons);
@@ -144,6 +146,8 @@ qint64 MetricPlot::windowMs(Window window)
         return 6 * 3600 * 1000;
     case Window::Hours24:
         return 24 * 3600 * 1000;
+    case Window::Days30:
+        return 30LL * 24 * 3600 * 1000;
     }
     return 15 * 60 * 1000;
 }
@@ -154,6 +158,7 @@ void MetricPlot::setSeries(const QStringList &keys, const QStringList &labels)
         return;
     m_keys = keys;
     m_labels = labels;
+    m_trend = {};
     rebuildGraphs();
     refresh();
 }
@@ -164,8 +169,11 @@ void MetricPlot::setWindow(Window window)
     m_window = window;
     if (QAbstractButton *button = m_windowGroup->button(int(window)))
         button->setChecked(true);
-    m_plot->ticker->setDateTimeFormat(window == Window::Hours24 ? QStringLiteral("hh:mm\nMM-dd")
-                                                                : QStringLiteral("hh:mm"));
+    m_plot->ticker->setDateTimeFormat(window == Window::Days30    ? QStringLiteral("MM-dd")
+                                      : window == Window::Hours24 ? QStringLiteral("hh:mm\nMM-dd")
+                                                                  : QStringLiteral("hh:mm"));
+    if (changed)
+        m_trend = {};
     refresh();
     if (changed)
         Q_EMIT windowChanged(window);
@@ -333,16 +341,69 @@ void MetricPlot::applyColors()
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+bool MetricPlot::askForTrend(qint64 fromMs, qint64 nowMs)
+{
+    TrendSource *source = m_history.trendSource();
+    if (!source || m_keys.isEmpty())
+        return false;
+    // The live ring covers the window when it holds a poll from its start (one poll of slack).
+    bool covered = true;
+    for (const QString &key : std::as_const(m_keys)) {
+        const qint64 since = m_history.liveSinceMs(key);
+        covered = covered && since >= 0 && since <= fromMs + MetricTiers::widthMs(MetricTiers::Raw);
+    }
+    if (covered)
+        return false;
+    // A trend is asked again when its newest bucket is older than a bucket of its tier.
+    const qint64 stale = std::max<qint64>(MetricTiers::widthMs(MetricTiers::forRange(fromMs, nowMs, nowMs)), 15'000);
+    if (m_trend.request != 0 || (m_trend.source == source && m_trend.askedMs + stale > nowMs))
+        return true;
+    if (m_trend.source != source) {
+        disconnect(m_trend.connection);
+        m_trend.connection = connect(source, &TrendSource::trendLoaded, this,
+                                     [this](quint64 request, const TrendResult &result) {
+            if (request != m_trend.request)
+                return;
+            m_trend.request = 0;
+            m_trend.series = result.series;
+            m_trend.error = result.error;
+            refresh();
+        });
+        m_trend.source = source;
+    }
+    m_trend.askedMs = nowMs;
+    m_trend.request = source->requestTrend(m_keys, fromMs, nowMs);
+    return true;
+}
+
+QList<MetricBucket> MetricPlot::pointsOf(const QString &key, qint64 fromMs, qint64 nowMs, bool withTrend) const
+{
+    QList<MetricBucket> points;
+    qint64 liveFrom = fromMs;
+    if (withTrend) {
+        // What the trend has, then the live ring from the end of its newest bucket on.
+        for (const MetricBucket &b : m_trend.series.value(key)) {
+            if (b.startMs >= fromMs - MetricTiers::widthMs(b.tier) && b.startMs <= nowMs) {
+                points.append(b);
+                liveFrom = std::max(liveFrom, b.startMs + MetricTiers::widthMs(b.tier));
+            }
+        }
+    }
+    points += m_history.points(key, liveFrom, nowMs);
+    return points;
+}
+
 void MetricPlot::refresh()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = now - windowMs(m_window);
+    const bool withTrend = askForTrend(from, now);
     double low = std::numeric_limits<double>::max();
     double high = std::numeric_limits<double>::lowest();
     bool any = false;
     for (qsizetype i = 0; i < m_plot->series.size(); ++i) {
         Plot::Series &s = m_plot->series[i];
-        const QList<MetricBucket> buckets = m_history.points(m_keys.at(i), from, now);
+        const QList<MetricBucket> buckets = pointsOf(m_keys.at(i), from, now, withTrend);
         QVector<double> keys;
         QVector<double> minimum;
         QVector<double> maximum;
@@ -352,17 +413,33 @@ void MetricPlot::refresh()
         maximum.reserve(keys.capacity());
         mean.reserve(keys.capacity());
         s.points = 0;
+        // Raw samples come at the poll interval, whatever it is: a gap is several of them missing.
+        std::vector<qint64> spacing;
+        for (qsizetype n = 1; n < buckets.size(); ++n) {
+            if (buckets.at(n).tier == MetricTiers::Raw && buckets.at(n - 1).tier == MetricTiers::Raw)
+                spacing.push_back(buckets.at(n).startMs - buckets.at(n - 1).startMs);
+        }
+        qint64 rawGap = 3 * MetricTiers::widthMs(MetricTiers::Raw);
+        if (!spacing.empty()) {
+            std::nth_element(spacing.begin(), spacing.begin() + qsizetype(spacing.size() / 2), spacing.end());
+            rawGap = std::max(rawGap, 3 * spacing[spacing.size() / 2]);
+        }
         qint64 previousEnd = -1;
+        qint64 previousStart = -1;
         for (const MetricBucket &b : buckets) {
-            const qint64 width = MetricHistory::bucketWidthMs(b.tier);
-            // A gap of more than one bucket (the console was closed, the site was dark) breaks the line.
-            if (previousEnd >= 0 && b.startMs > previousEnd + width) {
+            const bool raw = b.tier == MetricTiers::Raw;
+            const qint64 width = raw ? 0 : MetricTiers::widthMs(b.tier);
+            // A gap (the console was closed, the site was dark) breaks the line.
+            const bool gap = previousEnd >= 0
+                             && (raw ? b.startMs - previousStart > rawGap : b.startMs > previousEnd + width);
+            if (gap) {
                 const double nan = std::numeric_limits<double>::quiet_NaN();
-                keys << double(previousEnd + width / 2) / 1000.0;
+                keys << double(previousEnd + 1) / 1000.0;
                 minimum << nan;
                 maximum << nan;
                 mean << nan;
             }
+            previousStart = b.startMs;
             previousEnd = b.startMs + width;
             keys << double(b.startMs + width / 2) / 1000.0;
             minimum << b.minimum;
@@ -393,6 +470,10 @@ void MetricPlot::refresh()
     QCustomPlot *plot = m_plot->widget;
     plot->yAxis->setRange(low, high + span * 0.18); // room for the threshold labels
     plot->xAxis->setRange(double(from) / 1000.0, double(now) / 1000.0);
+    // No points: say whether the trend is on its way or could not be read.
+    m_plot->empty->setText(!m_trend.error.isEmpty() ? m_trend.error
+                           : m_trend.request != 0   ? tr("Loading the trend…")
+                                                    : tr("No data yet"));
     m_plot->empty->setVisible(!any);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/store/metricbucket.h"
+
+#include <QHash>
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -13,17 +17,20 @@ class QTimer;
 namespace Haven {
 
 class MetricHistory;
+class TrendSource;
 
-// A trend of one or more MetricHistory series over the last 15 min, 6 h or 24 h: per series a
-// band from each bucket's minimum to its maximum and a line through the means, a time axis,
-// thresholds as dashed lines. It reads the history at a fixed rate while visible (not per
-// sample), so a 24/7 wall screen redraws a bounded amount of data at a bounded rate.
+// A trend of one or more MetricHistory series over the last 15 min, 6 h, 24 h or 30 days: per
+// series a band from each bucket's minimum to its maximum and a line through the means, a time
+// axis, thresholds as dashed lines. It reads the history at a fixed rate while visible (not per
+// sample), so a 24/7 wall screen redraws a bounded amount of data at a bounded rate. What the
+// live ring does not hold it asks the history's trend source for (disk or Prometheus), and
+// draws when the answer comes; it never waits for it.
 // The only place that includes qcustomplot.h is metricplot.cpp.
 class MetricPlot final : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Window { Minutes15, Hours6, Hours24 };
+    enum class Window { Minutes15, Hours6, Hours24, Days30 };
     Q_ENUM(Window)
 
     explicit MetricPlot(const MetricHistory &history, QWidget *parent = nullptr);
@@ -76,7 +83,20 @@ protected:
 
 private:
     struct Plot;
+    struct Trend
+    {
+        QPointer<TrendSource> source;
+        QMetaObject::Connection connection;
+        quint64 request = 0; // the answer awaited; 0: none
+        qint64 askedMs = 0;
+        QHash<QString, QList<MetricBucket>> series;
+        QString error;
+    };
 
+    // Asks the trend source when the live ring does not cover the window; true when the
+    // trend is part of what is drawn.
+    bool askForTrend(qint64 fromMs, qint64 nowMs);
+    QList<MetricBucket> pointsOf(const QString &key, qint64 fromMs, qint64 nowMs, bool withTrend) const;
     void rebuildGraphs();
     void applyColors();
 
@@ -89,6 +109,7 @@ private:
     QWidget *m_buttons = nullptr;
     QButtonGroup *m_windowGroup = nullptr;
     QTimer *m_timer = nullptr;
+    Trend m_trend;
 };
 
 } // namespace Haven

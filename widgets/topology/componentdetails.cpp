@@ -114,6 +114,7 @@ ComponentDetails::ComponentDetails(const FleetTopology &topology, const MetricHi
         {MetricPlot::Window::Minutes15, tr("15 min")},
         {MetricPlot::Window::Hours6, tr("6 h")},
         {MetricPlot::Window::Hours24, tr("24 h")},
+        {MetricPlot::Window::Days30, tr("30 d")},
     };
     for (const auto &[w, text] : windows) {
         auto *button = new QToolButton(m_windowButtons);

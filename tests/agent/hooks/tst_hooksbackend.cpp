@@ -491,7 +491,7 @@ void TestHooksBackend::hostComponent()
     }
     QVERIFY(host.metrics.contains(QStringLiteral("load")));
     QVERIFY(host.status != ComponentStatus::Unknown);
-    QVERIFY(backend->metricsText().contains(QStringLiteral("haven_host_memory_percent ")));
+    QVERIFY(backend->metricsText().contains(QStringLiteral("haven_host_memory_ratio ")));
 }
 
 QTEST_GUILESS_MAIN(TestHooksBackend)

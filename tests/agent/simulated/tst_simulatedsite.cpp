@@ -444,7 +444,7 @@ void TestSimulatedSite::backend()
     QVERIFY(metrics.contains(QStringLiteral("# TYPE haven_component_status gauge\n")));
     QVERIFY(metrics.contains(QStringLiteral("# HELP haven_replication_lag_seconds ")));
     QVERIFY(metrics.contains(QStringLiteral("component=\"t-\\\"sto\\\\1\"")));
-    QVERIFY(metrics.contains(QStringLiteral("haven_traffic_share_percent{site=\"t\",product_group=\"pay\"} 50\n")));
+    QVERIFY(metrics.contains(QStringLiteral("haven_traffic_share_ratio{site=\"t\",product_group=\"pay\"} 0.5\n")));
 
     // Cancelling a wait ends it as cancelled well before its time.
     execution = backend->createExecution({QStringLiteral("a2"),

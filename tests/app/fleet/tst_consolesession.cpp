@@ -5,10 +5,13 @@
 #include "models/environment/environmentrepository.h"
 #include "models/store/localstore.h"
 #include "models/store/metrichistory.h"
+#include "models/store/metricstore.h"
 #include "models/topology/topologycache.h"
 #include "sessiontest.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,20 +90,24 @@ void TestConsoleSession::trendsAreRestoredAfterStart()
     QTemporaryDir dir;
     const QString series = MetricHistory::seriesKey(QStringLiteral("sha"), QStringLiteral("db-1"),
                                                     QStringLiteral("cpu"));
-    const qint64 width = MetricHistory::bucketWidthMs(1);
-    const qint64 start = (QDateTime::currentMSecsSinceEpoch() / width - 5) * width;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString database = Test::sessionOptions(dir).databasePath;
     {
-        LocalStore store;
-        QVERIFY(store.open(Test::sessionOptions(dir).databasePath).mode == LocalStore::Mode::Persistent);
-        QVERIFY(store.topologyCache().appendMetricBuckets({MetricBucket{series, 1, start, 40, 60, 50, 6}}));
+        // The metric history has its own file next to the store's.
+        MetricStore store;
+        QVERIFY(store.open(QFileInfo(database).dir().filePath(QStringLiteral("metric-history.db"))));
+        for (int i = 0; i < 6; ++i)
+            store.add(MetricPoll{QStringLiteral("sha"), now - 60'000 + i * 5000, {MetricSample{series, 50.0 + i}}});
+        QVERIFY(store.flush());
     }
     ConsoleSession session(Test::sessionOptions(dir));
     session.start();
-    // Restored once the event loop turns, before any agent could add a sample.
+    // Restored off the GUI thread, then a site per event.
     QTRY_VERIFY(session.history().contains(series));
-    const QList<MetricBucket> points = session.history().points(series, start, start + width);
-    QVERIFY(!points.isEmpty());
+    const QList<MetricBucket> points = session.history().points(series, now - 60'000 - 1000, now);
+    QCOMPARE(points.size(), 6);
     QCOMPARE(points.first().mean, 50.0);
+    QVERIFY(session.history().trendSource());
 }
 
 QTEST_GUILESS_MAIN(TestConsoleSession)

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void editingKeepsOwnId();
     void regionRules_data();
     void regionRules();
+    void regionPrometheus();
     void validateFindsDuplicates();
     void jsonRoundTrip();
     void fileRoundTrip();
@@ -501,6 +502,40 @@ void TestEnvironment::invalidJsonNamesFileAndLine()
 
     QVERIFY(!Environment::load(m_dir.filePath(QStringLiteral("absent.json")), nullptr, &error));
     QVERIFY2(error.contains(QStringLiteral("absent.json")), qPrintable(error));
+}
+
+void TestEnvironment::regionPrometheus()
+{
+    // Optional per region: a URL and the name of the secret holding its token, kept on a round trip.
+    Environment environment = sampleEnvironment();
+    environment.regions[0].prometheusUrl = QStringLiteral("https://prometheus.east.example:9090");
+    environment.regions[0].prometheusTokenSecret = QStringLiteral("prometheus/east");
+    QVERIFY(environment.validate().isEmpty());
+    QString error;
+    const std::optional<Environment> back = Environment::fromJson(environment.toJson(), nullptr, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->regions, environment.regions);
+    QVERIFY(!environment.toJson()
+                 .value(QStringLiteral("regions"))
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .contains(QStringLiteral("prometheus")));
+    // The URL follows the agents' rule; a token needs a URL.
+    environment.regions[0].prometheusUrl = QStringLiteral("http://prometheus.east.example:9090");
+    QCOMPARE(environment.validate().size(), 1);
+    QCOMPARE(environment.validate().first().field, QStringLiteral("prometheus"));
+    environment.regions[0].prometheusUrl.clear();
+    QCOMPARE(environment.validate().first().message, QStringLiteral("A Prometheus token needs a Prometheus URL."));
+    // A prometheus object without its url is refused with the path.
+    QJsonObject json = environment.toJson();
+    QJsonArray regions = json.value(QStringLiteral("regions")).toArray();
+    QJsonObject east = regions.at(0).toObject();
+    east.insert(QStringLiteral("prometheus"), QJsonObject{{QStringLiteral("tokenSecret"), QStringLiteral("x")}});
+    regions[0] = east;
+    json.insert(QStringLiteral("regions"), regions);
+    QVERIFY(!Environment::fromJson(json, nullptr, &error));
+    QVERIFY2(error.contains(QStringLiteral("regions[0].prometheus")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestEnvironment)

@@ -27,7 +27,6 @@ private Q_SLOTS:
     void freshFileIsPersistentWithWal();
     void sitesRoundTrip();
     void environmentRoundTrip();
-    void metricBucketsRoundTrip();
     void auditChainDetectsTampering();
     void migratesOlderSchema_data();
     void migratesOlderSchema();
@@ -155,10 +154,10 @@ void TestLocalStore::freshFileIsPersistentWithWal()
     QVERIFY(db.openReadOnly(path));
     QCOMPARE(db.userVersion(), LocalStore::schemaVersion());
     SqliteStatement tables(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('environment', "
-                               "'sites', 'metric_buckets', 'plans', 'plan_versions', 'executions', "
+                               "'sites', 'plans', 'plan_versions', 'executions', "
                                "'execution_events', 'audit_log')");
     QVERIFY(tables.next());
-    QCOMPARE(tables.integer(0), 8);
+    QCOMPARE(tables.integer(0), 7);
 }
 
 void TestLocalStore::sitesRoundTrip()
@@ -221,40 +220,6 @@ void TestLocalStore::environmentRoundTrip()
     QCOMPARE(loaded->sites.size(), 1);
     QCOMPARE(loaded->sites.at(0), site);
     QCOMPARE(loaded->regions, environment.regions);
-}
-
-void TestLocalStore::metricBucketsRoundTrip()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("haven.db"));
-    const QString series = QStringLiteral("sha/db-1/cpu");
-    const QList<MetricBucket> buckets = {
-        {series, 0, 10'000, 1.0, 3.0, 2.0, 10},
-        {series, 0, 20'000, 2.0, 4.0, 3.5, 10},
-        {series, 2, 900'000, 0.5, 9.5, 4.25, 900},
-        {QStringLiteral("bj/web/qps"), 1, 60'000, 100, 200, 150, 60},
-    };
-    {
-        LocalStore store;
-        store.open(path);
-        QVERIFY(store.topologyCache().appendMetricBuckets(buckets));
-        // Writing a bucket again replaces it (persisting is idempotent).
-        QVERIFY(store.topologyCache().appendMetricBuckets({buckets.at(0)}));
-    }
-    LocalStore store;
-    store.open(path);
-    QList<MetricBucket> loaded = store.topologyCache().loadMetricBuckets(0);
-    QCOMPARE(loaded.size(), 4);
-    QVERIFY(loaded.contains(buckets.at(2)));
-    QVERIFY(loaded.contains(buckets.at(3)));
-    QCOMPARE(store.topologyCache().loadMetricBuckets(20'000).size(), 3);
-    // Per tier: only tier 0's old buckets go.
-    QVERIFY(store.topologyCache().pruneMetricBuckets(1'000'000, 0));
-    loaded = store.topologyCache().loadMetricBuckets(0);
-    QCOMPARE(loaded.size(), 2);
-    QVERIFY(!loaded.contains(buckets.at(0)));
-    QVERIFY(store.topologyCache().pruneMetricBuckets(61'000));
-    QCOMPARE(store.topologyCache().loadMetricBuckets(0), QList<MetricBucket>{buckets.at(2)});
 }
 
 void TestLocalStore::auditChainDetectsTampering()

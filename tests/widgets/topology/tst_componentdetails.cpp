@@ -199,8 +199,8 @@ void TestComponentDetails::plotsGetPoints()
     QCOMPARE(plots.at(3)->objectName(), QStringLiteral("plot-capacity"));
     for (MetricPlot *plot : plots) {
         plot->refresh();
-        // 15 minutes of 10 s buckets: 90 closed ones and the one filling, give or take a boundary.
-        QVERIFY2(plot->pointCount(0) >= 89 && plot->pointCount(0) <= 92,
+        // 15 minutes of raw samples every 5 s from the live ring, give or take a boundary.
+        QVERIFY2(plot->pointCount(0) >= 179 && plot->pointCount(0) <= 182,
                  qPrintable(QStringLiteral("%1: %2").arg(plot->objectName()).arg(plot->pointCount(0))));
     }
     QCOMPARE(plots.at(0)->thresholdCount(), 1); // cpu ceiling
@@ -222,11 +222,12 @@ void TestComponentDetails::plotWindows_data()
     QTest::addColumn<MetricPlot::Window>("window");
     QTest::addColumn<int>("minimum");
     QTest::addColumn<int>("maximum");
-    // 20 minutes of samples, all within the last hour: the history serves 10 s buckets for any
-    // window, 90 for the last 15 min and all 120 for longer ones.
-    QTest::addRow("15 min") << MetricPlot::Window::Minutes15 << 89 << 92;
-    QTest::addRow("6 h") << MetricPlot::Window::Hours6 << 119 << 122;
-    QTest::addRow("24 h") << MetricPlot::Window::Hours24 << 119 << 122;
+    // 20 minutes of samples every 5 s; without a trend source the plot draws what the live
+    // ring holds: 180 for the last 15 min, all of its 200 polls for longer windows.
+    QTest::addRow("15 min") << MetricPlot::Window::Minutes15 << 179 << 182;
+    QTest::addRow("6 h") << MetricPlot::Window::Hours6 << 200 << 200;
+    QTest::addRow("24 h") << MetricPlot::Window::Hours24 << 200 << 200;
+    QTest::addRow("30 d") << MetricPlot::Window::Days30 << 200 << 200;
 }
 
 void TestComponentDetails::plotWindows()
