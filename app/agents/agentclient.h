@@ -106,6 +106,11 @@ public:
     RequestId cancelAction(const QString &id, Callback<ActionRecord> done);
     RequestId fetchActionLog(const QString &id, qint64 offset, Callback<ActionLogChunk> done);
 
+    // A call of a feature's own family (inspections, ...), whose service reads its own wire types.
+    // body is sent unless the method is GET.
+    using JsonCallback = std::function<void(const QJsonObject &, const AgentError &)>;
+    RequestId requestJson(const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done);
+
     // The callback of a cancelled request is never called.
     void cancel(RequestId id);
     void cancelAll();

@@ -3,6 +3,8 @@
 
 #include "models/environment/environmentrepository.h"
 #include "models/executions/executionjournal.h"
+#include "models/inspections/inspectionrepository.h"
+#include "models/inspections/notificationrepository.h"
 #include "models/plans/planrepository.h"
 #include "models/topology/topologycache.h"
 #include "storedjson.h"
@@ -112,7 +114,8 @@ const QList<QByteArray> &LocalStore::migrations()
 const QList<FeatureSchema> &LocalStore::features()
 {
     static const QList<FeatureSchema> list = {EnvironmentRepository::schema(), TopologyCache::schema(),
-                                              PlanRepository::schema(), ExecutionJournal::schema()};
+                                              PlanRepository::schema(),        ExecutionJournal::schema(),
+                                              InspectionRepository::schema(),  NotificationRepository::schema()};
     return list;
 }
 
