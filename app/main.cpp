@@ -3,6 +3,7 @@
 // library objects together; everything else lives in app/, ui/ and widgets/.
 
 #include "app/fleet/demofleetlauncher.h"
+#include "app/headless/headlessinspect.h"
 #include "app/headless/headlessrun.h"
 #include "app/headless/headlessstatus.h"
 #include "app/session/consolesession.h"
@@ -49,7 +50,8 @@ struct Options
                                                                     "prints every site's reachability and counts; "
                                                                     "run starts a plan from a file; resume "
                                                                     "continues unfinished executions; audit checks "
-                                                                    "the audit log's hash chain.")};
+                                                                    "the audit log's hash chain; inspect runs an "
+                                                                    "inspection task or rule now.")};
     QCommandLineOption plan{QStringLiteral("plan"),
                             QCoreApplication::translate("main", "With --headless run: the plan file."),
                             QCoreApplication::translate("main", "file")};
@@ -83,6 +85,16 @@ struct Options
                                    QCoreApplication::translate("main", "With --headless: the environment or fleet "
                                                                        "file to use instead of the saved one. "
                                                                        "Otherwise: the file to import at start."),
+                                   QCoreApplication::translate("main", "file")};
+    QCommandLineOption task{QStringLiteral("task"),
+                            QCoreApplication::translate("main", "With --headless inspect: the task to run now."),
+                            QStringLiteral("id")};
+    QCommandLineOption rule{QStringLiteral("rule"),
+                            QCoreApplication::translate("main", "With --headless inspect: the rule to run now."),
+                            QStringLiteral("id")};
+    QCommandLineOption inspections{QStringLiteral("inspections"),
+                                   QCoreApplication::translate("main", "With --headless inspect: a rule file to "
+                                                                       "import first (docs/inspection-format.md)."),
                                    QCoreApplication::translate("main", "file")};
     QCommandLineOption json{QStringLiteral("json"),
                             QCoreApplication::translate("main", "With --headless status: print JSON.")};
@@ -119,12 +131,14 @@ struct Options
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({demo,      demoDir, headless,    environment, json,       database,        theme, thresholds,
-                           wall,      screen,  rotate,      views,       screenshot, screenshotDelay, plan,  failed,
-                           emergency, groups,  description, confirm,     recovery,   approve});
+        parser.addOptions({demo,       demoDir, headless,  environment, json,        database,   theme,
+                           thresholds, wall,    screen,    rotate,      views,       screenshot, screenshotDelay,
+                           plan,       failed,  emergency, groups,      description, confirm,    recovery,
+                           approve,    task,    rule,      inspections});
         parser.addPositionalArgument(QStringLiteral("command"),
                                      QCoreApplication::translate("main",
-                                                                 "With --headless: status, run, resume or audit."));
+                                                                 "With --headless: status, run, resume, audit or "
+                                                                 "inspect."));
     }
 };
 
@@ -139,6 +153,25 @@ ConsoleSession::Options sessionOptions(const QCommandLineParser &parser, const O
 QStringList listValue(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
     return parser.value(option).split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
+// Follows the agents of --environment (not saved) or of the saved environment; false (printed)
+// when the file cannot be used.
+bool follow(ConsoleSession &session, const QCommandLineParser &parser, const Options &options)
+{
+    if (!parser.isSet(options.environment)) {
+        session.start();
+        return true;
+    }
+    QHash<QString, QByteArray> tokens;
+    QString error;
+    std::optional<Environment> loaded = Environment::load(parser.value(options.environment), &tokens, &error);
+    if (!loaded) {
+        printError(error);
+        return false;
+    }
+    session.startWith(*loaded, tokens);
+    return true;
 }
 
 // `haven --headless run|resume`: the execution engine without a window.
@@ -166,19 +199,7 @@ int runExecution(QCoreApplication &app, const QCommandLineParser &parser, const 
     HeadlessRun headlessRun(session, out);
     QObject::connect(&headlessRun, &HeadlessRun::finished, &app, &QCoreApplication::exit);
     headlessRun.run(run);
-    if (parser.isSet(options.environment)) {
-        QHash<QString, QByteArray> tokens;
-        QString error;
-        std::optional<Environment> loaded = Environment::load(parser.value(options.environment), &tokens, &error);
-        if (!loaded) {
-            printError(error);
-            return HeadlessRun::UsageError;
-        }
-        session.startWith(*loaded, tokens);
-    } else {
-        session.start();
-    }
-    return app.exec();
+    return follow(session, parser, options) ? app.exec() : int(HeadlessRun::UsageError);
 }
 
 // `haven --headless audit`: checks the hash chain of the audit log. Exit code 0 when it is
@@ -219,15 +240,33 @@ int runAudit(const QCommandLineParser &parser, const Options &options)
     return 6;
 }
 
+// `haven --headless inspect`: a task or a rule run now at the agents; the exit code is the worst status.
+int runInspect(QCoreApplication &app, const QCommandLineParser &parser, const Options &options)
+{
+    QTextStream out(stdout);
+    ConsoleSession session(sessionOptions(parser, options));
+    HeadlessInspect::Options inspect;
+    inspect.taskId = parser.value(options.task);
+    inspect.ruleId = parser.value(options.rule);
+    inspect.file = parser.value(options.inspections);
+    HeadlessInspect headlessInspect(session, out);
+    QObject::connect(&headlessInspect, &HeadlessInspect::finished, &app, &QCoreApplication::exit);
+    headlessInspect.run(inspect);
+    return follow(session, parser, options) ? app.exec() : int(HeadlessInspect::UsageError);
+}
+
 int runHeadless(QCoreApplication &app, const QCommandLineParser &parser, const Options &options)
 {
     const QStringList command = parser.positionalArguments();
+    if (command == QStringList{QStringLiteral("inspect")})
+        return runInspect(app, parser, options);
     if (command == QStringList{QStringLiteral("audit")})
         return runAudit(parser, options);
     if (command == QStringList{QStringLiteral("run")} || command == QStringList{QStringLiteral("resume")})
         return runExecution(app, parser, options, command.first() == QLatin1StringView("resume"));
     if (command != QStringList{QStringLiteral("status")}) {
-        printError(QCoreApplication::translate("main", "--headless knows these commands: status, run, resume, audit"));
+        printError(QCoreApplication::translate("main",
+                                               "--headless knows these commands: status, run, resume, audit, inspect"));
         return HeadlessStatus::UsageError;
     }
     QTextStream out(stdout);

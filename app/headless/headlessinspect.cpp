@@ -155,14 +155,10 @@ void HeadlessInspect::runTask()
                     continue;
                 m_waiting.remove(run.siteId);
                 if (const std::optional<InspectionReport> report = m_service->report(run.siteId, run.runId)) {
-                    if (m_options.json) {
-                        m_out << report->digest() << '\n';
-                    } else {
-                        m_out << report->title() << " — " << InspectionText::passRate(run.passRate()) << '\n';
-                        for (const InspectionReportRow &row : report->rows) {
-                            m_out << "  " << InspectionText::status(row.result.status).toUpper() << "  " << row.ruleName
-                                  << "  " << row.result.target << "  " << row.result.summary << '\n';
-                        }
+                    m_out << report->title() << " — " << InspectionText::passRate(run.passRate()) << '\n';
+                    for (const InspectionReportRow &row : report->rows) {
+                        m_out << "  " << InspectionText::status(row.result.status).toUpper() << "  " << row.ruleName
+                              << "  " << row.result.target << "  " << row.result.summary << '\n';
                     }
                 }
                 note(run.worst());

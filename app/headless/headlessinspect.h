@@ -31,7 +31,6 @@ public:
         QString file;                // rules and tasks to import first (docs/inspection-format.md)
         int readyTimeoutMs = 30'000; // for the sites to answer first
         int runTimeoutMs = 300'000;  // for every run to be collected
-        bool json = false;
     };
 
     HeadlessInspect(ConsoleSession &session, QTextStream &out, QObject *parent = nullptr);

@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -31,7 +32,13 @@ InspectionService::InspectionService(LocalStore &store, FleetTopology &topology,
     , m_store(store)
     , m_topology(topology)
     , m_sync(new InspectionSync(store, std::move(clients), this))
+    , m_pushTimer(new QTimer(this))
 {
+    // Topology arrives site by site: one push after it settles, not one per site.
+    m_pushTimer->setSingleShot(true);
+    m_pushTimer->setInterval(2000);
+    connect(m_pushTimer, &QTimer::timeout, this, &InspectionService::pushAll);
+    connect(&m_topology, &FleetTopology::componentsInserted, m_pushTimer, qOverload<>(&QTimer::start));
     connect(m_sync, &InspectionSync::runsCollected, this, [this](const QList<InspectionRunSummary> &added) {
         notify(added);
         Q_EMIT reportsChanged();
@@ -287,7 +294,8 @@ void InspectionService::pushTask(const InspectionTaskSpec &task)
     // Where it ran before and runs no more, it is removed.
     QStringList removeFrom;
     for (const InspectionPush &push : pushes(task.id)) {
-        if (push.revision > 0 && !perSite.contains(push.siteId))
+        // A site whose topology is not known (yet) keeps what it runs: no target can be judged there.
+        if (push.revision > 0 && !perSite.contains(push.siteId) && !parts.value(push.siteId).isEmpty())
             removeFrom.append(push.siteId);
     }
     m_sync->push(task.id, perSite, removeFrom);
@@ -325,6 +333,12 @@ void InspectionService::testRule(const InspectionRule &rule, const QString &site
 void InspectionService::collectNow()
 {
     m_sync->collectAll();
+}
+
+void InspectionService::agentsFollowed()
+{
+    m_pushTimer->start();
+    collectNow();
 }
 
 QList<InspectionRunSummary> InspectionService::runs(const QString &taskId, const QDateTime &from, const QDateTime &to,

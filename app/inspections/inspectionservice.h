@@ -9,6 +9,8 @@
 #include <QPointer>
 
 #include <functional>
+
+class QTimer;
 #include <optional>
 
 namespace Haven {
@@ -71,6 +73,9 @@ public:
     void testRule(const InspectionRule &rule, const QString &siteId,
                   std::function<void(std::optional<InspectionCheckResult>, const QString &problem)> done);
     void collectNow();
+    // The agents are (re)connected: tasks are pushed again once their topology is in, and history
+    // is collected.
+    void agentsFollowed();
 
     // The report history: summaries only, newest first.
     QList<InspectionRunSummary> runs(const QString &taskId, const QDateTime &from = {}, const QDateTime &to = {},
@@ -105,6 +110,7 @@ private:
     FleetTopology &m_topology;
     InspectionSync *m_sync;
     QPointer<ChatNotifier> m_notifier;
+    QTimer *m_pushTimer;
 };
 
 } // namespace Haven

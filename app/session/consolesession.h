@@ -12,11 +12,13 @@ namespace Haven {
 
 class CurlEngine;
 class AgentClient;
+class ChatNotifier;
 class DemoFleetLauncher;
 class ExecutionEngine;
 struct Operator;
 class FleetMonitor;
 class FleetTopology;
+class InspectionService;
 class LocalStore;
 class MetricHistory;
 class ModeController;
@@ -73,6 +75,10 @@ public:
     ExecutionEngine &executions() { return *m_executions; }
     // The plans: create, version, state changes and deletion, each audited.
     PlanLibrary &plans() { return *m_plans; }
+    // The inspection center: rules, tasks pushed to the agents, their collected history, reports.
+    InspectionService &inspections() { return *m_inspections; }
+    // Chat digests of inspection reports (signing secrets from the secret store).
+    ChatNotifier &notifier() { return *m_notifier; }
     // Why journals found at start could not be resumed (empty when all were).
     QString resumeProblem() const { return m_resumeProblem; }
     // Production setting: a ticket needs a second approver. Saved (QSettings) and audited.
@@ -101,6 +107,8 @@ private:
     ModeController *m_mode;
     ExecutionEngine *m_executions;
     PlanLibrary *m_plans;
+    ChatNotifier *m_notifier;
+    InspectionService *m_inspections;
     QHash<QString, QByteArray> m_tokens;
     QHash<QString, AgentClient *> m_clients;
     bool m_executionsResumed = false;

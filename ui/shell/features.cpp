@@ -7,6 +7,7 @@
 #include "ui/dashboard/dashboardfeature.h"
 #include "ui/environment/environmentfeature.h"
 #include "ui/executions/executionsfeature.h"
+#include "ui/inspections/inspectionsfeature.h"
 #include "ui/plans/plansfeature.h"
 
 namespace Haven {
@@ -16,6 +17,7 @@ void addConsoleFeatures(ConsoleSession &session, Shell &shell, QObject *owner)
     new DashboardFeature(session, shell, owner);
     new PlansFeature(session, shell, owner);
     new ExecutionsFeature(session, shell, owner);
+    new InspectionsFeature(session, shell, owner);
     new EnvironmentFeature(session, shell, owner);
 }
 
