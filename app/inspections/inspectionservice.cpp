@@ -347,6 +347,12 @@ QList<InspectionRunSummary> InspectionService::runs(const QString &taskId, const
     return InspectionRepository(m_store).runs(taskId, from, to, limit);
 }
 
+QList<InspectionTrendPoint> InspectionService::trend(const QString &taskId, const QDateTime &from, const QDateTime &to,
+                                                     qint64 bucketMs)
+{
+    return InspectionRepository(m_store).trend(taskId, from, to, bucketMs);
+}
+
 std::optional<InspectionReport> InspectionService::report(const QString &siteId, const QString &runId)
 {
     InspectionRepository repository(m_store);

@@ -81,6 +81,8 @@ public:
     QList<InspectionRunSummary> runs(const QString &taskId, const QDateTime &from = {}, const QDateTime &to = {},
                                      int limit = 0);
     std::optional<InspectionReport> report(const QString &siteId, const QString &runId);
+    QList<InspectionTrendPoint> trend(const QString &taskId, const QDateTime &from, const QDateTime &to,
+                                      qint64 bucketMs);
     QList<InspectionPush> pushes(const QString &taskId = {});
     QList<InspectionRisk> risks(const QString &taskId = {});
     Outcome setRiskState(const InspectionRisk &risk, InspectionRiskState state, const Operator &who);

@@ -115,6 +115,9 @@ void InspectionSync::test(const QString &siteId, const InspectionCheck &check, T
 
 void InspectionSync::collectAll()
 {
+    // A console that knows no task has nothing to report; its agents are not asked.
+    if (InspectionRepository(m_store).tasks().isEmpty())
+        return;
     for (const QString &siteId : std::as_const(m_siteIds))
         collect(siteId);
 }

@@ -436,6 +436,26 @@ std::optional<InspectionRunSummary> InspectionRepository::run(const QString &sit
     return readRun(select);
 }
 
+QList<InspectionTrendPoint> InspectionRepository::trend(const QString &taskId, const QDateTime &from,
+                                                        const QDateTime &to, qint64 bucketMs)
+{
+    const qint64 start = from.toMSecsSinceEpoch();
+    const qint64 bucket = std::max<qint64>(bucketMs, 1000);
+    SqliteStatement
+        select(m_store.database(),
+               "SELECT site_id, (started_ms - ?1) / ?2, SUM(ok), SUM(checks), COUNT(*) FROM inspection_runs "
+               "WHERE task_id = ?3 AND started_ms >= ?1 AND started_ms <= ?4 GROUP BY site_id, 2 "
+               "ORDER BY 2, site_id");
+    select.bind(1, start).bind(2, bucket).bind(3, taskId).bind(4, to.toMSecsSinceEpoch());
+    QList<InspectionTrendPoint> points;
+    while (select.next()) {
+        const qint64 checks = select.integer(3);
+        points.append({select.text(0), QDateTime::fromMSecsSinceEpoch(start + select.integer(1) * bucket, Qt::UTC),
+                       checks > 0 ? double(select.integer(2)) / double(checks) : 1.0, int(select.integer(4))});
+    }
+    return points;
+}
+
 QList<InspectionCheckResult> InspectionRepository::results(const QString &siteId, const QString &runId)
 {
     SqliteStatement select(m_store.database(),

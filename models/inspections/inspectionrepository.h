@@ -40,6 +40,15 @@ struct InspectionRunSummary
     static InspectionRunSummary of(const QString &siteId, const InspectionRunRecord &run);
 };
 
+// The pass rate of one site's runs in one time bucket, for the trend.
+struct InspectionTrendPoint
+{
+    QString siteId;
+    QDateTime time;        // the bucket's start
+    double passRate = 1.0; // 0..1, over every check of the bucket's runs
+    int runs = 0;
+};
+
 enum class InspectionRiskState { ToDo, Handled };
 
 // A check that reached a hard problem: a risk found, to do until someone marks it handled. It
@@ -102,6 +111,10 @@ public:
     QList<InspectionRunSummary> runs(const QString &taskId, const QDateTime &from = {}, const QDateTime &to = {},
                                      int limit = 0);
     std::optional<InspectionRunSummary> run(const QString &siteId, const QString &runId);
+    // The pass rate per site in buckets of bucketMs, oldest first: summed in SQL, so 30 days of a
+    // 1-minute schedule come back as a few hundred points.
+    QList<InspectionTrendPoint> trend(const QString &taskId, const QDateTime &from, const QDateTime &to,
+                                      qint64 bucketMs);
     QList<InspectionCheckResult> results(const QString &siteId, const QString &runId);
     // Drops result blobs of runs started before before (their summaries stay for the trend).
     int pruneResults(const QDateTime &before);

@@ -22,7 +22,7 @@ namespace Haven {
 
 namespace {
 
-constexpr int ShownRuns = 500; // the table lists the newest; the trend uses every run in range
+constexpr int ShownRuns = 500; // the table lists the newest; the trend sums every run in range
 
 } // namespace
 
@@ -115,18 +115,26 @@ void InspectionReportsPage::loadRuns()
 {
     const QString taskId = m_task->currentData().toString();
     const QDateTime to = QDateTime::currentDateTimeUtc();
-    const QList<InspectionRunSummary> runs = taskId.isEmpty()
-                                                 ? QList<InspectionRunSummary>()
-                                                 : m_service.runs(taskId, to.addDays(-m_range->currentData().toInt()),
-                                                                  {});
+    const QDateTime from = to.addDays(-m_range->currentData().toInt());
+    // The trend is summed by the database in buckets; the table reads the newest runs only.
+    const QList<InspectionRunSummary> runs = taskId.isEmpty() ? QList<InspectionRunSummary>()
+                                                              : m_service.runs(taskId, from, {}, ShownRuns);
+    const QList<InspectionTrendPoint> points = taskId.isEmpty()
+                                                   ? QList<InspectionTrendPoint>()
+                                                   : m_service.trend(taskId, from, to,
+                                                                     from.msecsTo(to) / std::max(200, m_trend->width()));
     QHash<QString, QString> names;
+    for (const InspectionTrendPoint &point : points) {
+        if (!names.contains(point.siteId))
+            names.insert(point.siteId, m_service.siteName(point.siteId));
+    }
     for (const InspectionRunSummary &run : runs) {
         if (!names.contains(run.siteId))
             names.insert(run.siteId, m_service.siteName(run.siteId));
     }
-    m_trend->setRuns(runs, names);
+    m_trend->setTrend(points, names);
     const QString selected = m_report ? m_report->run.siteId + QLatin1Char('/') + m_report->run.runId : QString();
-    m_shown = runs.mid(0, ShownRuns);
+    m_shown = runs;
     QSignalBlocker block(m_runs);
     m_runs->setRowCount(int(m_shown.size()));
     int selectedRow = m_shown.isEmpty() ? -1 : 0;

@@ -101,6 +101,22 @@ void PassRateTrend::setRuns(const QList<InspectionRunSummary> &runs, const QHash
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void PassRateTrend::setTrend(const QList<InspectionTrendPoint> &points, const QHash<QString, QString> &siteNames)
+{
+    // One run per point: setRuns() draws them as they are (its buckets are no wider than theirs).
+    QList<InspectionRunSummary> runs;
+    runs.reserve(points.size());
+    for (const InspectionTrendPoint &point : points) {
+        InspectionRunSummary run;
+        run.siteId = point.siteId;
+        run.started = point.time;
+        run.checks = 1000;
+        run.ok = int(point.passRate * 1000 + 0.5);
+        runs.append(run);
+    }
+    setRuns(runs, siteNames);
+}
+
 int PassRateTrend::seriesCount() const
 {
     return int(m_plot->points.size());

@@ -21,6 +21,8 @@ public:
 
     // runs: newest first or in any order; siteNames label the lines.
     void setRuns(const QList<InspectionRunSummary> &runs, const QHash<QString, QString> &siteNames);
+    // Points already bucketed (InspectionRepository::trend), one line per site.
+    void setTrend(const QList<InspectionTrendPoint> &points, const QHash<QString, QString> &siteNames);
     int seriesCount() const;
     int pointCount(int series) const;
 
