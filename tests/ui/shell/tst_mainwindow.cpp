@@ -186,7 +186,7 @@ void TestMainWindow::consoleFeaturesRegisterTheirPagesAndMenus()
     const std::unique_ptr<MainWindow> window = createConsoleWindow(session);
     QCOMPARE(window->pageIds(),
              (QStringList{QStringLiteral("dashboard"), QStringLiteral("sites"), QStringLiteral("plans"),
-                          QStringLiteral("execution"), QStringLiteral("environment")}));
+                          QStringLiteral("execution"), QStringLiteral("inspections"), QStringLiteral("environment")}));
     QCOMPARE(window->currentPageId(), QStringLiteral("dashboard"));
     for (const QString &destination : {QStringLiteral("execution"), QStringLiteral("ticket"),
                                        QStringLiteral("environment"), QStringLiteral("import")})
