@@ -4,6 +4,7 @@
 
 #include "app/fleet/demofleetlauncher.h"
 #include "app/headless/headlessdrill.h"
+#include "app/headless/headlessinspect.h"
 #include "app/headless/headlessrun.h"
 #include "app/headless/headlessstatus.h"
 #include "app/session/consolesession.h"
@@ -50,7 +51,8 @@ struct Options
                                                                     "prints every site's reachability and counts; "
                                                                     "run starts a plan from a file; resume "
                                                                     "continues unfinished executions; audit checks "
-                                                                    "the audit log's hash chain.")};
+                                                                    "the audit log's hash chain; inspect runs an "
+                                                                    "inspection task or rule now.")};
     QCommandLineOption plan{QStringLiteral("plan"),
                             QCoreApplication::translate("main", "With --headless run: the plan file."),
                             QCoreApplication::translate("main", "file")};
@@ -84,6 +86,16 @@ struct Options
                                    QCoreApplication::translate("main", "With --headless: the environment or fleet "
                                                                        "file to use instead of the saved one. "
                                                                        "Otherwise: the file to import at start."),
+                                   QCoreApplication::translate("main", "file")};
+    QCommandLineOption task{QStringLiteral("task"),
+                            QCoreApplication::translate("main", "With --headless inspect: the task to run now."),
+                            QStringLiteral("id")};
+    QCommandLineOption rule{QStringLiteral("rule"),
+                            QCoreApplication::translate("main", "With --headless inspect: the rule to run now."),
+                            QStringLiteral("id")};
+    QCommandLineOption inspections{QStringLiteral("inspections"),
+                                   QCoreApplication::translate("main", "With --headless inspect: a rule file to "
+                                                                       "import first (docs/inspection-format.md)."),
                                    QCoreApplication::translate("main", "file")};
     QCommandLineOption json{QStringLiteral("json"),
                             QCoreApplication::translate("main", "With --headless status: print JSON.")};
@@ -120,13 +132,14 @@ struct Options
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({demo,      demoDir, headless,    environment, json,       database,        theme, thresholds,
-                           wall,      screen,  rotate,      views,       screenshot, screenshotDelay, plan,  failed,
-                           emergency, groups,  description, confirm,     recovery,   approve});
+        parser.addOptions({demo,       demoDir, headless,  environment, json,        database,   theme,
+                           thresholds, wall,    screen,    rotate,      views,       screenshot, screenshotDelay,
+                           plan,       failed,  emergency, groups,      description, confirm,    recovery,
+                           approve,    task,    rule,      inspections});
         parser.addPositionalArgument(
             QStringLiteral("command"),
-            QCoreApplication::translate("main",
-                                        "With --headless: status, run, resume, audit or drill (stop-all | run FILE)."));
+            QCoreApplication::translate("main", "With --headless: status, run, resume, audit, inspect or drill "
+                                                "(stop-all | run FILE)."));
     }
 };
 
@@ -254,18 +267,36 @@ int runDrill(QCoreApplication &app, const QCommandLineParser &parser, const Opti
     return app.exec();
 }
 
+// `haven --headless inspect`: a task or a rule run now at the agents; the exit code is the worst status.
+int runInspect(QCoreApplication &app, const QCommandLineParser &parser, const Options &options)
+{
+    QTextStream out(stdout);
+    ConsoleSession session(sessionOptions(parser, options));
+    HeadlessInspect::Options inspect;
+    inspect.taskId = parser.value(options.task);
+    inspect.ruleId = parser.value(options.rule);
+    inspect.file = parser.value(options.inspections);
+    HeadlessInspect headlessInspect(session, out);
+    QObject::connect(&headlessInspect, &HeadlessInspect::finished, &app, &QCoreApplication::exit);
+    headlessInspect.run(inspect);
+    return follow(session, parser, options) ? app.exec() : int(HeadlessInspect::UsageError);
+}
+
 int runHeadless(QCoreApplication &app, const QCommandLineParser &parser, const Options &options)
 {
     const QStringList command = parser.positionalArguments();
     if (!command.isEmpty() && command.first() == QLatin1StringView("drill"))
         return runDrill(app, parser, options, command);
+    if (command == QStringList{QStringLiteral("inspect")})
+        return runInspect(app, parser, options);
     if (command == QStringList{QStringLiteral("audit")})
         return runAudit(parser, options);
     if (command == QStringList{QStringLiteral("run")} || command == QStringList{QStringLiteral("resume")})
         return runExecution(app, parser, options, command.first() == QLatin1StringView("resume"));
     if (command != QStringList{QStringLiteral("status")}) {
         printError(
-            QCoreApplication::translate("main", "--headless knows these commands: status, run, resume, audit, drill"));
+            QCoreApplication::translate("main",
+                                        "--headless knows these commands: status, run, resume, audit, inspect, drill"));
         return HeadlessStatus::UsageError;
     }
     QTextStream out(stdout);

@@ -358,6 +358,13 @@ AgentClient::RequestId AgentClient::send(const QByteArray &method, const QString
     return *id;
 }
 
+AgentClient::RequestId AgentClient::requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
+                                                JsonCallback done)
+{
+    const QByteArray data = method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return send(method, path, data, 0, std::move(done));
+}
+
 AgentClient::RequestId AgentClient::fetchSite(Callback<SiteInfo> done)
 {
     return get(QStringLiteral("/v1/site"), 0,

@@ -122,6 +122,10 @@ public:
     RequestId fetchFault(const QString &id, Callback<FaultRecord> done);
     RequestId fetchFaults(bool all, Callback<QList<FaultRecord>> done); // all: ended ones too (the last 200)
     RequestId fetchFaultLimits(Callback<FaultLimits> done);
+    // A call of a feature's own family (inspections, ...), whose service reads its own wire types.
+    // body is sent unless the method is GET.
+    using JsonCallback = std::function<void(const QJsonObject &, const AgentError &)>;
+    RequestId requestJson(const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done);
 
     // The callback of a cancelled request is never called.
     void cancel(RequestId id);

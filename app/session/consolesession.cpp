@@ -9,7 +9,9 @@
 #include "app/fleet/demofleetlauncher.h"
 #include "app/fleet/fleetmonitor.h"
 #include "app/fleet/modecontroller.h"
+#include "app/inspections/inspectionservice.h"
 #include "app/metrics/trendrouter.h"
+#include "app/notify/chatnotifier.h"
 #include "app/plans/planlibrary.h"
 #include "models/environment/environmentrepository.h"
 #include "models/store/localstore.h"
@@ -45,6 +47,21 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
           *m_store, *m_topology, [this](const QString &siteId) { return client(siteId); }, this))
     , m_plans(new PlanLibrary(*m_store, this))
     , m_drills(nullptr)
+    , m_notifier(new ChatNotifier(
+          *m_store, *m_engine,
+          [this](const QString &name, QObject *context,
+                 std::function<void(std::optional<QByteArray>, const QString &)> done) {
+    m_secrets->read(ChatWebhook::secretKeyFor(name), context, [done](const SecretStore::ReadResult &result) {
+        if (!result.ok)
+            return done(std::nullopt, result.error);
+        if (!result.found)
+            return done(std::nullopt, tr("it is not in the secret store"));
+        done(result.secret, {});
+    });
+          },
+          this))
+, m_inspections(new InspectionService(
+      *m_store, *m_topology, [this](const QString &siteId) { return client(siteId); }, this))
 {
     const QString path = options.databasePath.isEmpty()
                              ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -77,6 +94,10 @@ ConsoleSession::ConsoleSession(const Options &options, QObject *parent)
     engineSettings.requireSecondApproval
         = QSettings().value(QStringLiteral("execution/requireSecondApproval"), false).toBool();
     m_executions->setSettings(engineSettings);
+    // Tasks reach the agents and their history comes back whenever the agents are (re)followed.
+    m_inspections->setNotifier(m_notifier);
+    m_inspections->setCollectInterval(15'000);
+    connect(this, &ConsoleSession::followed, m_inspections, &InspectionService::agentsFollowed);
 
     const QString thresholds = options.thresholdsPath.isEmpty()
                                    ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))

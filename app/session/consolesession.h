@@ -12,12 +12,14 @@ namespace Haven {
 
 class CurlEngine;
 class AgentClient;
+class ChatNotifier;
 class DemoFleetLauncher;
 class DrillService;
 class ExecutionEngine;
 struct Operator;
 class FleetMonitor;
 class FleetTopology;
+class InspectionService;
 class LocalStore;
 class MetricArchive;
 class MetricHistory;
@@ -83,6 +85,10 @@ public:
     // Drills: designs, preflight, runs and kill switches. Runs a stopped console left are marked
     // interrupted at start; their faults' true state is read once the agents are followed.
     DrillService &drills() { return *m_drills; }
+    // The inspection center: rules, tasks pushed to the agents, their collected history, reports.
+    InspectionService &inspections() { return *m_inspections; }
+    // Chat digests of inspection reports (signing secrets from the secret store).
+    ChatNotifier &notifier() { return *m_notifier; }
     // Why journals found at start could not be resumed (empty when all were).
     QString resumeProblem() const { return m_resumeProblem; }
     // Production setting: a ticket needs a second approver. Saved (QSettings) and audited.
@@ -116,6 +122,8 @@ private:
     PlanLibrary *m_plans;
     StoreWorker *m_storeWorker = nullptr; // start-up reading off the GUI thread (a store on file only)
     DrillService *m_drills;
+    ChatNotifier *m_notifier;
+    InspectionService *m_inspections;
     QHash<QString, QByteArray> m_tokens;
     QHash<QString, AgentClient *> m_clients;
     bool m_executionsResumed = false;

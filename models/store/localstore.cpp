@@ -4,6 +4,8 @@
 #include "models/drills/drillrepository.h"
 #include "models/environment/environmentrepository.h"
 #include "models/executions/executionjournal.h"
+#include "models/inspections/inspectionrepository.h"
+#include "models/inspections/notificationrepository.h"
 #include "models/plans/planrepository.h"
 #include "models/topology/topologycache.h"
 #include "storedjson.h"
@@ -113,8 +115,9 @@ const QList<QByteArray> &LocalStore::migrations()
 const QList<FeatureSchema> &LocalStore::features()
 {
     static const QList<FeatureSchema> list = {EnvironmentRepository::schema(), TopologyCache::schema(),
-                                              PlanRepository::schema(), ExecutionJournal::schema(),
-                                              DrillRepository::schema()};
+                                              PlanRepository::schema(),        ExecutionJournal::schema(),
+                                              DrillRepository::schema(),       InspectionRepository::schema(),
+                                              NotificationRepository::schema()};
     return list;
 }
 

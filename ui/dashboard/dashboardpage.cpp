@@ -197,6 +197,11 @@ void DashboardPage::updateEmptyHint()
         QTimer::singleShot(0, m_view, &TopologyView::zoomToFit);
 }
 
+void DashboardPage::addBanner(QWidget *banner)
+{
+    static_cast<QVBoxLayout *>(m_board->layout())->insertWidget(0, banner);
+}
+
 void DashboardPage::setDarkTheme(bool dark)
 {
     m_view->setColorScheme(dark ? ColorScheme::Dark : ColorScheme::Light);

@@ -43,6 +43,8 @@ public:
     QPushButton *importButton() const { return m_import; }
 
     void setDarkTheme(bool dark);
+    // A strip above the filters that another feature fills (the inspection badges); the page owns it.
+    void addBanner(QWidget *banner);
 
 Q_SIGNALS:
     // The empty console's buttons: the Environment page, and an environment or fleet file.

@@ -8,6 +8,7 @@
 #include "ui/drills/drillsfeature.h"
 #include "ui/environment/environmentfeature.h"
 #include "ui/executions/executionsfeature.h"
+#include "ui/inspections/inspectionsfeature.h"
 #include "ui/plans/plansfeature.h"
 
 namespace Haven {
@@ -17,6 +18,7 @@ void addConsoleFeatures(ConsoleSession &session, Shell &shell, QObject *owner)
     new DashboardFeature(session, shell, owner);
     new PlansFeature(session, shell, owner);
     new ExecutionsFeature(session, shell, owner);
+    new InspectionsFeature(session, shell, owner);
     new DrillsFeature(session, shell, owner);
     new EnvironmentFeature(session, shell, owner);
 }

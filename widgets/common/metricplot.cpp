@@ -2,6 +2,8 @@
 
 #include "metricplot.h"
 
+#include "plotpalette.h"
+
 #include "models/store/metrichistory.h"
 #include "models/store/trendsource.h"
 #include "statuscolors.h"
@@ -299,29 +301,7 @@ void MetricPlot::rebuildGraphs()
 void MetricPlot::applyColors()
 {
     const ColorScheme scheme = StatusColors::schemeFor(palette());
-    const QColor background = palette().color(QPalette::Base);
-    const QColor text = palette().color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlpha(40);
-    QCustomPlot *plot = m_plot->widget;
-    plot->setBackground(background);
-    plot->axisRect()->setBackground(background);
-    for (QCPAxis *axis : plot->axisRect()->axes()) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->setTickLabelFont(font());
-        axis->setLabelFont(font());
-        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
-    }
-    plot->legend->setBrush(background);
-    plot->legend->setTextColor(text);
-    plot->legend->setBorderPen(QPen(grid));
-    plot->legend->setFont(font());
-    m_plot->empty->setColor(text);
-    m_plot->empty->setFont(font());
+    applyPlotPalette(m_plot->widget, *this, m_plot->empty);
     for (qsizetype i = 0; i < m_plot->series.size(); ++i) {
         const Plot::Series &s = m_plot->series.at(i);
         const QColor color = seriesColor(int(i), scheme);
@@ -338,7 +318,7 @@ void MetricPlot::applyColors()
         t.text->setColor(critical.fill);
         t.text->setFont(font());
     }
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    m_plot->widget->replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool MetricPlot::askForTrend(qint64 fromMs, qint64 nowMs)

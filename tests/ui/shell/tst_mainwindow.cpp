@@ -186,7 +186,8 @@ void TestMainWindow::consoleFeaturesRegisterTheirPagesAndMenus()
     const std::unique_ptr<MainWindow> window = createConsoleWindow(session);
     QCOMPARE(window->pageIds(),
              (QStringList{QStringLiteral("dashboard"), QStringLiteral("sites"), QStringLiteral("plans"),
-                          QStringLiteral("execution"), QStringLiteral("drills"), QStringLiteral("environment")}));
+                          QStringLiteral("execution"), QStringLiteral("inspections"), QStringLiteral("drills"),
+                          QStringLiteral("environment")}));
     QCOMPARE(window->currentPageId(), QStringLiteral("dashboard"));
     for (const QString &destination : {QStringLiteral("execution"), QStringLiteral("ticket"), QStringLiteral("drill"),
                                        QStringLiteral("environment"), QStringLiteral("import")})
