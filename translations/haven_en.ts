@@ -105,6 +105,25 @@
     </message>
 </context>
 <context>
+    <name>ChatRequest</name>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the webhook answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the robot&apos;s answer has no errcode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the robot refused the message (errcode %1: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExecutionJournal</name>
     <message>
         <source>Event %1 of execution %2 cannot be read.</source>
@@ -168,6 +187,33 @@
     <name>Haven::AutoLayoutCommand</name>
     <message>
         <source>Arrange steps automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ChatNotifier</name>
+    <message>
+        <source>A webhook needs an id and a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// address; copy the robot&apos;s webhook address again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook could not be saved (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retried by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the webhook was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signing secret &quot;%1&quot; cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -414,6 +460,10 @@
         <source>limit %1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>30 d</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Haven::ComponentModel</name>
@@ -474,6 +524,10 @@
     </message>
     <message>
         <source>Some executions could not be resumed from the local database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not in the secret store</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -626,6 +680,1057 @@
     </message>
     <message>
         <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillDesigner</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a site or scope:site:value (scopes: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halt when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site (empty: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All faults in parallel (each at its start offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In sequence (each after the previous one ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed sites, comma-separated: sha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>emergency sites, comma-separated: shb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product groups (empty: all the plan&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha, or layer:sha:database, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shb, or productGroup:shb:payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add halt condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove halt condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faults run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsed plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected to fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must stay healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: only the faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault %1: the parameters must be a JSON object and the times whole seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halt condition %1: the bound must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillFormat</name>
+    <message>
+        <source>The drill file is not valid JSON (at byte %1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill file must hold a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this Haven reads (%2); update Haven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillReport</name>
+    <message>
+        <source>The report could not be written to %1: %2. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no objective or measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halting: reverting every fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First fault landed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halt to every revert accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsed execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured RTO and RPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not served again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO of %1 (%2 → %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expectations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not injected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillRunView</name>
+    <message>
+        <source>No drill is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halt condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert every fault of this drill now and pause the rehearsed plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting (starts at +%1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ORPHANED: may still be in effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (revert not confirmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (bound %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRIPPED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO %1: %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO %1: not served again yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>RPO (worst of %n link(s)): %1 s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RTO objective %1 s: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO objective %1 s: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? (recorded in the drill&apos;s report and the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped from the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillRunner</name>
+    <message numerus="yes">
+        <source>Drill started: %n fault(s) planned</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no connection to site %1 (no address or token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injected %1 (fault %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every fault&apos;s revert was accepted %1 ms after the halt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not injected: the drill ended first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rehearsed plan&apos;s execution was paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rehearsed plan&apos;s execution could not be paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halt condition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is served again (%2 %): RTO %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rehearsed plan %1 is gone; the drill goes on without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill %1 (run %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rehearsed plan could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rehearsed plan %1 started (execution %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(some faults were not confirmed reverted: see the fault list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fault could be injected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every fault ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stays healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillService</name>
+    <message>
+        <source>%1 allows %2 faults at once; %3 are in effect and the drill adds %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer the fault kind %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2: the duration %3 s is outside %4..%5 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 would cut the agent off; the site does not allow that ([faults] allow_self_isolation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the global kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kill switch for %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill could not be written to the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill is running; stop it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill could not be deleted from the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill &quot;%1&quot; is running at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The execution of &quot;%1&quot; is running at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design is incomplete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is engaged (by %2): release it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another run touches the same sites: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other drill or execution touches these sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A halt condition is already true: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Every halt condition is healthy now (%n condition(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The drill has no halt condition: only the faults&apos; time limits end it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rehearsed plan no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rehearsed plan &quot;%1&quot; is not effective.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rehearsed plan &quot;%1&quot; is effective.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no address or token in the environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer fault injection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers and accepts every fault of the drill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers and offers fault injection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not report its fault limits (an older agent): the kinds and bounds are checked when the faults are injected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the drill&apos;s name exactly to confirm: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preflight found problems: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start could not be recorded in the local database; nothing was injected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the site or product group the kill switch is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running drills were stopped, but the kill switch could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kill switch could not be released in the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was engaged by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console stopped while the drill ran. The agents end every fault at its deadline; the faults&apos; state below is what the agents say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillTemplates</name>
+    <message>
+        <source>Same-city active-active: a site goes dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failed site goes dark; the same-city site takes all traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote active-standby: the primary&apos;s database is cut off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heavy packet loss on the failed site&apos;s database layer; the remote standby takes over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two cities three centers: a city is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both centers of the first city go dark; the remote center takes over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unitized multi-active (LDC): a unit fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payments unit&apos;s processes are killed at the failed site; its traffic moves to another unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single fault: %1 layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One %1 fault on the failed site&apos;s %2 layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillsFeature</name>
+    <message>
+        <source>Drills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every drill (global kill switch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverts every fault of every running drill and refuses new drills until released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every drill (menu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillsPage</name>
+    <message>
+        <source>Kill switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engaged by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO (worst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO (worst)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Designs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drill(s) were running when the console last stopped; they are marked interrupted. The Running drill tab shows their faults as the agents report them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New from template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new drill from the template; adjust the sites and save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preflight and start…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global: every drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site id or product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engage: stop and block drills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the selected switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engaged from the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An engaged kill switch reverts every fault of the running drills it covers and refuses new ones until someone releases it. It is kept in the local database, so it holds after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (HTML)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO (worst group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO (worst link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective plans not drilled for %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switch engaged (%1): new drills there are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1: never drilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1: not drilled for %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drills (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot;; save it to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run in the history first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -796,6 +1901,10 @@
             <numerusform>%1 has %n problem:</numerusform>
             <numerusform>%1 has %n problems:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A Prometheus token needs a Prometheus URL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2180,6 +3289,99 @@
     </message>
 </context>
 <context>
+    <name>Haven::FleetMonitor</name>
+    <message>
+        <source>Haven could not save the sites&apos; state to its local database %1 in the background; it tries again at the next write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::HeadlessDrill</name>
+    <message>
+        <source>haven --headless drill stop-all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The global kill switch is engaged: no drill starts until it is released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the agent did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment has no sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverting %1 %2 at %3 (fault %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every fault at the agents has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drill&apos;s sites did not all answer within %1 s; nothing was injected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill run %1 started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::HeadlessInspect</name>
+    <message>
+        <source>problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--headless inspect needs either --task ID or --rule ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no run arrived in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no rule &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site holds the target of &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: UNKNOWN %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no task &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site holds a target of &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::HeadlessRun</name>
     <message>
         <source>Resuming execution %1 of &quot;%2&quot; (%3).</source>
@@ -2286,6 +3488,634 @@
     </message>
 </context>
 <context>
+    <name>Haven::InspectionBadges</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n failing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionNotificationsPage</name>
+    <message>
+        <source>DingTalk robot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeCom robot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ops-robot (empty: unsigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the secret store, never in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save robot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete robot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the robot &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The robot was saved, but its secret was not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionReportsPage</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark risks handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tasks yet: create one on the Tasks tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reports in this time yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — pass rate %2, %n risk(s) to do</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n risk(s) handled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionRulesPage</name>
+    <message>
+        <source>Save rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names of secrets the agents hold, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governance hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starter library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check: not a JSON object (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running at %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import inspection rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspection rules (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export inspection rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionService</name>
+    <message>
+        <source>The local database cannot be used, so this is kept in memory only until Haven closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule could not be saved (%1); nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the rule &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule is used by %1; remove it from those tasks first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in rules cannot be deleted; they run only where a task uses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule could not be deleted (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task names the rule &quot;%1&quot;, which does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task was not saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task could not be saved (%1); nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the task &quot;%1&quot;; it goes to %n site(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task could not be deleted (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the task; the agents stop running it. Its reports stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not imported: %1. Nothing was imported; fix that field and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be stored (%1); nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rule(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rule(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no task &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site holds a target of &quot;%1&quot;; check its targets and the sites&apos; topology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; runs now at %n site(s); its reports arrive as the agents finish.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The risk&apos;s state could not be changed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionSync</name>
+    <message>
+        <source>%1 has no token yet; the task goes there once it is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a run history that cannot be read (%2); nothing of it was kept. Check that the agent is up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runs of %1 could not be stored (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionTasksPage</name>
+    <message>
+        <source>Only between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every N minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures before a hard problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successes before it clears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send digests to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionsFeature</name>
+    <message>
+        <source>Inspection center</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionsPage</name>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks and schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::LayerCellItem</name>
     <message>
         <source>of %1</source>
@@ -2337,6 +4167,14 @@
         <source>No data yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>30 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the trend…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Haven::ModeController</name>
@@ -2369,6 +4207,17 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PassRateTrend</name>
+    <message>
+        <source>Pass rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reports yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3842,6 +5691,126 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Haven::PreflightDialog</name>
+    <message>
+        <source>Inject the faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preflight: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Checking the drill against the live picture and asking its agents…&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the drill&apos;s name to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing will be injected:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blast radius</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) at the agents</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n component(s) affected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 % of its traffic is served where the faults hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3, from +%4 s for %5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(whole site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks that held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the agents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problems above first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name does not match yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: the faults are injected when you press the red button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PrometheusSource</name>
+    <message>
+        <source>the answer is not JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus says: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not a range of samples (resultType &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sample is not [time, &quot;value&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 sent more than %2 MB; the trend is not shown. Ask for a shorter range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 could not be reached (%2); the trend is not shown. Check the region&apos;s Prometheus URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 refused the token (HTTP %2); check the region&apos;s Prometheus token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 did not answer the query: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a metric the agents give Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Haven::ReadinessPanel</name>
     <message>
         <source>Switchover readiness</source>
@@ -4149,6 +6118,18 @@ Fix the findings in the editor, then try again.</source>
         <source>Cannot make the secrets file %1 private (mode 0600).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The secrets file %1 is a symbolic link; it was not read. A secrets file must be a plain file of your own: remove the link and enter the tokens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is not a plain file; it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 belongs to another user (uid %2); it was not read. Move it away and enter the tokens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Haven::SetPlanPropertyCommand</name>
@@ -4323,6 +6304,13 @@ Fix the findings in the editor, then try again.</source>
     </message>
     <message>
         <source>Search components by site, name, kind, product group or host</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Haven::StoreWorker</name>
+    <message>
+        <source>Haven cannot open its local database %1 a second time to save the sites&apos; state in the background (%2). The state is kept in memory and saved on the GUI thread instead; check the file if this persists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4641,6 +6629,213 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>InspectionReport</name>
+    <message>
+        <source>Inspection report: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objects covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ok, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risks found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governance hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>- Pass rate: **%1** (%2 ok, %3 failed of %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>- Finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>- Risks found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  - and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectionReportExport</name>
+    <message>
+        <source>The report could not be written to %1 (%2). Nothing was saved there; choose another place or free some room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectionText</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-step HTTP probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cron %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocalStore</name>
     <message>
         <source>it is not a database file</source>
@@ -4886,10 +7081,6 @@ Fix the findings in the editor, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With --headless: status, run, resume or audit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no local database at %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4902,15 +7093,35 @@ Fix the findings in the editor, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--headless knows these commands: status, run, resume, audit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions; audit checks the audit log&apos;s hash chain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>With --headless: the environment or fleet file to use instead of the saved one. Otherwise: the file to import at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions; audit checks the audit log&apos;s hash chain; inspect runs an inspection task or rule now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless inspect: the task to run now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless inspect: the rule to run now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless inspect: a rule file to import first (docs/inspection-format.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless: status, run, resume, audit, inspect or drill (stop-all | run FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: haven --headless drill stop-all, or haven --headless drill run FILE --confirm NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--headless knows these commands: status, run, resume, audit, inspect, drill</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -105,6 +105,25 @@
     </message>
 </context>
 <context>
+    <name>ChatRequest</name>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>the webhook answered HTTP %1: %2</source>
+        <translation>Webhook 返回 HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>the robot&apos;s answer has no errcode: %1</source>
+        <translation>机器人的应答中没有 errcode：%1</translation>
+    </message>
+    <message>
+        <source>the robot refused the message (errcode %1: %2)</source>
+        <translation>机器人拒绝了该消息（errcode %1：%2）</translation>
+    </message>
+</context>
+<context>
     <name>ExecutionJournal</name>
     <message>
         <source>Event %1 of execution %2 cannot be read.</source>
@@ -169,6 +188,33 @@
     <message>
         <source>Arrange steps automatically</source>
         <translation>自动排列步骤</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::ChatNotifier</name>
+    <message>
+        <source>A webhook needs an id and a name.</source>
+        <translation>Webhook 需要 ID 和名称。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// address; copy the robot&apos;s webhook address again.</source>
+        <translation>“%1”不是 http:// 或 https:// 地址；请重新复制机器人的 Webhook 地址。</translation>
+    </message>
+    <message>
+        <source>The webhook could not be saved (%1).</source>
+        <translation>无法保存 Webhook（%1）。</translation>
+    </message>
+    <message>
+        <source>retried by hand</source>
+        <translation>已手动重试</translation>
+    </message>
+    <message>
+        <source>the webhook was removed</source>
+        <translation>Webhook 已被删除</translation>
+    </message>
+    <message>
+        <source>the signing secret &quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取签名密钥“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -414,6 +460,10 @@
         <source>limit %1 s</source>
         <translation>上限 %1 秒</translation>
     </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
 </context>
 <context>
     <name>Haven::ComponentModel</name>
@@ -475,6 +525,10 @@
     <message>
         <source>Some executions could not be resumed from the local database: %1</source>
         <translation>部分执行无法从本地数据库继续：%1</translation>
+    </message>
+    <message>
+        <source>it is not in the secret store</source>
+        <translation>它不在密钥库中</translation>
     </message>
 </context>
 <context>
@@ -627,6 +681,1053 @@
     <message>
         <source>unreachable</source>
         <translation>不可达</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillDesigner</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a site or scope:site:value (scopes: %3)</source>
+        <translation>%1：“%2”不是机房，也不是 范围:机房:值 的形式（范围：%3）</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Target scope</source>
+        <translation>目标范围</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Parameters (JSON)</source>
+        <translation>参数（JSON）</translation>
+    </message>
+    <message>
+        <source>Start (s)</source>
+        <translation>开始（秒）</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>持续时间（秒）</translation>
+    </message>
+    <message>
+        <source>Halt when</source>
+        <translation>中止条件</translation>
+    </message>
+    <message>
+        <source>Site (empty: all)</source>
+        <translation>机房（留空：全部）</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>All faults in parallel (each at its start offset)</source>
+        <translation>所有故障并行（各自按开始偏移注入）</translation>
+    </message>
+    <message>
+        <source>In sequence (each after the previous one ended)</source>
+        <translation>依次执行（每个故障在上一个结束后开始）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no objective</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>failed sites, comma-separated: sha</source>
+        <translation>故障机房，以逗号分隔：sha</translation>
+    </message>
+    <message>
+        <source>emergency sites, comma-separated: shb</source>
+        <translation>应急机房，以逗号分隔：shb</translation>
+    </message>
+    <message>
+        <source>product groups (empty: all the plan&apos;s)</source>
+        <translation>产品组（留空：预案的全部产品组）</translation>
+    </message>
+    <message>
+        <source>sha, or layer:sha:database, comma-separated</source>
+        <translation>sha，或 layer:sha:database，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>shb, or productGroup:shb:payments</source>
+        <translation>shb，或 productGroup:shb:payments</translation>
+    </message>
+    <message>
+        <source>Add fault</source>
+        <translation>添加故障</translation>
+    </message>
+    <message>
+        <source>Remove fault</source>
+        <translation>移除故障</translation>
+    </message>
+    <message>
+        <source>Add halt condition</source>
+        <translation>添加中止条件</translation>
+    </message>
+    <message>
+        <source>Remove halt condition</source>
+        <translation>移除中止条件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Faults run</source>
+        <translation>故障执行方式</translation>
+    </message>
+    <message>
+        <source>Rehearsed plan</source>
+        <translation>演练的预案</translation>
+    </message>
+    <message>
+        <source>Failed sites</source>
+        <translation>故障机房</translation>
+    </message>
+    <message>
+        <source>Emergency sites</source>
+        <translation>应急机房</translation>
+    </message>
+    <message>
+        <source>Product groups</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>RTO objective</source>
+        <translation>RTO 目标</translation>
+    </message>
+    <message>
+        <source>RPO objective</source>
+        <translation>RPO 目标</translation>
+    </message>
+    <message>
+        <source>Expected to fail</source>
+        <translation>预期失败</translation>
+    </message>
+    <message>
+        <source>Must stay healthy</source>
+        <translation>须保持正常</translation>
+    </message>
+    <message>
+        <source>none: only the faults</source>
+        <translation>无：仅注入故障</translation>
+    </message>
+    <message>
+        <source>Fault %1: the parameters must be a JSON object and the times whole seconds.</source>
+        <translation>故障 %1：参数必须是 JSON 对象，时间必须是整数秒。</translation>
+    </message>
+    <message>
+        <source>Halt condition %1: the bound must be a number.</source>
+        <translation>中止条件 %1：阈值必须是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillFormat</name>
+    <message>
+        <source>The drill file is not valid JSON (at byte %1: %2).</source>
+        <translation>故障演练文件不是有效的 JSON（第 %1 字节：%2）。</translation>
+    </message>
+    <message>
+        <source>The drill file must hold a JSON object.</source>
+        <translation>故障演练文件必须包含一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The drill cannot be read: %1</source>
+        <translation>无法读取故障演练：%1</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this Haven reads (%2); update Haven.</source>
+        <translation>版本 %1 高于此 Haven 可读取的版本（%2）；请升级 Haven。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillReport</name>
+    <message>
+        <source>The report could not be written to %1: %2. Choose another folder.</source>
+        <translation>无法将报告写入 %1：%2。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>no objective or measure</source>
+        <translation>无目标或无实测值</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Halting: reverting every fault</source>
+        <translation>正在中止：回退所有故障</translation>
+    </message>
+    <message>
+        <source>Halted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Drill report: %1</source>
+        <translation>故障演练报告：%1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation>结束原因</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>First fault landed</source>
+        <translation>首个故障生效时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Halt to every revert accepted</source>
+        <translation>从中止到所有回退被接受</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Rehearsed execution</source>
+        <translation>演练的预案执行</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Measured RTO and RPO</source>
+        <translation>实测 RTO 和 RPO</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>RTO of %1</source>
+        <translation>%1 的 RTO</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>not served again</source>
+        <translation>未恢复服务</translation>
+    </message>
+    <message>
+        <source>RPO of %1 (%2 → %3)</source>
+        <translation>%1 的 RPO（%2 → %3）</translation>
+    </message>
+    <message>
+        <source>Expectations</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>did not hold</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Revert confirmed</source>
+        <translation>回退已确认</translation>
+    </message>
+    <message>
+        <source>Agent says</source>
+        <translation>代理反馈</translation>
+    </message>
+    <message>
+        <source>not injected</source>
+        <translation>未注入</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>预检</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillRunView</name>
+    <message>
+        <source>No drill is running.</source>
+        <translation>没有正在运行的故障演练。</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Halt condition</source>
+        <translation>中止条件</translation>
+    </message>
+    <message>
+        <source>Live value</source>
+        <translation>实时值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Revert every fault of this drill now and pause the rehearsed plan.</source>
+        <translation>立即回退此故障演练的所有故障，并暂停演练的预案。</translation>
+    </message>
+    <message>
+        <source>whole site</source>
+        <translation>整个机房</translation>
+    </message>
+    <message>
+        <source>waiting (starts at +%1 s)</source>
+        <translation>等待中（于 +%1 秒开始）</translation>
+    </message>
+    <message>
+        <source>ORPHANED: may still be in effect</source>
+        <translation>孤立：可能仍在生效</translation>
+    </message>
+    <message>
+        <source> (revert not confirmed)</source>
+        <translation>（回退未确认）</translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation>（机房 %1）</translation>
+    </message>
+    <message>
+        <source> (bound %1)</source>
+        <translation>（阈值 %1）</translation>
+    </message>
+    <message>
+        <source>TRIPPED</source>
+        <translation>已触发</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>not watched</source>
+        <translation>未监视</translation>
+    </message>
+    <message>
+        <source>RTO %1: %2 s</source>
+        <translation>%1 的 RTO：%2 秒</translation>
+    </message>
+    <message>
+        <source>RTO %1: not served again yet</source>
+        <translation>%1 的 RTO：尚未恢复服务</translation>
+    </message>
+    <message numerus="yes">
+        <source>RPO (worst of %n link(s)): %1 s</source>
+        <translation>
+            <numerusform>RPO（%n 条数据同步链路中最差）：%1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RTO objective %1 s: %2</source>
+        <translation>RTO 目标 %1 秒：%2</translation>
+    </message>
+    <message>
+        <source>RPO objective %1 s: %2</source>
+        <translation>RPO 目标 %1 秒：%2</translation>
+    </message>
+    <message>
+        <source>Stop the drill</source>
+        <translation>停止故障演练</translation>
+    </message>
+    <message>
+        <source>Why? (recorded in the drill&apos;s report and the audit log)</source>
+        <translation>原因？（将记入故障演练报告和审计日志）</translation>
+    </message>
+    <message>
+        <source>stopped from the console</source>
+        <translation>从控制台停止</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillRunner</name>
+    <message numerus="yes">
+        <source>Drill started: %n fault(s) planned</source>
+        <translation>
+            <numerusform>故障演练已开始：计划注入 %n 个故障</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no connection to site %1 (no address or token)</source>
+        <translation>未连接到机房 %1（没有地址或令牌）</translation>
+    </message>
+    <message>
+        <source>Injected %1 (fault %2)</source>
+        <translation>已注入 %1（故障 %2）</translation>
+    </message>
+    <message>
+        <source>Every fault&apos;s revert was accepted %1 ms after the halt</source>
+        <translation>中止后 %1 毫秒，所有故障的回退均已被接受</translation>
+    </message>
+    <message>
+        <source>not injected: the drill ended first</source>
+        <translation>未注入：故障演练已先结束</translation>
+    </message>
+    <message>
+        <source>The rehearsed plan&apos;s execution was paused</source>
+        <translation>演练的预案执行已暂停</translation>
+    </message>
+    <message>
+        <source>The rehearsed plan&apos;s execution could not be paused: %1</source>
+        <translation>无法暂停演练的预案执行：%1</translation>
+    </message>
+    <message>
+        <source>Halt condition: %1</source>
+        <translation>中止条件：%1</translation>
+    </message>
+    <message>
+        <source>%1 is served again (%2 %): RTO %3 s</source>
+        <translation>%1 已恢复服务（%2 %）：RTO %3 秒</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The rehearsed plan %1 is gone; the drill goes on without it.</source>
+        <translation>演练的预案 %1 已不存在；故障演练将在没有它的情况下继续。</translation>
+    </message>
+    <message>
+        <source>Drill %1 (run %2)</source>
+        <translation>故障演练 %1（第 %2 次运行）</translation>
+    </message>
+    <message>
+        <source>The rehearsed plan could not start: %1</source>
+        <translation>演练的预案无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The rehearsed plan %1 started (execution %2)</source>
+        <translation>演练的预案 %1 已启动（执行 %2）</translation>
+    </message>
+    <message>
+        <source>(some faults were not confirmed reverted: see the fault list)</source>
+        <translation>（部分故障未确认已回退：见故障列表）</translation>
+    </message>
+    <message>
+        <source>No fault could be injected.</source>
+        <translation>没有任何故障能够注入。</translation>
+    </message>
+    <message>
+        <source>Every fault ended.</source>
+        <translation>所有故障均已结束。</translation>
+    </message>
+    <message>
+        <source>%1 fails</source>
+        <translation>%1 失败</translation>
+    </message>
+    <message>
+        <source>%1 stays healthy</source>
+        <translation>%1 保持正常</translation>
+    </message>
+    <message>
+        <source>Drill %1: %2</source>
+        <translation>故障演练 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillService</name>
+    <message>
+        <source>%1 allows %2 faults at once; %3 are in effect and the drill adds %4.</source>
+        <translation>%1 最多允许同时存在 %2 个故障；当前已有 %3 个生效，此故障演练还要增加 %4 个。</translation>
+    </message>
+    <message>
+        <source>%1 does not offer the fault kind %2.</source>
+        <translation>%1 不提供故障类型 %2。</translation>
+    </message>
+    <message>
+        <source>%1 at %2: the duration %3 s is outside %4..%5 s.</source>
+        <translation>%2 上的 %1：持续时间 %3 秒不在 %4..%5 秒范围内。</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 at %2 would cut the agent off; the site does not allow that ([faults] allow_self_isolation).</source>
+        <translation>%2 上的 %1 会切断代理的连接；该机房不允许这样做（[faults] allow_self_isolation）。</translation>
+    </message>
+    <message>
+        <source>the global kill switch</source>
+        <translation>全局熔断开关</translation>
+    </message>
+    <message>
+        <source>the kill switch for %1 %2</source>
+        <translation>%1 %2 的熔断开关</translation>
+    </message>
+    <message>
+        <source>The drill was not saved: %1</source>
+        <translation>故障演练未保存：%1</translation>
+    </message>
+    <message>
+        <source>The drill could not be written to the local database.</source>
+        <translation>无法将故障演练写入本地数据库。</translation>
+    </message>
+    <message>
+        <source>The drill is running; stop it first.</source>
+        <translation>故障演练正在运行；请先停止。</translation>
+    </message>
+    <message>
+        <source>The drill could not be deleted from the local database.</source>
+        <translation>无法从本地数据库删除故障演练。</translation>
+    </message>
+    <message>
+        <source>The drill &quot;%1&quot; is running at %2.</source>
+        <translation>故障演练“%1”正在 %2 运行。</translation>
+    </message>
+    <message>
+        <source>The execution of &quot;%1&quot; is running at %2.</source>
+        <translation>“%1”的执行正在 %2 运行。</translation>
+    </message>
+    <message>
+        <source>The design is incomplete: %1</source>
+        <translation>设计不完整：%1</translation>
+    </message>
+    <message>
+        <source>%1 is engaged (by %2): release it first.</source>
+        <translation>%1 已由 %2 启用：请先解除。</translation>
+    </message>
+    <message>
+        <source>Another run touches the same sites: %1</source>
+        <translation>另一项运行涉及相同的机房：%1</translation>
+    </message>
+    <message>
+        <source>No other drill or execution touches these sites.</source>
+        <translation>没有其他故障演练或执行涉及这些机房。</translation>
+    </message>
+    <message>
+        <source>A halt condition is already true: %1</source>
+        <translation>已有中止条件成立：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every halt condition is healthy now (%n condition(s)).</source>
+        <translation>
+            <numerusform>所有中止条件目前均正常（共 %n 个条件）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The drill has no halt condition: only the faults&apos; time limits end it.</source>
+        <translation>此故障演练没有中止条件：只有各故障的时间限制会结束它。</translation>
+    </message>
+    <message>
+        <source>The rehearsed plan no longer exists.</source>
+        <translation>演练的预案已不存在。</translation>
+    </message>
+    <message>
+        <source>The rehearsed plan &quot;%1&quot; is not effective.</source>
+        <translation>演练的预案“%1”未生效。</translation>
+    </message>
+    <message>
+        <source>The rehearsed plan &quot;%1&quot; is effective.</source>
+        <translation>演练的预案“%1”已生效。</translation>
+    </message>
+    <message>
+        <source>%1 has no address or token in the environment.</source>
+        <translation>%1 在环境信息中没有地址或令牌。</translation>
+    </message>
+    <message>
+        <source>%1 does not offer fault injection.</source>
+        <translation>%1 不提供故障注入。</translation>
+    </message>
+    <message>
+        <source>%1 answers and accepts every fault of the drill.</source>
+        <translation>%1 有应答，并接受此故障演练的所有故障。</translation>
+    </message>
+    <message>
+        <source>%1 answers and offers fault injection.</source>
+        <translation>%1 有应答，并提供故障注入。</translation>
+    </message>
+    <message>
+        <source>%1 does not report its fault limits (an older agent): the kinds and bounds are checked when the faults are injected.</source>
+        <translation>%1 未上报其故障限制（代理版本较旧）：故障类型和范围将在注入故障时检查。</translation>
+    </message>
+    <message>
+        <source>Type the drill&apos;s name exactly to confirm: &quot;%1&quot;.</source>
+        <translation>请准确输入故障演练的名称以确认：“%1”。</translation>
+    </message>
+    <message>
+        <source>The preflight found problems: %1</source>
+        <translation>预检发现问题：%1</translation>
+    </message>
+    <message>
+        <source>The start could not be recorded in the local database; nothing was injected.</source>
+        <translation>无法在本地数据库中记录启动；未注入任何故障。</translation>
+    </message>
+    <message>
+        <source>The drill is not running.</source>
+        <translation>故障演练未在运行。</translation>
+    </message>
+    <message>
+        <source>Stopped by %1: %2</source>
+        <translation>由 %1 停止：%2</translation>
+    </message>
+    <message>
+        <source>Name the site or product group the kill switch is for.</source>
+        <translation>请指定熔断开关所针对的机房或产品组。</translation>
+    </message>
+    <message>
+        <source>The running drills were stopped, but the kill switch could not be saved.</source>
+        <translation>正在运行的故障演练已停止，但无法保存熔断开关。</translation>
+    </message>
+    <message>
+        <source>The kill switch could not be released in the local database.</source>
+        <translation>无法在本地数据库中解除熔断开关。</translation>
+    </message>
+    <message>
+        <source>%1 was engaged by %2</source>
+        <translation>%1 已由 %2 启用</translation>
+    </message>
+    <message>
+        <source>The console stopped while the drill ran. The agents end every fault at its deadline; the faults&apos; state below is what the agents say.</source>
+        <translation>故障演练运行期间控制台已停止。代理会在每个故障到期时结束它；下方故障状态为代理上报的状态。</translation>
+    </message>
+    <message>
+        <source>state unknown: %1</source>
+        <translation>状态未知：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillTemplates</name>
+    <message>
+        <source>Same-city active-active: a site goes dark</source>
+        <translation>同城双活：一个机房全部失联</translation>
+    </message>
+    <message>
+        <source>The failed site goes dark; the same-city site takes all traffic.</source>
+        <translation>故障机房全部失联；同城机房接管全部流量。</translation>
+    </message>
+    <message>
+        <source>Remote active-standby: the primary&apos;s database is cut off</source>
+        <translation>异地主备：主机房数据库被切断</translation>
+    </message>
+    <message>
+        <source>Heavy packet loss on the failed site&apos;s database layer; the remote standby takes over.</source>
+        <translation>故障机房的数据库层出现严重丢包；异地备用机房接管。</translation>
+    </message>
+    <message>
+        <source>Two cities three centers: a city is lost</source>
+        <translation>两地三中心：一座城市失效</translation>
+    </message>
+    <message>
+        <source>Both centers of the first city go dark; the remote center takes over.</source>
+        <translation>第一座城市的两个中心全部失联；异地中心接管。</translation>
+    </message>
+    <message>
+        <source>Unitized multi-active (LDC): a unit fails</source>
+        <translation>单元化多活（LDC）：一个单元故障</translation>
+    </message>
+    <message>
+        <source>The payments unit&apos;s processes are killed at the failed site; its traffic moves to another unit.</source>
+        <translation>故障机房中支付单元的进程被终止；其流量迁移到另一个单元。</translation>
+    </message>
+    <message>
+        <source>Single fault: %1 layer</source>
+        <translation>单一故障：%1 层</translation>
+    </message>
+    <message>
+        <source>One %1 fault on the failed site&apos;s %2 layer.</source>
+        <translation>在故障机房的 %2 层注入一个 %1 故障。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillsFeature</name>
+    <message>
+        <source>Drills</source>
+        <translation>故障演练</translation>
+    </message>
+    <message>
+        <source>Stop every drill (global kill switch)</source>
+        <translation>停止所有故障演练（全局熔断开关）</translation>
+    </message>
+    <message>
+        <source>Reverts every fault of every running drill and refuses new drills until released.</source>
+        <translation>回退所有正在运行的故障演练的全部故障，并在解除前拒绝新的故障演练。</translation>
+    </message>
+    <message>
+        <source>Stop every drill (menu)</source>
+        <translation>停止所有故障演练（菜单）</translation>
+    </message>
+    <message>
+        <source>&amp;Drill</source>
+        <translation>故障演练(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::DrillsPage</name>
+    <message>
+        <source>Kill switch</source>
+        <translation>熔断开关</translation>
+    </message>
+    <message>
+        <source>Engaged by</source>
+        <translation>启用人</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>启用时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>故障演练</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>RTO (worst)</source>
+        <translation>RTO（最差）</translation>
+    </message>
+    <message>
+        <source>RPO (worst)</source>
+        <translation>RPO（最差）</translation>
+    </message>
+    <message>
+        <source>RTO verdict</source>
+        <translation>RTO 结论</translation>
+    </message>
+    <message>
+        <source>RPO verdict</source>
+        <translation>RPO 结论</translation>
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation>结束原因</translation>
+    </message>
+    <message>
+        <source>Designs</source>
+        <translation>演练设计</translation>
+    </message>
+    <message>
+        <source>Running drill</source>
+        <translation>运行中的故障演练</translation>
+    </message>
+    <message>
+        <source>Kill switches</source>
+        <translation>熔断开关</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drill(s) were running when the console last stopped; they are marked interrupted. The Running drill tab shows their faults as the agents report them.</source>
+        <translation>
+            <numerusform>控制台上次停止时有 %n 个故障演练正在运行；它们已被标记为中断。“运行中的故障演练”标签页显示代理上报的故障状态。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New from template</source>
+        <translation>从模板新建</translation>
+    </message>
+    <message>
+        <source>A new drill from the template; adjust the sites and save it.</source>
+        <translation>从模板新建的故障演练；请调整机房后保存。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Preflight and start…</source>
+        <translation>预检并开始…</translation>
+    </message>
+    <message>
+        <source>Global: every drill</source>
+        <translation>全局：所有故障演练</translation>
+    </message>
+    <message>
+        <source>A site</source>
+        <translation>单个机房</translation>
+    </message>
+    <message>
+        <source>A product group</source>
+        <translation>单个产品组</translation>
+    </message>
+    <message>
+        <source>site id or product group</source>
+        <translation>机房 ID 或产品组</translation>
+    </message>
+    <message>
+        <source>Engage: stop and block drills</source>
+        <translation>启用：停止并阻止故障演练</translation>
+    </message>
+    <message>
+        <source>Release the selected switch</source>
+        <translation>解除所选开关</translation>
+    </message>
+    <message>
+        <source>engaged from the console</source>
+        <translation>从控制台启用</translation>
+    </message>
+    <message>
+        <source>An engaged kill switch reverts every fault of the running drills it covers and refuses new ones until someone releases it. It is kept in the local database, so it holds after a restart.</source>
+        <translation>启用的熔断开关会回退其覆盖范围内正在运行的故障演练的所有故障，并拒绝新的故障演练，直到有人解除。它保存在本地数据库中，重启后依然有效。</translation>
+    </message>
+    <message>
+        <source>Report (HTML)…</source>
+        <translation>报告（HTML）…</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>报告（PDF）…</translation>
+    </message>
+    <message>
+        <source>Show the run</source>
+        <translation>查看此次运行</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行次序</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>RTO (worst group)</source>
+        <translation>RTO（最差产品组）</translation>
+    </message>
+    <message>
+        <source>RPO (worst link)</source>
+        <translation>RPO（最差链路）</translation>
+    </message>
+    <message>
+        <source>Effective plans not drilled for %1 days</source>
+        <translation>超过 %1 天未演练的生效预案</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>Kill switch engaged (%1): new drills there are refused.</source>
+        <translation>熔断开关已启用（%1）：该范围内的新故障演练将被拒绝。</translation>
+    </message>
+    <message>
+        <source>⚠ %1: never drilled</source>
+        <translation>⚠ %1：从未演练</translation>
+    </message>
+    <message>
+        <source>⚠ %1: not drilled for %2 days</source>
+        <translation>⚠ %1：已 %2 天未演练</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Import a drill</source>
+        <translation>导入故障演练</translation>
+    </message>
+    <message>
+        <source>Drills (*.json)</source>
+        <translation>故障演练文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot;; save it to keep it.</source>
+        <translation>已导入“%1”；请保存以保留。</translation>
+    </message>
+    <message>
+        <source>Export the drill</source>
+        <translation>导出故障演练</translation>
+    </message>
+    <message>
+        <source>The drill could not be written to %1: %2</source>
+        <translation>无法将故障演练写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Select a run in the history first.</source>
+        <translation>请先在历史记录中选择一次运行。</translation>
+    </message>
+    <message>
+        <source>Drill report</source>
+        <translation>故障演练报告</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>报告已写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -795,6 +1896,10 @@
         <translation>
             <numerusform>%1 有 %n 个问题：</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A Prometheus token needs a Prometheus URL.</source>
+        <translation>Prometheus 令牌需要配合 Prometheus URL 使用。</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +3278,99 @@
     </message>
 </context>
 <context>
+    <name>Haven::FleetMonitor</name>
+    <message>
+        <source>Haven could not save the sites&apos; state to its local database %1 in the background; it tries again at the next write.</source>
+        <translation>Haven 无法在后台将各机房的状态保存到本地数据库 %1；将在下次写入时重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::HeadlessDrill</name>
+    <message>
+        <source>haven --headless drill stop-all</source>
+        <translation>haven --headless drill stop-all</translation>
+    </message>
+    <message>
+        <source>The global kill switch is engaged: no drill starts until it is released.</source>
+        <translation>全局熔断开关已启用：解除前不会启动任何故障演练。</translation>
+    </message>
+    <message>
+        <source>%1: the agent did not answer</source>
+        <translation>%1：代理没有应答</translation>
+    </message>
+    <message>
+        <source>Not confirmed ended: %1</source>
+        <translation>未确认已结束：%1</translation>
+    </message>
+    <message>
+        <source>The environment has no sites.</source>
+        <translation>环境信息中没有机房。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <translation>%3 上的 %1 %2</translation>
+    </message>
+    <message>
+        <source>Reverting %1 %2 at %3 (fault %4)</source>
+        <translation>正在回退 %3 上的 %1 %2（故障 %4）</translation>
+    </message>
+    <message>
+        <source>Every fault at the agents has ended.</source>
+        <translation>代理上的所有故障均已结束。</translation>
+    </message>
+    <message>
+        <source>The drill&apos;s sites did not all answer within %1 s; nothing was injected.</source>
+        <translation>故障演练涉及的机房未能全部在 %1 秒内应答；未注入任何故障。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Drill run %1 started.</source>
+        <translation>故障演练运行 %1 已开始。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::HeadlessInspect</name>
+    <message>
+        <source>problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>--headless inspect needs either --task ID or --rule ID</source>
+        <translation>--headless inspect 需要 --task ID 或 --rule ID</translation>
+    </message>
+    <message>
+        <source>%1: no run arrived in time</source>
+        <translation>%1：未及时收到运行结果</translation>
+    </message>
+    <message>
+        <source>There is no rule &quot;%1&quot;.</source>
+        <translation>没有规则“%1”。</translation>
+    </message>
+    <message>
+        <source>No site holds the target of &quot;%1&quot; (%2).</source>
+        <translation>没有机房持有“%1”的目标（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: UNKNOWN %2</source>
+        <translation>%1：未知 %2</translation>
+    </message>
+    <message>
+        <source>There is no task &quot;%1&quot;.</source>
+        <translation>没有巡检任务“%1”。</translation>
+    </message>
+    <message>
+        <source>No site holds a target of &quot;%1&quot;.</source>
+        <translation>没有机房持有“%1”的任何目标。</translation>
+    </message>
+</context>
+<context>
     <name>Haven::HeadlessRun</name>
     <message>
         <source>Resuming execution %1 of &quot;%2&quot; (%3).</source>
@@ -2279,6 +3477,623 @@
     </message>
 </context>
 <context>
+    <name>Haven::InspectionBadges</name>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Inspections:</source>
+        <translation>巡检：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n failing</source>
+        <translation>
+            <numerusform>%1 · %2：%n 项未通过</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionNotificationsPage</name>
+    <message>
+        <source>DingTalk robot</source>
+        <translation>钉钉机器人</translation>
+    </message>
+    <message>
+        <source>WeCom robot</source>
+        <translation>企业微信机器人</translation>
+    </message>
+    <message>
+        <source>JSON webhook</source>
+        <translation>JSON Webhook</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Robot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>下次尝试</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>最近问题</translation>
+    </message>
+    <message>
+        <source>e.g. ops-robot (empty: unsigned)</source>
+        <translation>例如 ops-robot（留空：不签名）</translation>
+    </message>
+    <message>
+        <source>stored in the secret store, never in the database</source>
+        <translation>保存在密钥库中，绝不存入数据库</translation>
+    </message>
+    <message>
+        <source>Save robot</source>
+        <translation>保存机器人</translation>
+    </message>
+    <message>
+        <source>Delete robot</source>
+        <translation>删除机器人</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <source>Signing secret name</source>
+        <translation>签名密钥名称</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting</source>
+        <translation>
+            <numerusform>%n 条消息待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 条失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved the robot &quot;%1&quot;.</source>
+        <translation>已保存机器人“%1”。</translation>
+    </message>
+    <message>
+        <source>The robot was saved, but its secret was not stored: %1</source>
+        <translation>机器人已保存，但其密钥未能存储：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionReportsPage</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Hard problems</source>
+        <translation>确认异常</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发方式</translation>
+    </message>
+    <message>
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Mark risks handled</source>
+        <translation>将风险标记为已处理</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>巡检任务：</translation>
+    </message>
+    <message>
+        <source>No tasks yet: create one on the Tasks tab.</source>
+        <translation>尚无巡检任务：请在“任务与调度”标签页创建。</translation>
+    </message>
+    <message>
+        <source>No reports in this time yet.</source>
+        <translation>此时间段内尚无巡检报告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — pass rate %2, %n risk(s) to do</source>
+        <translation>
+            <numerusform>%1 — 通过率 %2，%n 项风险待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出巡检报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n risk(s) handled.</source>
+        <translation>
+            <numerusform>已将 %n 项风险标记为已处理。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionRulesPage</name>
+    <message>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Test now</source>
+        <translation>立即测试</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>empty: every site</source>
+        <translation>留空：所有机房</translation>
+    </message>
+    <message>
+        <source>names of secrets the agents hold, comma-separated</source>
+        <translation>代理持有的密钥名称，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Governance hint</source>
+        <translation>治理建议</translation>
+    </message>
+    <message>
+        <source>Risk scenario</source>
+        <translation>风险场景</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Check (JSON)</source>
+        <translation>检查项（JSON）</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>机房：</translation>
+    </message>
+    <message>
+        <source>Starter library</source>
+        <translation>内置规则库</translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation>本控制台</translation>
+    </message>
+    <message>
+        <source>check: not a JSON object (%1)</source>
+        <translation>检查项：不是 JSON 对象（%1）</translation>
+    </message>
+    <message>
+        <source>Running at %1…</source>
+        <translation>正在 %1 运行…</translation>
+    </message>
+    <message>
+        <source>Import inspection rules</source>
+        <translation>导入巡检规则</translation>
+    </message>
+    <message>
+        <source>Inspection rules (*.json)</source>
+        <translation>巡检规则 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export inspection rules</source>
+        <translation>导出巡检规则</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionService</name>
+    <message>
+        <source>The local database cannot be used, so this is kept in memory only until Haven closes.</source>
+        <translation>本地数据库无法使用，因此此项仅保存在内存中，直到 Haven 关闭。</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1.</source>
+        <translation>规则未保存：%1。</translation>
+    </message>
+    <message>
+        <source>The rule could not be saved (%1); nothing changed.</source>
+        <translation>无法保存规则（%1）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Saved the rule &quot;%1&quot;.</source>
+        <translation>已保存规则“%1”。</translation>
+    </message>
+    <message>
+        <source>The rule is used by %1; remove it from those tasks first.</source>
+        <translation>该规则正被 %1 使用；请先从这些巡检任务中移除。</translation>
+    </message>
+    <message>
+        <source>Built-in rules cannot be deleted; they run only where a task uses them.</source>
+        <translation>内置规则不能删除；只有巡检任务使用它们时才会运行。</translation>
+    </message>
+    <message>
+        <source>The rule could not be deleted (%1).</source>
+        <translation>无法删除规则（%1）。</translation>
+    </message>
+    <message>
+        <source>Deleted the rule.</source>
+        <translation>已删除规则。</translation>
+    </message>
+    <message>
+        <source>The task names the rule &quot;%1&quot;, which does not exist.</source>
+        <translation>巡检任务引用的规则“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>The task was not saved: %1.</source>
+        <translation>巡检任务未保存：%1。</translation>
+    </message>
+    <message>
+        <source>The task could not be saved (%1); nothing changed.</source>
+        <translation>无法保存巡检任务（%1）；未做任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the task &quot;%1&quot;; it goes to %n site(s).</source>
+        <translation>
+            <numerusform>已保存巡检任务“%1”；将下发到 %n 个机房。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The task could not be deleted (%1).</source>
+        <translation>无法删除巡检任务（%1）。</translation>
+    </message>
+    <message>
+        <source>Deleted the task; the agents stop running it. Its reports stay.</source>
+        <translation>已删除巡检任务；代理将停止运行它。其巡检报告会保留。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2. Nothing was imported.</source>
+        <translation>无法读取 %1：%2。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file was not imported: %1. Nothing was imported; fix that field and import again.</source>
+        <translation>文件未导入：%1。未导入任何内容；请修正该字段后重新导入。</translation>
+    </message>
+    <message>
+        <source>The file could not be stored (%1); nothing was imported.</source>
+        <translation>无法存储该文件（%1）；未导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n rule(s)</source>
+        <translation>
+            <numerusform>已导入 %n 条规则</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s).</source>
+        <translation>
+            <numerusform>%n 个巡检任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rule(s).</source>
+        <translation>
+            <numerusform>已导出 %n 条规则。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no task &quot;%1&quot;.</source>
+        <translation>没有巡检任务“%1”。</translation>
+    </message>
+    <message>
+        <source>No site holds a target of &quot;%1&quot;; check its targets and the sites&apos; topology.</source>
+        <translation>没有机房持有“%1”的任何目标；请检查其目标和各机房的拓扑。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; runs now at %n site(s); its reports arrive as the agents finish.</source>
+        <translation>
+            <numerusform>“%1”正在 %n 个机房运行；代理完成后巡检报告将陆续到达。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The risk&apos;s state could not be changed (%1).</source>
+        <translation>无法更改风险的状态（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionSync</name>
+    <message>
+        <source>%1 has no token yet; the task goes there once it is connected.</source>
+        <translation>%1 尚无令牌；连接后巡检任务将下发到该处。</translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 未连接。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s answer cannot be read: %1</source>
+        <translation>无法读取代理的应答：%1</translation>
+    </message>
+    <message>
+        <source>%1 sent a run history that cannot be read (%2); nothing of it was kept. Check that the agent is up to date.</source>
+        <translation>%1 发送的运行历史无法读取（%2）；其中内容均未保存。请确认代理为最新版本。</translation>
+    </message>
+    <message>
+        <source>The runs of %1 could not be stored (%2).</source>
+        <translation>无法存储 %1 的运行记录（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionTasksPage</name>
+    <message>
+        <source>Only between</source>
+        <translation>仅限时段</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>巡检任务</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>At the agents</source>
+        <translation>已下发到代理</translation>
+    </message>
+    <message>
+        <source>Every N minutes</source>
+        <translation>每 N 分钟</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Cron 表达式</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新建巡检任务</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>立即运行</translation>
+    </message>
+    <message>
+        <source>Save and push</source>
+        <translation>保存并下发</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>Checks at once</source>
+        <translation>并发检查数</translation>
+    </message>
+    <message>
+        <source>Failures before a hard problem</source>
+        <translation>判定为确认异常前的失败次数</translation>
+    </message>
+    <message>
+        <source>Successes before it clears</source>
+        <translation>恢复正常前的成功次数</translation>
+    </message>
+    <message>
+        <source>Send digests to</source>
+        <translation>摘要发送至</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n 个机房</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionsFeature</name>
+    <message>
+        <source>Inspection center</source>
+        <translation>巡检中心</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::InspectionsPage</name>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Tasks and schedules</source>
+        <translation>任务与调度</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>巡检报告</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+</context>
+<context>
     <name>Haven::LayerCellItem</name>
     <message>
         <source>of %1</source>
@@ -2330,6 +4145,14 @@
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>Loading the trend…</source>
+        <translation>正在加载趋势…</translation>
+    </message>
 </context>
 <context>
     <name>Haven::ModeController</name>
@@ -2361,6 +4184,17 @@
         <translation>
             <numerusform>移动 %n 个步骤</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PassRateTrend</name>
+    <message>
+        <source>Pass rate (%)</source>
+        <translation>通过率（%）</translation>
+    </message>
+    <message>
+        <source>No reports yet</source>
+        <translation>尚无巡检报告</translation>
     </message>
 </context>
 <context>
@@ -3827,6 +5661,124 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>Haven::PreflightDialog</name>
+    <message>
+        <source>Inject the faults</source>
+        <translation>注入故障</translation>
+    </message>
+    <message>
+        <source>Preflight: %1</source>
+        <translation>预检：%1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Checking the drill against the live picture and asking its agents…&lt;/p&gt;</source>
+        <translation>&lt;p&gt;正在根据实时状态检查故障演练，并询问其代理…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Type the drill&apos;s name to confirm:</source>
+        <translation>请输入故障演练的名称以确认：</translation>
+    </message>
+    <message>
+        <source>Nothing will be injected:</source>
+        <translation>不会注入任何故障：</translation>
+    </message>
+    <message>
+        <source>Blast radius</source>
+        <translation>影响范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fault(s) at the agents</source>
+        <translation>
+            <numerusform>代理上的 %n 个故障</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n component(s) affected</source>
+        <translation>
+            <numerusform>%n 个组件受影响</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 % of its traffic is served where the faults hit</source>
+        <translation>%1：%2 % 的流量由受故障影响的位置承载</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3, from +%4 s for %5 s</source>
+        <translation>%3 上的 %1 %2，从 +%4 秒开始，持续 %5 秒</translation>
+    </message>
+    <message>
+        <source>(whole site)</source>
+        <translation>（整个机房）</translation>
+    </message>
+    <message>
+        <source>Checks that held</source>
+        <translation>已通过的检查</translation>
+    </message>
+    <message>
+        <source>Waiting for the agents…</source>
+        <translation>正在等待代理…</translation>
+    </message>
+    <message>
+        <source>Fix the problems above first.</source>
+        <translation>请先解决上述问题。</translation>
+    </message>
+    <message>
+        <source>The name does not match yet.</source>
+        <translation>名称尚不匹配。</translation>
+    </message>
+    <message>
+        <source>Ready: the faults are injected when you press the red button.</source>
+        <translation>就绪：按下红色按钮即注入故障。</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::PrometheusSource</name>
+    <message>
+        <source>the answer is not JSON (%1)</source>
+        <translation>应答不是 JSON（%1）</translation>
+    </message>
+    <message>
+        <source>Prometheus says: %1 (%2)</source>
+        <translation>Prometheus 返回：%1（%2）</translation>
+    </message>
+    <message>
+        <source>the answer is not a range of samples (resultType &quot;%1&quot;)</source>
+        <translation>应答不是样本区间（resultType 为“%1”）</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, &quot;value&quot;]</source>
+        <translation>样本不是 [time, &quot;value&quot;] 格式</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 sent more than %2 MB; the trend is not shown. Ask for a shorter range.</source>
+        <translation>%1 上的 Prometheus 返回的数据超过 %2 MB；不显示趋势。请查询更短的时间范围。</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 could not be reached (%2); the trend is not shown. Check the region&apos;s Prometheus URL.</source>
+        <translation>无法连接 %1 上的 Prometheus（%2）；不显示趋势。请检查地域的 Prometheus URL。</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 refused the token (HTTP %2); check the region&apos;s Prometheus token.</source>
+        <translation>%1 上的 Prometheus 拒绝了令牌（HTTP %2）；请检查地域的 Prometheus 令牌。</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 did not answer the query: %2</source>
+        <translation>%1 上的 Prometheus 未响应查询：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a metric the agents give Prometheus</source>
+        <translation>%1 不是代理向 Prometheus 提供的指标</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1: %2</source>
+        <translation>%1 上的 Prometheus：%2</translation>
+    </message>
+</context>
+<context>
     <name>Haven::ReadinessPanel</name>
     <message>
         <source>Switchover readiness</source>
@@ -4129,6 +6081,18 @@ Fix the findings in the editor, then try again.</source>
         <source>Cannot make the secrets file %1 private (mode 0600).</source>
         <translation>无法将密钥文件 %1 设为私有（权限 0600）。</translation>
     </message>
+    <message>
+        <source>The secrets file %1 is a symbolic link; it was not read. A secrets file must be a plain file of your own: remove the link and enter the tokens again.</source>
+        <translation>密钥文件 %1 是符号链接，未读取。密钥文件必须是属于您自己的普通文件：请删除该链接并重新输入令牌。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is not a plain file; it was not read.</source>
+        <translation>密钥文件 %1 不是普通文件，未读取。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 belongs to another user (uid %2); it was not read. Move it away and enter the tokens again.</source>
+        <translation>密钥文件 %1 属于其他用户（uid %2），未读取。请将其移走并重新输入令牌。</translation>
+    </message>
 </context>
 <context>
     <name>Haven::SetPlanPropertyCommand</name>
@@ -4301,6 +6265,13 @@ Fix the findings in the editor, then try again.</source>
     <message>
         <source>Search components by site, name, kind, product group or host</source>
         <translation>按机房、名称、类型、产品组或主机搜索组件</translation>
+    </message>
+</context>
+<context>
+    <name>Haven::StoreWorker</name>
+    <message>
+        <source>Haven cannot open its local database %1 a second time to save the sites&apos; state in the background (%2). The state is kept in memory and saved on the GUI thread instead; check the file if this persists.</source>
+        <translation>Haven 无法再次打开本地数据库 %1 以在后台保存各机房的状态（%2）。状态将保存在内存中，并改由界面线程保存；如果此问题持续存在，请检查该文件。</translation>
     </message>
 </context>
 <context>
@@ -4611,6 +6582,211 @@ Fix the findings in the editor, then try again.</source>
     </message>
 </context>
 <context>
+    <name>InspectionReport</name>
+    <message>
+        <source>Inspection report: %1 at %2</source>
+        <translation>巡检报告：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发方式</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Objects covered</source>
+        <translation>覆盖对象</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>执行情况</translation>
+    </message>
+    <message>
+        <source>%1 ok, %2 failed</source>
+        <translation>%1 项通过，%2 项失败</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <source>Risks found</source>
+        <translation>发现的风险</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Governance hint</source>
+        <translation>治理建议</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>flapping</source>
+        <translation>抖动</translation>
+    </message>
+    <message>
+        <source>- Pass rate: **%1** (%2 ok, %3 failed of %4)</source>
+        <translation>- 通过率：**%1**（共 %4 项，%2 项通过，%3 项失败）</translation>
+    </message>
+    <message>
+        <source>- Finished: %1</source>
+        <translation>- 结束时间：%1</translation>
+    </message>
+    <message>
+        <source>- Risks found: %1</source>
+        <translation>- 发现的风险：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  - and %n more</source>
+        <translation>
+            <numerusform>  - 另有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectionReportExport</name>
+    <message>
+        <source>The report could not be written to %1 (%2). Nothing was saved there; choose another place or free some room.</source>
+        <translation>无法将报告写入 %1（%2）。该位置未保存任何内容；请选择其他位置或释放磁盘空间。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionText</name>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Soft problem</source>
+        <translation>疑似异常</translation>
+    </message>
+    <message>
+        <source>Hard problem</source>
+        <translation>确认异常</translation>
+    </message>
+    <message>
+        <source>Catalog script</source>
+        <translation>步骤目录脚本</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>HTTP probe</source>
+        <translation>HTTP 探测</translation>
+    </message>
+    <message>
+        <source>Multi-step HTTP probe</source>
+        <translation>多步 HTTP 探测</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>产品组</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Every site</source>
+        <translation>所有机房</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>立即运行</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>定时调度</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待处理</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>每 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cron %1</source>
+        <translation>Cron %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>LocalStore</name>
     <message>
         <source>it is not a database file</source>
@@ -4856,10 +7032,6 @@ Fix the findings in the editor, then try again.</source>
         <translation>--headless run 需要 --plan、--failed、--emergency 和 --confirm</translation>
     </message>
     <message>
-        <source>With --headless: status, run, resume or audit.</source>
-        <translation>与 --headless 配合：status、run、resume 或 audit。</translation>
-    </message>
-    <message>
         <source>There is no local database at %1.</source>
         <translation>%1 处没有本地数据库。</translation>
     </message>
@@ -4872,16 +7044,36 @@ Fix the findings in the editor, then try again.</source>
         <translation>%1 中的审计日志已被改动：第 %2 条记录与哈希链不符。请保留该文件的副本以供调查，并通知安全团队。</translation>
     </message>
     <message>
-        <source>--headless knows these commands: status, run, resume, audit</source>
-        <translation>--headless 支持以下命令：status、run、resume、audit</translation>
-    </message>
-    <message>
-        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions; audit checks the audit log&apos;s hash chain.</source>
-        <translation>无窗口运行：haven --headless status 输出每个机房的可达性和计数；run 从文件启动预案；resume 继续未完成的执行；audit 校验审计日志的哈希链。</translation>
-    </message>
-    <message>
         <source>With --headless: the environment or fleet file to use instead of the saved one. Otherwise: the file to import at start.</source>
         <translation>与 --headless 一起使用：代替已保存环境的环境文件或机群文件。否则：启动时要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Run without a window: haven --headless status prints every site&apos;s reachability and counts; run starts a plan from a file; resume continues unfinished executions; audit checks the audit log&apos;s hash chain; inspect runs an inspection task or rule now.</source>
+        <translation>无窗口运行：haven --headless status 输出每个机房的可达性和计数；run 从文件启动预案；resume 继续未完成的执行；audit 检查审计日志的哈希链；inspect 立即运行巡检任务或规则。</translation>
+    </message>
+    <message>
+        <source>With --headless inspect: the task to run now.</source>
+        <translation>与 --headless inspect 配合：要立即运行的巡检任务。</translation>
+    </message>
+    <message>
+        <source>With --headless inspect: the rule to run now.</source>
+        <translation>与 --headless inspect 配合：要立即运行的规则。</translation>
+    </message>
+    <message>
+        <source>With --headless inspect: a rule file to import first (docs/inspection-format.md).</source>
+        <translation>与 --headless inspect 配合：先导入的规则文件（docs/inspection-format.md）。</translation>
+    </message>
+    <message>
+        <source>With --headless: status, run, resume, audit, inspect or drill (stop-all | run FILE).</source>
+        <translation>与 --headless 配合：status、run、resume、audit、inspect 或 drill（stop-all | run FILE）。</translation>
+    </message>
+    <message>
+        <source>Use: haven --headless drill stop-all, or haven --headless drill run FILE --confirm NAME</source>
+        <translation>用法：haven --headless drill stop-all，或 haven --headless drill run FILE --confirm NAME</translation>
+    </message>
+    <message>
+        <source>--headless knows these commands: status, run, resume, audit, inspect, drill</source>
+        <translation>--headless 支持以下命令：status、run、resume、audit、inspect、drill</translation>
     </message>
 </context>
 </TS>
