@@ -10,6 +10,7 @@
 #include "models/store/metrichistory.h"
 #include "models/topology/componentmodel.h"
 #include "models/topology/fleettopology.h"
+#include "models/topology/topologycache.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
