@@ -121,12 +121,11 @@ run_tests() {
 fuzz() {
     [[ ${FUZZ_SECONDS} =~ ^[0-9]+$ ]] || die "HAVEN_FUZZ_SECONDS must be a number of seconds"
     [[ ${FUZZ_SECONDS} -gt 0 ]] || { step "Fuzzing skipped (HAVEN_FUZZ_SECONDS=0)"; return; }
-    # Warnings are the GCC build's gate (-Werror in "test"); this build is for finding crashes.
     step "Building the fuzzers with clang, ASan and UBSan in ${FUZZ_BUILD_DIR}"
     command -v clang++ >/dev/null 2>&1 || die "clang++ not found: run ./setup.sh deps"
     export CCACHE_DIR="${CCACHE_DIR:-${HOME:-/tmp}/.cache/ccache}" CCACHE_BASEDIR="${SOURCE_DIR}" CCACHE_NOHASHDIR=true
     cmake -S "${SOURCE_DIR}" -B "${FUZZ_BUILD_DIR}" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DCMAKE_CXX_COMPILER=clang++ -DHAVEN_FUZZ=ON -DHAVEN_WERROR=OFF -DBUILD_TESTING=OFF -DHAVEN_BUILD_BENCH=OFF \
+        -DCMAKE_CXX_COMPILER=clang++ -DHAVEN_FUZZ=ON -DHAVEN_WERROR=ON -DBUILD_TESTING=OFF -DHAVEN_BUILD_BENCH=OFF \
         >/dev/null || die "CMake configuration of the fuzz build failed"
     cmake --build "${FUZZ_BUILD_DIR}" --parallel "${JOBS}" --target haven-fuzzers \
         || die "the fuzz build failed (see the compiler output above)"
