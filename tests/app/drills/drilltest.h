@@ -47,20 +47,7 @@ public:
         : session(sessionOptions(dir, subdirectory))
     { }
 
-    bool follow(DemoSites &sites)
-    {
-        session.startWith(sites.environment(), sites.tokens());
-        return waitUntil(
-            [this] {
-            for (const QString &id : DemoSites::Ids) {
-                const SiteState *site = session.topology().site(id);
-                if (!site || site->reachability != Reachability::Online || session.topology().components(id).isEmpty())
-                    return false;
-            }
-            return true;
-            },
-            15'000);
-    }
+    bool follow(DemoSites &sites) { return followUntilOnline(session, sites.environment(), sites.tokens()); }
 
     DrillService &drills() { return session.drills(); }
 

@@ -39,17 +39,7 @@ Operator inspector()
 
 bool followAll(ConsoleSession &session, DemoSites &sites)
 {
-    session.startWith(sites.environment(), sites.tokens());
-    return waitUntil(
-        [&] {
-        for (const QString &id : DemoSites::Ids) {
-            const SiteState *site = session.topology().site(id);
-            if (!site || site->reachability != Reachability::Online || session.topology().components(id).isEmpty())
-                return false;
-        }
-        return true;
-        },
-        15'000);
+    return followUntilOnline(session, sites.environment(), sites.tokens());
 }
 
 // The runs an agent itself recorded for the task.
